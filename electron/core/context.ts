@@ -1,0 +1,41 @@
+import type { DispatchEvent } from '../../shared/api/events';
+import type { UserDto } from '../../shared/domain/directory';
+import type { DatabaseHandle } from './db/connect';
+import type { Tx } from './db/transaction';
+import type { EventHub } from './events/event-hub';
+import type { Clock } from './services/clock';
+
+/** What the core is built from; one per process. */
+export interface CoreDeps {
+  database: DatabaseHandle;
+  events: EventHub;
+  clock: Clock;
+}
+
+/** What a handler may do besides reading its input: everything it touches goes through here. */
+export interface HandlerContext extends CoreDeps {
+  method: string;
+  /** The logged-in user; null only in methods whose access is 'public'. */
+  caller: UserDto | null;
+  now(): string;
+  /**
+   * Runs a write in one transaction with its audit rows and events; nothing is written, and no
+   * event leaves, if `work` throws.
+   */
+  write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /** Starts a session for the user; the transport hands the token to the browser or window. */
+  startSession(tx: Tx, userId: string): Promise<void>;
+  endSession(): Promise<void>;
+}
+
+export interface WriteTx {
+  tx: Tx;
+  audit(entry: { entity: string; entityId: string; before?: unknown; after?: unknown }): Promise<void>;
+  publish(event: DispatchEvent): Promise<void>;
+}
+
+/** The caller as the core needs it: a signed-in user; never null in handlers that require login. */
+export function requireCaller(ctx: HandlerContext): UserDto {
+  if (!ctx.caller) throw new Error(`${ctx.method} needs a caller but its access is public`);
+  return ctx.caller;
+}

@@ -1,0 +1,170 @@
+import type { z } from 'zod';
+import { api, isMethodName, type MethodName } from '../../shared/api/contract';
+import type { DispatchEvent } from '../../shared/api/events';
+import type { Role } from '../../shared/domain/roles';
+import type { UserDto } from '../../shared/domain/directory';
+import { ApiFailure, fail, ok, type InputIssue, type Result } from '../../shared/errors';
+import type { CoreDeps, HandlerContext } from './context';
+import { inTransaction } from './db/transaction';
+import { handlers } from './handlers/index';
+import { insertAudit } from './repositories/audit.repository';
+import {
+  deleteCredential,
+  findCredentialUser,
+  insertCredential,
+  touchCredential,
+  type CredentialKind,
+} from './repositories/session.repository';
+import { findUserById } from './repositories/user.repository';
+import { hashToken, newToken, SESSION_IDLE_MS } from './services/credentials';
+
+/** How the transport identified the caller: a session (cookie or window) or an integration token. */
+export interface Credentials {
+  sessionToken?: string | undefined;
+  apiToken?: string | undefined;
+}
+
+export interface InvokeOutcome {
+  result: Result<unknown>;
+  /** A session the transport must hand out (login, setup), or 'ended' after logout. */
+  session?: { token: string; expiresAt: string } | 'ended';
+}
+
+export interface Core {
+  invoke(method: string, input: unknown, credentials: Credentials): Promise<InvokeOutcome>;
+  /** Resolves credentials to a user, for transports that gate their event streams on login. */
+  authenticate(credentials: Credentials): Promise<UserDto | null>;
+  subscribe(listener: (event: DispatchEvent) => void): () => void;
+}
+
+function zodIssues(error: z.ZodError): InputIssue[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    // Name each unknown field by its own path, so a client can point at it.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key], message: 'Unknown field' }));
+    return [{ path, message: issue.message }];
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+function allowed(access: (typeof api)[MethodName]['access'], role: Role): boolean {
+  return access === 'authenticated' || access === 'public' || access.includes(role);
+}
+
+export function createCore(deps: CoreDeps): Core {
+  const { database, clock, events } = deps;
+
+  async function resolve(credentials: Credentials): Promise<{ user: UserDto; tokenHash: string; kind: CredentialKind } | null> {
+    const token = credentials.apiToken ?? credentials.sessionToken;
+    const kind: CredentialKind = credentials.apiToken ? 'api_token' : 'session';
+    if (!token || token.length > 200) return null;
+    const tokenHash = hashToken(token);
+    const now = clock.now();
+    const found = await findCredentialUser(database.db, tokenHash, kind, now.toISOString());
+    if (!found) return null;
+    const user = await findUserById(database.db, found.userId);
+    if (!user) return null;
+    if (kind === 'session') {
+      // Sliding expiry, written at most every few minutes rather than on every call.
+      const renewed = new Date(now.getTime() + SESSION_IDLE_MS);
+      if (!found.expiresAt || renewed.getTime() - new Date(found.expiresAt).getTime() > 5 * 60 * 1000) {
+        await touchCredential(database.db, tokenHash, now.toISOString(), renewed.toISOString());
+      }
+    }
+    return { user, tokenHash, kind };
+  }
+
+  async function invoke(method: string, rawInput: unknown, credentials: Credentials): Promise<InvokeOutcome> {
+    if (!isMethodName(method)) return { result: fail('unknown_method', `There is no method ${method}.`) };
+    const spec = api[method];
+    const outcome: InvokeOutcome = { result: fail('internal', 'not run') };
+    try {
+      const caller = await resolve(credentials);
+      if (spec.access !== 'public') {
+        if (!caller) {
+          outcome.result = fail('unauthenticated', 'Log in first.');
+          return outcome;
+        }
+        if (!allowed(spec.access, caller.user.role)) {
+          outcome.result = fail('forbidden', `The role ${caller.user.role} may not call ${method}.`);
+          return outcome;
+        }
+      }
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        outcome.result = fail('invalid_input', 'The input is not valid.', zodIssues(parsed.error));
+        return outcome;
+      }
+
+      const ctx: HandlerContext = {
+        ...deps,
+        method,
+        caller: caller?.user ?? null,
+        now: () => clock.now().toISOString(),
+        async write(work) {
+          const result = await inTransaction(database, (tx) =>
+            work({
+              tx,
+              audit: (entry) =>
+                insertAudit(tx, {
+                  at: clock.now().toISOString(),
+                  userId: caller?.user.id ?? null,
+                  method,
+                  entity: entry.entity,
+                  entityId: entry.entityId,
+                  before: entry.before,
+                  after: entry.after,
+                }),
+              publish: (event) => events.publish(tx, event),
+            }),
+          );
+          events.afterCommit();
+          return result;
+        },
+        async startSession(tx, userId) {
+          const { token, hash } = newToken('ds');
+          const now = clock.now();
+          const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
+          await insertCredential(tx, {
+            tokenHash: hash,
+            userId,
+            kind: 'session',
+            name: null,
+            createdAt: now.toISOString(),
+            expiresAt,
+          });
+          outcome.session = { token, expiresAt };
+        },
+        async endSession() {
+          if (caller?.kind === 'session') await deleteCredential(database.db, caller.tokenHash);
+          outcome.session = 'ended';
+        },
+      };
+      // The handler table is keyed by the same names; TypeScript cannot correlate the two unions.
+      const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+      outcome.result = ok(await handler(parsed.data, ctx));
+      return outcome;
+    } catch (error) {
+      delete outcome.session;
+      if (error instanceof ApiFailure) {
+        outcome.result = fail(error.code, error.message, error.issues);
+      } else if (isUniqueViolation(error)) {
+        outcome.result = fail('conflict', 'Someone else saved the same thing at the same moment; try again.');
+      } else {
+        console.error(`${method} failed:`, error);
+        outcome.result = fail('internal', 'Something went wrong; the change was not saved.');
+      }
+      return outcome;
+    }
+  }
+
+  return {
+    invoke,
+    authenticate: async (credentials) => (await resolve(credentials))?.user ?? null,
+    subscribe: (listener) => events.subscribe(listener),
+  };
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DialectName } from './dialect';
+import { migrationsFor } from './migrations/index';
+import type { Database } from './schema';
+
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  config: DatabaseConfig;
+  /** A fresh pg client for LISTEN, or null on SQLite. */
+  pgListenerConfig: pg.ClientConfig | null;
+  close(): Promise<void>;
+}
+
+// pg would return timestamptz as Date and int8 as string; the core speaks ISO strings and numbers.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.TIMESTAMPTZ || oid === pg.types.builtins.TIMESTAMP) {
+      return (v: string) => new Date(oid === pg.types.builtins.TIMESTAMP ? `${v}Z` : v).toISOString();
+    }
+    if (oid === pg.types.builtins.INT8) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  const handle = config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
+  try {
+    await migrate(handle);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const native = new SqliteDatabase(file);
+  // WAL lets readers in other processes work while one writes; it needs a local disk.
+  native.pragma('journal_mode = WAL');
+  native.pragma('foreign_keys = ON');
+  native.pragma('busy_timeout = 5000');
+  native.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    config: { kind: 'sqlite', file },
+    pgListenerConfig: null,
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres(url: string): DatabaseHandle {
+  const clientConfig: pg.ClientConfig = { connectionString: url, types: pgTypes };
+  const pool = new pg.Pool({ ...clientConfig, max: 10 });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    config: { kind: 'postgres', url },
+    pgListenerConfig: clientConfig,
+    close: () => db.destroy(),
+  };
+}
+
+async function migrate(handle: DatabaseHandle): Promise<void> {
+  const migrations = migrationsFor(handle.dialect);
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+}
+
+/** Removes every row; used by tests that share one PostgreSQL database between files. */
+export async function truncateAll(handle: DatabaseHandle): Promise<void> {
+  const tables = [
+    'change_events',
+    'audit_log',
+    'tickets',
+    'ticket_counters',
+    'technician_skills',
+    'technicians',
+    'skills',
+    'sites',
+    'contacts',
+    'clients',
+    'settings',
+    'sessions',
+    'users',
+  ];
+  for (const table of tables) await sql`delete from ${sql.table(table)}`.execute(handle.db);
+}

@@ -1,0 +1,150 @@
+import type { Generated } from 'kysely';
+
+// Row types live here and in repositories only; everything above the repositories speaks DTOs.
+// Instants are ISO 8601 strings in UTC on both databases (pg is told to parse timestamptz so).
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  active: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  kind: string; // 'session' | 'api_token'
+  name: string | null;
+  created_at: string;
+  expires_at: string | null;
+  last_seen_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface ClientsTable {
+  id: string;
+  name: string;
+  phone: string | null;
+  phone_digits: string | null;
+  email: string | null;
+  time_zone: string | null;
+  created_at: string;
+}
+
+export interface ContactsTable {
+  id: string;
+  client_id: string;
+  name: string;
+  phone: string | null;
+  phone_digits: string | null;
+  email: string | null;
+  created_at: string;
+}
+
+export interface SitesTable {
+  id: string;
+  client_id: string;
+  name: string;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  access_requirements: string | null;
+  time_zone: string | null;
+  created_at: string;
+}
+
+export interface SkillsTable {
+  id: string;
+  name: string;
+  description: string | null;
+}
+
+export interface TechniciansTable {
+  id: string;
+  user_id: string | null;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  home_address: string | null;
+  home_latitude: number | null;
+  home_longitude: number | null;
+  last_latitude: number | null;
+  last_longitude: number | null;
+  last_position_at: string | null;
+  active: number;
+  created_at: string;
+}
+
+export interface TechnicianSkillsTable {
+  technician_id: string;
+  skill_id: string;
+  level: number;
+  certified_until: string | null;
+}
+
+export interface TicketCountersTable {
+  year: number;
+  last: number;
+}
+
+export interface TicketsTable {
+  id: string;
+  number: string;
+  channel: string;
+  external_ref: string | null;
+  received_at: string;
+  logged_at: string;
+  logged_by: string;
+  client_id: string;
+  contact_id: string | null;
+  site_id: string | null;
+  category: string | null;
+  asset: string | null;
+  description: string;
+  impact: string | null;
+  urgency: string | null;
+  priority: string;
+  status: string;
+  sla_due_at: string | null;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_id: string | null;
+  method: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface ChangeEventsTable {
+  id: Generated<number>;
+  at: string;
+  payload: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  settings: SettingsTable;
+  clients: ClientsTable;
+  contacts: ContactsTable;
+  sites: SitesTable;
+  skills: SkillsTable;
+  technicians: TechniciansTable;
+  technician_skills: TechnicianSkillsTable;
+  ticket_counters: TicketCountersTable;
+  tickets: TicketsTable;
+  audit_log: AuditLogTable;
+  change_events: ChangeEventsTable;
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { ApiFailure } from '../../../shared/errors';
+import { requireCaller } from '../context';
+import { countUsers, findUserById, findUserByUsername, insertUser } from '../repositories/user.repository';
+import { getSetting, insertSetting } from '../repositories/settings.repository';
+import { insertCredential } from '../repositories/session.repository';
+import { newToken } from '../services/credentials';
+import { dummyHashPromise, hashPassword, verifyPassword } from '../services/password.service';
+import type { Handlers } from './handler-types';
+
+export const SETUP_DONE_KEY = 'setup.completed';
+export const DEMO_KEY = 'demo.loaded';
+
+export const authHandlers = {
+  'auth.status': async (_input, ctx) => ({
+    needsSetup: (await countUsers(ctx.database.db)) === 0,
+    user: ctx.caller,
+    demo: (await getSetting(ctx.database.db, DEMO_KEY)) === 'true',
+  }),
+
+  'auth.setup': async (input, ctx) => {
+    const passwordHash = await hashPassword(input.password);
+    return ctx.write(async ({ tx, audit }) => {
+      if ((await countUsers(tx)) > 0) throw new ApiFailure('conflict', 'Setup is already done: log in instead.');
+      // The key's primary key stops a second workstation that passed the count at the same moment.
+      await insertSetting(tx, SETUP_DONE_KEY, ctx.now());
+      const user = await insertUser(tx, {
+        id: randomUUID(),
+        username: input.username,
+        displayName: input.displayName,
+        role: 'admin',
+        passwordHash,
+        createdAt: ctx.now(),
+      });
+      await audit({ entity: 'user', entityId: user.id, after: user });
+      await ctx.startSession(tx, user.id);
+      return user;
+    });
+  },
+
+  'auth.login': async (input, ctx) => {
+    const found = await findUserByUsername(ctx.database.db, input.username.toLowerCase());
+    // Verify against a dummy hash for unknown users so response time does not reveal who exists.
+    const valid = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHashPromise));
+    if (!found || !valid || !found.active) {
+      throw new ApiFailure('unauthenticated', 'Wrong username or password.');
+    }
+    const { passwordHash: _hash, ...user } = found;
+    await ctx.write(async ({ tx }) => ctx.startSession(tx, user.id));
+    return user;
+  },
+
+  'auth.logout': async (_input, ctx) => {
+    await ctx.endSession();
+    return null;
+  },
+
+  'auth.createApiToken': async (input, ctx) => {
+    return ctx.write(async ({ tx, audit }) => {
+      const user = await findUserById(tx, input.userId);
+      if (!user) throw new ApiFailure('invalid_input', 'No such user.', [{ path: ['userId'], message: 'No such user' }]);
+      const { token, hash } = newToken('dt');
+      await insertCredential(tx, {
+        tokenHash: hash,
+        userId: user.id,
+        kind: 'api_token',
+        name: input.name,
+        createdAt: ctx.now(),
+        expiresAt: null,
+      });
+      await audit({
+        entity: 'api_token',
+        entityId: hash.slice(0, 12),
+        after: { name: input.name, userId: user.id, createdBy: requireCaller(ctx).id },
+      });
+      return { token, name: input.name, userId: user.id };
+    });
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { CallerMatch } from '../../../shared/domain/directory';
+import { ApiFailure } from '../../../shared/errors';
+import {
+  findClient,
+  insertClient,
+  insertContact,
+  insertSite,
+  listContacts,
+  listSites,
+  searchCallers,
+} from '../repositories/directory.repository';
+import type { Tx } from '../db/transaction';
+import { phoneDigits } from '../services/phone';
+import type { Handlers } from './handler-types';
+
+async function requireClient(tx: Tx, clientId: string) {
+  const client = await findClient(tx, clientId);
+  if (!client) {
+    throw new ApiFailure('invalid_input', 'No such client.', [{ path: ['clientId'], message: 'No such client' }]);
+  }
+  return client;
+}
+
+export const directoryHandlers = {
+  'clients.search': async (input, ctx) => {
+    const { clients, contacts } = await searchCallers(
+      ctx.database.db,
+      input.query,
+      phoneDigits(input.query),
+      input.limit,
+    );
+    // Contacts first: a caller is usually a person, and picking them fills in the client too.
+    const matches: CallerMatch[] = [
+      ...contacts.map(({ contact, client }) => ({ kind: 'contact' as const, client, contact })),
+      ...clients.map((client) => ({ kind: 'client' as const, client, contact: null })),
+    ];
+    return matches.slice(0, input.limit);
+  },
+
+  'clients.create': async (input, ctx) =>
+    ctx.write(async ({ tx, audit, publish }) => {
+      const client = await insertClient(tx, {
+        id: randomUUID(),
+        name: input.name,
+        phone: input.phone,
+        phone_digits: phoneDigits(input.phone),
+        email: input.email,
+        time_zone: input.timeZone,
+        created_at: ctx.now(),
+      });
+      await audit({ entity: 'client', entityId: client.id, after: client });
+      await publish({ type: 'directory.changed', clientId: client.id });
+      return client;
+    }),
+
+  'contacts.list': async (input, ctx) => listContacts(ctx.database.db, input.clientId),
+
+  'contacts.create': async (input, ctx) =>
+    ctx.write(async ({ tx, audit, publish }) => {
+      await requireClient(tx, input.clientId);
+      const contact = await insertContact(tx, {
+        id: randomUUID(),
+        client_id: input.clientId,
+        name: input.name,
+        phone: input.phone,
+        phone_digits: phoneDigits(input.phone),
+        email: input.email,
+        created_at: ctx.now(),
+      });
+      await audit({ entity: 'contact', entityId: contact.id, after: contact });
+      await publish({ type: 'directory.changed', clientId: contact.clientId });
+      return contact;
+    }),
+
+  'sites.list': async (input, ctx) => listSites(ctx.database.db, input.clientId),
+
+  'sites.create': async (input, ctx) =>
+    ctx.write(async ({ tx, audit, publish }) => {
+      await requireClient(tx, input.clientId);
+      if ((input.latitude === null) !== (input.longitude === null)) {
+        throw new ApiFailure('invalid_input', 'Give both latitude and longitude, or neither.', [
+          { path: [input.latitude === null ? 'latitude' : 'longitude'], message: 'Give both coordinates or neither' },
+        ]);
+      }
+      const site = await insertSite(tx, {
+        id: randomUUID(),
+        client_id: input.clientId,
+        name: input.name,
+        address: input.address,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        access_requirements: input.accessRequirements,
+        time_zone: input.timeZone,
+        created_at: ctx.now(),
+      });
+      await audit({ entity: 'site', entityId: site.id, after: site });
+      await publish({ type: 'directory.changed', clientId: site.clientId });
+      return site;
+    }),
+} satisfies Partial<Handlers>;
+
+export { requireClient };

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { openStatuses } from '../../../shared/domain/ticket';
+import { ApiFailure } from '../../../shared/errors';
+import { requireCaller } from '../context';
+import { findContact, findSite } from '../repositories/directory.repository';
+import {
+  findTicket,
+  findTicketIdByExternalRef,
+  insertTicket,
+  listQueue,
+  nextTicketSequence,
+} from '../repositories/ticket.repository';
+import { formatTicketNumber } from '../services/ticket-number';
+import { requireClient } from './directory.handlers';
+import type { Handlers } from './handler-types';
+
+export const ticketHandlers = {
+  'tickets.create': async (input, ctx) => {
+    const caller = requireCaller(ctx);
+    const receivedAt = input.receivedAt;
+    const now = ctx.now();
+    if (receivedAt > now) {
+      throw new ApiFailure('invalid_input', 'A request cannot be received in the future.', [
+        { path: ['receivedAt'], message: 'Later than now' },
+      ]);
+    }
+    const id = await ctx.write(async ({ tx, audit, publish }) => {
+      if (input.externalRef) {
+        const existing = await findTicketIdByExternalRef(tx, input.channel, input.externalRef);
+        if (existing) return existing;
+      }
+      await requireClient(tx, input.clientId);
+      if (input.contactId) {
+        const contact = await findContact(tx, input.contactId);
+        if (contact?.clientId !== input.clientId) {
+          throw new ApiFailure('invalid_input', 'That contact does not belong to the client.', [
+            { path: ['contactId'], message: 'Not a contact of this client' },
+          ]);
+        }
+      }
+      if (input.siteId) {
+        const site = await findSite(tx, input.siteId);
+        if (site?.clientId !== input.clientId) {
+          throw new ApiFailure('invalid_input', 'That site does not belong to the client.', [
+            { path: ['siteId'], message: 'Not a site of this client' },
+          ]);
+        }
+      }
+      const year = new Date(now).getUTCFullYear();
+      const number = formatTicketNumber(year, await nextTicketSequence(tx, year));
+      const ticketId = randomUUID();
+      await insertTicket(tx, {
+        id: ticketId,
+        number,
+        channel: input.channel,
+        external_ref: input.externalRef,
+        received_at: receivedAt,
+        logged_at: now,
+        logged_by: caller.id,
+        client_id: input.clientId,
+        contact_id: input.contactId,
+        site_id: input.siteId,
+        category: input.category,
+        asset: input.asset,
+        description: input.description,
+        impact: input.impact,
+        urgency: input.urgency,
+        priority: input.priority,
+        status: 'new',
+        sla_due_at: null,
+        updated_at: now,
+      });
+      await audit({ entity: 'ticket', entityId: ticketId, after: { number, ...input } });
+      await publish({ type: 'ticket.created', ticketId, number, clientId: input.clientId });
+      return ticketId;
+    });
+    const ticket = await findTicket(ctx.database.db, id);
+    if (!ticket) throw new Error(`ticket ${id} vanished after its commit`);
+    return ticket;
+  },
+
+  'tickets.get': async (input, ctx) => {
+    const ticket = await findTicket(ctx.database.db, input.id);
+    if (!ticket) throw new ApiFailure('not_found', 'No such ticket.');
+    return ticket;
+  },
+
+  'tickets.queue': async (input, ctx) =>
+    listQueue(ctx.database.db, {
+      statuses: input.statuses ?? openStatuses,
+      ...(input.clientId ? { clientId: input.clientId } : {}),
+    }),
+} satisfies Partial<Handlers>;

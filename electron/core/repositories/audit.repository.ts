@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../db/transaction';
+
+export interface AuditEntry {
+  at: string;
+  userId: string | null;
+  method: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export async function insertAudit(db: Tx, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: randomUUID(),
+      at: entry.at,
+      user_id: entry.userId,
+      method: entry.method,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+export async function listAuditFor(db: Tx, entity: string, entityId: string) {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .orderBy('at')
+    .execute();
+}

@@ -1,0 +1,52 @@
+import type { Tx } from '../db/transaction';
+
+export type CredentialKind = 'session' | 'api_token';
+
+export async function insertCredential(
+  db: Tx,
+  c: { tokenHash: string; userId: string; kind: CredentialKind; name: string | null; createdAt: string; expiresAt: string | null },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: c.tokenHash,
+      user_id: c.userId,
+      kind: c.kind,
+      name: c.name,
+      created_at: c.createdAt,
+      expires_at: c.expiresAt,
+      last_seen_at: c.createdAt,
+    })
+    .execute();
+}
+
+/** The user a live credential belongs to, or undefined when it is unknown, expired or the user is inactive. */
+export async function findCredentialUser(
+  db: Tx,
+  tokenHash: string,
+  kind: CredentialKind,
+  now: string,
+): Promise<{ userId: string; expiresAt: string | null } | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.user_id', 'sessions.expires_at'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.kind', '=', kind)
+    .where('users.active', '=', 1)
+    .where((eb) => eb.or([eb('sessions.expires_at', 'is', null), eb('sessions.expires_at', '>', now)]))
+    .executeTakeFirst();
+  return row && { userId: row.user_id, expiresAt: row.expires_at };
+}
+
+export async function touchCredential(db: Tx, tokenHash: string, now: string, expiresAt: string | null): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now, expires_at: expiresAt })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export async function deleteCredential(db: Tx, tokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}

@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import type { Channel, Priority, QueueRow, TicketDto, TicketStatus } from '../../../shared/domain/ticket';
+import type { TicketsTable } from '../db/schema';
+import type { Tx } from '../db/transaction';
+
+/**
+ * Takes the next number of the year from a counter row. The upsert holds the row's write lock
+ * until commit, so two workstations on one PostgreSQL never draw the same number.
+ */
+export async function nextTicketSequence(db: Tx, year: number): Promise<number> {
+  const row = await db
+    .insertInto('ticket_counters')
+    .values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql<number>`ticket_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(row.last);
+}
+
+export async function insertTicket(db: Tx, row: TicketsTable): Promise<void> {
+  await db.insertInto('tickets').values(row).execute();
+}
+
+export async function findTicketIdByExternalRef(
+  db: Tx,
+  channel: Channel,
+  externalRef: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('tickets')
+    .select('id')
+    .where('channel', '=', channel)
+    .where('external_ref', '=', externalRef)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefined> {
+  const row = await db
+    .selectFrom('tickets as t')
+    .innerJoin('clients as c', 'c.id', 't.client_id')
+    .innerJoin('users as u', 'u.id', 't.logged_by')
+    .leftJoin('contacts as ct', 'ct.id', 't.contact_id')
+    .leftJoin('sites as s', 's.id', 't.site_id')
+    .selectAll('t')
+    .select([
+      'c.name as client_name',
+      'u.display_name as logged_by_name',
+      'ct.name as contact_name',
+      'ct.phone as contact_phone',
+      'ct.email as contact_email',
+      's.name as site_name',
+      's.address as site_address',
+    ])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    number: row.number,
+    channel: row.channel as Channel,
+    externalRef: row.external_ref,
+    receivedAt: row.received_at,
+    loggedAt: row.logged_at,
+    loggedBy: { id: row.logged_by, displayName: row.logged_by_name },
+    client: { id: row.client_id, name: row.client_name },
+    contact:
+      row.contact_id && row.contact_name
+        ? { id: row.contact_id, name: row.contact_name, phone: row.contact_phone, email: row.contact_email }
+        : null,
+    site:
+      row.site_id && row.site_name && row.site_address
+        ? { id: row.site_id, name: row.site_name, address: row.site_address }
+        : null,
+    category: row.category,
+    asset: row.asset,
+    description: row.description,
+    impact: row.impact,
+    urgency: row.urgency,
+    priority: row.priority as Priority,
+    status: row.status as TicketStatus,
+    slaDueAt: row.sla_due_at,
+  };
+}
+
+const SUMMARY_LENGTH = 140;
+
+export async function listQueue(
+  db: Tx,
+  filter: { statuses: readonly TicketStatus[]; clientId?: string },
+): Promise<QueueRow[]> {
+  let query = db
+    .selectFrom('tickets as t')
+    .innerJoin('clients as c', 'c.id', 't.client_id')
+    .leftJoin('sites as s', 's.id', 't.site_id')
+    .select([
+      't.id',
+      't.number',
+      't.received_at',
+      'c.name as client_name',
+      's.name as site_name',
+      't.priority',
+      't.status',
+      't.sla_due_at',
+      sql<string>`substr(t.description, 1, ${SUMMARY_LENGTH})`.as('summary'),
+    ])
+    .where('t.status', 'in', [...filter.statuses]);
+  if (filter.clientId) query = query.where('t.client_id', '=', filter.clientId);
+  const rows = await query.orderBy('t.received_at', 'desc').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    receivedAt: row.received_at,
+    clientName: row.client_name,
+    siteName: row.site_name,
+    priority: row.priority as Priority,
+    status: row.status as TicketStatus,
+    slaDueAt: row.sla_due_at,
+    summary: row.summary,
+  }));
+}

@@ -1,0 +1,62 @@
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from './core';
+import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connect';
+import { startEventHub, type EventHub } from './events/event-hub';
+import { systemClock, type Clock } from './services/clock';
+import { loadDemoData } from './services/demo-data';
+
+export interface RuntimeOptions {
+  database: DatabaseConfig;
+  demo?: boolean;
+  clock?: Clock;
+}
+
+export interface Runtime {
+  core: Core;
+  database: DatabaseHandle;
+  events: EventHub;
+  /** True when this start loaded the demo users (so the shell can say so). */
+  demoLoaded: boolean;
+  close(): Promise<void>;
+}
+
+/** Opens the database, brings it up to date and starts the core; both shells start here. */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const database = await openDatabase(options.database);
+  let events: EventHub | undefined;
+  try {
+    events = await startEventHub(database);
+    const clock = options.clock ?? systemClock;
+    const demoLoaded = options.demo ? await loadDemoData(database, clock) : false;
+    const core = createCore({ database, events, clock });
+    const hub = events;
+    return {
+      core,
+      database,
+      events: hub,
+      demoLoaded,
+      async close() {
+        await hub.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await events?.close();
+    await database.close();
+    throw error;
+  }
+}
+
+/** Where the app keeps its data when nobody says otherwise; the same folder Electron's userData uses. */
+export function defaultDataDir(): string {
+  const home = os.homedir();
+  const name = 'Dispatch Console';
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), name);
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', name);
+  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), name);
+}
+
+export function sqliteFileIn(dataDir: string): string {
+  return path.join(dataDir, 'dispatch.sqlite');
+}

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../../shared/domain/roles';
+import type { Channel, Priority } from '../../../shared/domain/ticket';
+import { DEMO_KEY, SETUP_DONE_KEY } from '../handlers/auth.handlers';
+import type { DatabaseHandle } from '../db/connect';
+import { inTransaction } from '../db/transaction';
+import { insertClient, insertContact, insertSite } from '../repositories/directory.repository';
+import { insertSetting } from '../repositories/settings.repository';
+import { insertTicket, nextTicketSequence } from '../repositories/ticket.repository';
+import { countUsers, insertUser } from '../repositories/user.repository';
+import type { Clock } from './clock';
+import { hashPassword } from './password.service';
+import { phoneDigits } from './phone';
+import { formatTicketNumber } from './ticket-number';
+
+export const demoUsers: { username: string; displayName: string; role: Role }[] = [
+  { username: 'desk', displayName: 'Dana Desk', role: 'support_desk' },
+  { username: 'dispatcher', displayName: 'Dev Dispatcher', role: 'dispatcher' },
+  { username: 'technician', displayName: 'Toni Technician', role: 'technician' },
+  { username: 'manager', displayName: 'Morgan Manager', role: 'service_manager' },
+  { username: 'supervisor', displayName: 'Sam Supervisor', role: 'supervisor' },
+  { username: 'admin', displayName: 'Alex Admin', role: 'admin' },
+];
+
+const demoClients = [
+  {
+    name: 'Northwind Logistics',
+    phone: '+1 212 555 0100',
+    contacts: [
+      { name: 'Maria Anders', phone: '+1 212 555 0142', email: 'maria.anders@northwind.example' },
+      { name: 'Thomas Hardy', phone: '+1 212 555 0177', email: 'thomas.hardy@northwind.example' },
+    ],
+    sites: [
+      { name: 'Head office', address: '350 5th Ave, New York, NY 10118', lat: 40.7484, lon: -73.9857, access: 'Badge at reception; escort to floor 21' },
+      { name: 'Warehouse Newark', address: '1 Port St, Newark, NJ 07114', lat: 40.6895, lon: -74.1745, access: 'Safety shoes; gate opens 07:00–18:00' },
+    ],
+  },
+  {
+    name: 'Contoso Clinics',
+    phone: '+1 718 555 0190',
+    contacts: [{ name: 'Priya Raman', phone: '+1 718 555 0123', email: 'priya.raman@contoso.example' }],
+    sites: [{ name: 'Brooklyn clinic', address: '200 Eastern Pkwy, Brooklyn, NY 11238', lat: 40.6712, lon: -73.9636, access: 'Patient areas: escort required' }],
+  },
+  {
+    name: 'Fabrikam Retail',
+    phone: '+1 201 555 0111',
+    contacts: [{ name: 'Luis Ortega', phone: '+1 201 555 0166', email: 'luis.ortega@fabrikam.example' }],
+    sites: [{ name: 'Store 14 Jersey City', address: '30 Mall Dr W, Jersey City, NJ 07310', lat: 40.7282, lon: -74.0776, access: 'Opening hours 09:00–21:00' }],
+  },
+];
+
+const demoTickets: { client: number; contact: number; site: number; channel: Channel; priority: Priority; hoursAgo: number; description: string }[] = [
+  { client: 0, contact: 0, site: 0, channel: 'phone', priority: 'critical', hoursAgo: 0.5, description: 'Core switch down on floor 21: nobody on the floor can reach the network.' },
+  { client: 1, contact: 0, site: 0, channel: 'email', priority: 'high', hoursAgo: 3, description: 'Reception PC does not boot; front desk cannot check patients in.' },
+  { client: 0, contact: 1, site: 1, channel: 'portal', priority: 'medium', hoursAgo: 20, description: 'Label printer jams intermittently; hand labelling works as a workaround.' },
+  { client: 2, contact: 0, site: 0, channel: 'phone', priority: 'low', hoursAgo: 48, description: 'Request to move the back-office printer to the stock room.' },
+];
+
+/**
+ * Loads demo users (password "demo"), clients, sites and a few tickets into an empty database.
+ * Returns false, changing nothing, when the database already has users.
+ */
+export async function loadDemoData(database: DatabaseHandle, clock: Clock): Promise<boolean> {
+  if ((await countUsers(database.db)) > 0) return false;
+  const passwordHash = await hashPassword('demo');
+  return inTransaction(database, async (tx) => {
+    if ((await countUsers(tx)) > 0) return false;
+    const now = clock.now();
+    const at = now.toISOString();
+    await insertSetting(tx, SETUP_DONE_KEY, at);
+    await insertSetting(tx, DEMO_KEY, 'true');
+    const userIds: string[] = [];
+    for (const user of demoUsers) {
+      const created = await insertUser(tx, { id: randomUUID(), ...user, passwordHash, createdAt: at });
+      userIds.push(created.id);
+    }
+    const clients = [];
+    for (const c of demoClients) {
+      const client = await insertClient(tx, {
+        id: randomUUID(),
+        name: c.name,
+        phone: c.phone,
+        phone_digits: phoneDigits(c.phone),
+        email: null,
+        time_zone: 'America/New_York',
+        created_at: at,
+      });
+      const contacts = [];
+      for (const p of c.contacts) {
+        contacts.push(
+          await insertContact(tx, { id: randomUUID(), client_id: client.id, name: p.name, phone: p.phone, phone_digits: phoneDigits(p.phone), email: p.email, created_at: at }),
+        );
+      }
+      const sites = [];
+      for (const s of c.sites) {
+        sites.push(
+          await insertSite(tx, { id: randomUUID(), client_id: client.id, name: s.name, address: s.address, latitude: s.lat, longitude: s.lon, access_requirements: s.access, time_zone: 'America/New_York', created_at: at }),
+        );
+      }
+      clients.push({ client, contacts, sites });
+    }
+    const year = now.getUTCFullYear();
+    for (const t of demoTickets) {
+      const target = clients[t.client];
+      if (!target) continue;
+      const received = new Date(now.getTime() - t.hoursAgo * 3_600_000).toISOString();
+      await insertTicket(tx, {
+        id: randomUUID(),
+        number: formatTicketNumber(year, await nextTicketSequence(tx, year)),
+        channel: t.channel,
+        external_ref: null,
+        received_at: received,
+        logged_at: received,
+        logged_by: userIds[0] ?? '',
+        client_id: target.client.id,
+        contact_id: target.contacts[t.contact]?.id ?? null,
+        site_id: target.sites[t.site]?.id ?? null,
+        category: null,
+        asset: null,
+        description: t.description,
+        impact: null,
+        urgency: null,
+        priority: t.priority,
+        status: 'new',
+        sla_due_at: null,
+        updated_at: received,
+      });
+    }
+    return true;
+  });
+}

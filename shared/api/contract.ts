@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import type { Role } from '../domain/roles';
+import type { CallerMatch, ClientDto, ContactDto, SiteDto, UserDto } from '../domain/directory';
+import type { QueueRow, TicketDto } from '../domain/ticket';
+import {
+  channel,
+  email,
+  id,
+  instant,
+  newPassword,
+  optionalText,
+  password,
+  phone,
+  priority,
+  role,
+  shortText,
+  ticketStatus,
+  timeZone,
+  username,
+} from '../domain/schemas';
+
+/** Who may call a method: nobody logged in, anyone logged in, or the listed roles. */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  summary: string;
+  /** Phantom: carries the output type; never read at run time. */
+  output?: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(spec: { input: I; access: Access; summary: string }): MethodSpec<I, O> => spec;
+}
+
+const empty = z.strictObject({});
+
+const staff: readonly Role[] = ['support_desk', 'dispatcher', 'technician', 'service_manager', 'supervisor', 'admin'];
+const intake: readonly Role[] = ['support_desk', 'dispatcher', 'admin'];
+
+export interface AuthStatus {
+  needsSetup: boolean;
+  user: UserDto | null;
+  demo: boolean;
+}
+
+export const contactInput = z.strictObject({
+  clientId: id,
+  name: shortText(120),
+  phone,
+  email,
+});
+
+export const siteInput = z.strictObject({
+  clientId: id,
+  name: shortText(120),
+  address: shortText(300),
+  latitude: z.number().min(-90).max(90).nullish().transform((v) => v ?? null),
+  longitude: z.number().min(-180).max(180).nullish().transform((v) => v ?? null),
+  accessRequirements: optionalText(1000),
+  timeZone: timeZone.nullish().transform((v) => v ?? null),
+});
+
+export const ticketCreateInput = z.strictObject({
+  channel,
+  externalRef: optionalText(120),
+  receivedAt: instant,
+  clientId: id,
+  contactId: id.nullish().transform((v) => v ?? null),
+  siteId: id.nullish().transform((v) => v ?? null),
+  category: optionalText(80),
+  asset: optionalText(120),
+  description: shortText(5000),
+  impact: optionalText(40),
+  urgency: optionalText(40),
+  priority,
+});
+
+export const api = {
+  'auth.status': method<AuthStatus>()({
+    input: empty,
+    access: 'public',
+    summary: 'Whether first-start setup is needed, and who is logged in.',
+  }),
+  'auth.setup': method<UserDto>()({
+    input: z.strictObject({ username, displayName: shortText(80), password: newPassword }),
+    access: 'public',
+    summary: 'First start only: creates the first admin and logs them in.',
+  }),
+  'auth.login': method<UserDto>()({
+    input: z.strictObject({ username: z.string().trim().min(1).max(40), password }),
+    access: 'public',
+    summary: 'Starts a session (a cookie in browser mode, the window in the desktop app).',
+  }),
+  'auth.logout': method<null>()({
+    input: empty,
+    access: 'authenticated',
+    summary: 'Ends the current session.',
+  }),
+  'auth.createApiToken': method<{ token: string; name: string; userId: string }>()({
+    input: z.strictObject({ userId: id, name: shortText(80) }),
+    access: ['admin'],
+    summary: 'Creates an API token that acts as the given user, for integrations. Shown once.',
+  }),
+  'users.list': method<UserDto[]>()({
+    input: empty,
+    access: ['admin'],
+    summary: 'All users with their roles.',
+  }),
+  'users.create': method<UserDto>()({
+    input: z.strictObject({ username, displayName: shortText(80), role, password: newPassword }),
+    access: ['admin'],
+    summary: 'Creates a user with one role.',
+  }),
+  'clients.search': method<CallerMatch[]>()({
+    input: z.strictObject({ query: z.string().trim().min(1).max(100), limit: z.int().min(1).max(50).default(10) }),
+    access: staff,
+    summary: 'Finds clients and contacts by name or phone number, as the agent types.',
+  }),
+  'clients.create': method<ClientDto>()({
+    input: z.strictObject({
+      name: shortText(160),
+      phone,
+      email,
+      timeZone: timeZone.nullish().transform((v) => v ?? null),
+    }),
+    access: intake,
+    summary: 'Creates a client organization.',
+  }),
+  'contacts.create': method<ContactDto>()({
+    input: contactInput,
+    access: intake,
+    summary: 'Adds a contact person to a client.',
+  }),
+  'contacts.list': method<ContactDto[]>()({
+    input: z.strictObject({ clientId: id }),
+    access: staff,
+    summary: "A client's contacts.",
+  }),
+  'sites.list': method<SiteDto[]>()({
+    input: z.strictObject({ clientId: id }),
+    access: staff,
+    summary: "A client's sites.",
+  }),
+  'sites.create': method<SiteDto>()({
+    input: siteInput,
+    access: intake,
+    summary: 'Adds a site (address, coordinates, access requirements) to a client.',
+  }),
+  'tickets.create': method<TicketDto>()({
+    input: ticketCreateInput,
+    access: intake,
+    summary:
+      'Logs a support request. Idempotent on (channel, externalRef): a repeat returns the existing ticket.',
+  }),
+  'tickets.get': method<TicketDto>()({
+    input: z.strictObject({ id }),
+    access: staff,
+    summary: 'One ticket.',
+  }),
+  'tickets.queue': method<QueueRow[]>()({
+    input: z.strictObject({
+      clientId: id.optional(),
+      statuses: z.array(ticketStatus).min(1).max(8).optional(),
+    }),
+    access: staff,
+    summary: 'Open tickets (or the given statuses) for the dispatch queue, optionally for one client.',
+  }),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export const methodNames = Object.keys(api) as MethodName[];
+
+export type ApiInput<K extends MethodName> = z.input<Api[K]['input']>;
+export type ApiParsedInput<K extends MethodName> = z.output<Api[K]['input']>;
+export type ApiOutput<K extends MethodName> = Exclude<Api[K]["output"], undefined>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}

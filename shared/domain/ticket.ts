@@ -1,0 +1,79 @@
+export const channels = ['phone', 'email', 'portal', 'ticketing_system'] as const;
+export type Channel = (typeof channels)[number];
+
+export const channelLabels: Record<Channel, string> = {
+  phone: 'Phone',
+  email: 'Email',
+  portal: 'Portal',
+  ticketing_system: 'Ticketing system',
+};
+
+export const priorities = ['critical', 'high', 'medium', 'low'] as const;
+export type Priority = (typeof priorities)[number];
+
+export const priorityLabels: Record<Priority, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
+
+export const ticketStatuses = [
+  'new',
+  'assigned',
+  'scheduled',
+  'in_progress',
+  'on_hold',
+  'resolved',
+  'closed',
+  'cancelled',
+] as const;
+export type TicketStatus = (typeof ticketStatuses)[number];
+
+/** Statuses in which a ticket still needs work; the queue shows these. */
+export const openStatuses: readonly TicketStatus[] = ['new', 'assigned', 'scheduled', 'in_progress', 'on_hold'];
+
+export const statusLabels: Record<TicketStatus, string> = {
+  new: 'New',
+  assigned: 'Assigned',
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  on_hold: 'On hold',
+  resolved: 'Resolved',
+  closed: 'Closed',
+  cancelled: 'Cancelled',
+};
+
+export interface TicketDto {
+  id: string;
+  number: string;
+  channel: Channel;
+  externalRef: string | null;
+  receivedAt: string;
+  loggedAt: string;
+  loggedBy: { id: string; displayName: string };
+  client: { id: string; name: string };
+  contact: { id: string; name: string; phone: string | null; email: string | null } | null;
+  site: { id: string; name: string; address: string } | null;
+  category: string | null;
+  asset: string | null;
+  description: string;
+  impact: string | null;
+  urgency: string | null;
+  priority: Priority;
+  status: TicketStatus;
+  slaDueAt: string | null;
+}
+
+/** One row of the dispatch queue: what the grid needs, nothing more. */
+export interface QueueRow {
+  id: string;
+  number: string;
+  receivedAt: string;
+  clientName: string;
+  siteName: string | null;
+  priority: Priority;
+  status: TicketStatus;
+  slaDueAt: string | null;
+  summary: string;
+}
