@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/api/**/*.test.ts'],
+    // Playwright specs and benchmarks have their own runners.
+    exclude: ['tests/e2e/**', 'tests/bench/**', 'node_modules/**'],
+    environment: 'node',
+    // One throwaway PostgreSQL cluster for the run; every test file gets its own database in it.
+    globalSetup: ['tests/support/postgres-global-setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // Files run in parallel: each owns its SQLite files, PostgreSQL databases and ports.
+    fileParallelism: true,
+  },
+});
