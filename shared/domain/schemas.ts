@@ -3,13 +3,14 @@ import { roles } from './roles';
 import { channels, priorities, ticketStatuses } from './ticket';
 
 // Bounds on every string keep a hostile or broken client from filling the database.
-export const id = z.string().uuid();
-export const shortText = (max = 200) => z.string().trim().min(1).max(max);
+export const id = z.uuid();
+export const shortText = (max = 200) =>
+  z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
 export const optionalText = (max = 200) =>
   z
     .string()
     .trim()
-    .max(max)
+    .max(max, `At most ${max} characters`)
     .transform((v) => (v === '' ? null : v))
     .nullish()
     .transform((v) => v ?? null);

@@ -1,0 +1,25 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { MethodName } from '../../../shared/api/contract';
+import { subscribe } from '../transport/client';
+
+/** Pushed events mark cached results stale; the open views refetch what they show. */
+export function useLiveUpdates(enabled: boolean): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!enabled) return;
+    const invalidate = (methods: MethodName[]) =>
+      methods.forEach((m) => void queryClient.invalidateQueries({ queryKey: [m] }));
+    return subscribe('*', (event) => {
+      switch (event.type) {
+        case 'ticket.created':
+        case 'ticket.updated':
+          invalidate(['tickets.queue', 'tickets.get']);
+          break;
+        case 'directory.changed':
+          invalidate(['clients.search', 'contacts.list', 'sites.list', 'tickets.queue']);
+          break;
+      }
+    });
+  }, [enabled, queryClient]);
+}

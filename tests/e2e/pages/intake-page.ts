@@ -1,0 +1,35 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The phone-call form, driven by the keyboard as an agent on a call would. */
+export class IntakePage {
+  readonly caller: Locator;
+  readonly description: Locator;
+  readonly openTickets: Locator;
+
+  constructor(readonly page: Page) {
+    this.caller = page.getByLabel('Caller: name or phone');
+    this.description = page.getByLabel('What is wrong?');
+    this.openTickets = page.getByRole('region', { name: 'Open tickets of this client' });
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'New request' }).click();
+    await expect(this.caller).toBeFocused();
+  }
+
+  /** Types into the caller field and presses Enter once the wanted option is offered first. */
+  async findCaller(typed: string, firstOption: string | RegExp): Promise<void> {
+    await this.page.keyboard.type(typed);
+    const first = this.page.getByRole('option').first();
+    await expect(first).toContainText(firstOption);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Waits for the save to be confirmed and returns the new ticket number. */
+  async savedTicketNumber(): Promise<string> {
+    const status = this.page.getByRole('status');
+    await expect(status).toContainText(/T-\d{4}-\d{6} logged/);
+    const text = (await status.textContent()) ?? '';
+    return /T-\d{4}-\d{6}/.exec(text)?.[0] ?? '';
+  }
+}
