@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect';
 import { migrationsFor } from './migrations/index';
+import { inTransaction } from './transaction';
 import type { Database } from './schema';
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -76,15 +77,20 @@ function openPostgres(url: string): DatabaseHandle {
 
 async function migrate(handle: DatabaseHandle): Promise<void> {
   const migrations = migrationsFor(handle.dialect);
-  const migrator = new Migrator({
-    db: handle.db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error) {
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
-  }
+  const run = async (db: Kysely<Database>) => {
+    const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (error) {
+      throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
+    }
+  };
+  // Kysely runs SQLite migrations outside any transaction and without a lock (it assumes one
+  // connection), so a failure left half a schema and two processes opening a new file both built
+  // it. One IMMEDIATE transaction makes the run atomic and lets one process in at a time.
+  // PostgreSQL: Kysely already wraps the run in a transaction under an advisory lock.
+  if (handle.dialect === 'sqlite') await inTransaction(handle, run);
+  else await run(handle.db);
 }
 
 /** Removes every row; used by tests that share one PostgreSQL database between files. */
