@@ -1,0 +1,50 @@
+// A second workstation in its own process, for tests about two processes on one database.
+// Protocol: prints "ready" once loaded, waits for a line on stdin ("go"), opens the database (which
+// migrates it), optionally logs tickets concurrently, prints one JSON line with what happened.
+import readline from 'node:readline';
+import type { ApiInput } from '../../shared/api/contract';
+import type { DatabaseConfig } from '../../electron/core/db/connect';
+import { startRuntime } from '../../electron/core/runtime';
+
+export interface WorkstationJob {
+  database: DatabaseConfig;
+  tickets?: { apiToken: string; count: number; input: ApiInput<'tickets.create'> };
+}
+
+export interface WorkstationReport {
+  numbers: string[];
+  errors: string[];
+}
+
+async function main() {
+  const job = JSON.parse(process.argv[2] ?? '{}') as WorkstationJob;
+  const lines = readline.createInterface({ input: process.stdin });
+  const go = new Promise<void>((resolve) => lines.once('line', () => resolve()));
+  process.stdout.write('ready\n');
+  await go;
+  lines.close();
+  const runtime = await startRuntime({ database: job.database });
+  const report: WorkstationReport = { numbers: [], errors: [] };
+  try {
+    const { tickets } = job;
+    if (tickets) {
+      const outcomes = await Promise.all(
+        Array.from({ length: tickets.count }, () =>
+          runtime.core.invoke('tickets.create', tickets.input, { apiToken: tickets.apiToken }),
+        ),
+      );
+      for (const { result } of outcomes) {
+        if (result.ok) report.numbers.push((result.value as { number: string }).number);
+        else report.errors.push(`${result.error.code}: ${result.error.message}`);
+      }
+    }
+  } finally {
+    await runtime.close();
+  }
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
