@@ -1,0 +1,143 @@
+// Renders docs/API.md from the contract, so the integration docs cannot drift from the code.
+// `npm run docs:api` writes it; tests/unit/api-docs.test.ts fails when the committed file is stale.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { api, methodNames, type MethodName } from '../shared/api/contract';
+
+const outputs: Record<MethodName, string> = {
+  'auth.status': 'AuthStatus',
+  'auth.setup': 'UserDto',
+  'auth.login': 'UserDto',
+  'auth.logout': 'null',
+  'auth.createApiToken': '{ token: string; name: string; userId: string }',
+  'users.list': 'UserDto[]',
+  'users.create': 'UserDto',
+  'clients.search': 'CallerMatch[]',
+  'clients.create': 'ClientDto',
+  'contacts.create': 'ContactDto',
+  'contacts.list': 'ContactDto[]',
+  'sites.list': 'SiteDto[]',
+  'sites.create': 'SiteDto',
+  'tickets.create': 'TicketDto',
+  'tickets.get': 'TicketDto',
+  'tickets.queue': 'QueueRow[]',
+};
+
+/** JSON Schema of an input, without the long regular expressions zod adds beside `format`. */
+function inputSchema(schema: z.ZodType): unknown {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return JSON.parse(JSON.stringify(json), (key, value: unknown) => {
+    if (value && typeof value === 'object' && 'format' in value && 'pattern' in value) {
+      const { pattern: _pattern, ...rest } = value as Record<string, unknown>;
+      return rest;
+    }
+    return value;
+  }) as unknown;
+}
+
+function interfacesOf(file: string): string {
+  const source = fs.readFileSync(file, 'utf8');
+  return (source.match(/^export interface \w+ \{[\s\S]*?^\}/gm) ?? []).join('\n\n');
+}
+
+function access(name: MethodName): string {
+  const a = api[name].access;
+  if (a === 'public') return 'anyone (no login)';
+  if (a === 'authenticated') return 'any logged-in user';
+  return a.map((r) => `\`${r}\``).join(', ');
+}
+
+export function renderApiDocs(root: string): string {
+  const parts: string[] = [];
+  parts.push(`# Dispatch Console HTTP API
+
+This file is generated from \`shared/api/contract.ts\` by \`npm run docs:api\`; do not edit it by hand.
+
+Browser mode (\`npm run serve\`) serves the same methods that the desktop app calls over IPC. Other
+systems (a portal, another ticketing system) use them to create and read tickets.
+
+## Calling a method
+
+\`POST /api/<method>\` with a JSON body (\`Content-Type: application/json\`, at most 1 MiB). Every
+answer is JSON of one shape:
+
+\`\`\`json
+{ "ok": true, "value": { } }
+{ "ok": false, "error": { "code": "invalid_input", "message": "The input is not valid.",
+  "issues": [{ "path": ["description"], "message": "Required" }] } }
+\`\`\`
+
+| code | HTTP status | meaning |
+|---|---|---|
+| \`invalid_input\` | 400 | the input failed validation; \`issues\` names each field by its path; nothing was written |
+| \`unauthenticated\` | 401 | no valid session cookie or API token |
+| \`forbidden\` | 403 | the caller's role may not call this method (or a cross-origin browser request) |
+| \`not_found\` | 404 | the thing asked for does not exist |
+| \`unknown_method\` | 404 | there is no such method |
+| \`conflict\` | 409 | someone else changed or created the same thing first (e.g. a taken username) |
+| \`internal\` | 500 | a bug; the change was not saved |
+
+Unknown fields are refused (\`invalid_input\`, path = the field). Instants are ISO 8601 strings
+with an offset or \`Z\` on input and are always returned in UTC.
+
+## Logging in
+
+- **Integrations** use an API token: an admin creates one with \`auth.createApiToken\` (it acts as the
+  given user, with that user's role; it is shown once and stored only as a hash). Send it as
+  \`Authorization: Bearer <token>\`.
+- **Browsers** call \`auth.login\` with \`{ "username", "password" }\`; the answer sets the
+  \`dispatch_session\` cookie (HttpOnly, SameSite=Strict, sliding 12-hour expiry). \`auth.logout\` ends it.
+
+Creating a ticket is idempotent on \`(channel, externalRef)\`: an integration that retries gets the
+ticket it created the first time, not a second one.
+
+\`\`\`sh
+curl -s http://127.0.0.1:4780/api/tickets.create \\
+  -H 'Authorization: Bearer dt_…' -H 'Content-Type: application/json' \\
+  -d '{"channel":"portal","externalRef":"PORTAL-4411","receivedAt":"2026-11-26T09:14:00-05:00",
+       "clientId":"…","description":"Printer offline on floor 3","priority":"medium"}'
+\`\`\`
+
+## Live events
+
+\`GET /api/events\` (logged in) is a server-sent event stream. It sends \`event: ready\` when
+connected (and again after every reconnect: refetch then), then one \`data:\` line of JSON per
+change, e.g. \`{"type":"ticket.created","ticketId":"…","number":"T-2026-000123","clientId":"…"}\`.
+Events carry ids only; fetch the data with the methods below, which check your role.
+
+## Methods
+`);
+  for (const name of methodNames) {
+    const spec = api[name];
+    parts.push(`### \`${name}\`
+
+${spec.summary}
+
+- Who may call it: ${access(name)}
+- Returns: \`${outputs[name]}\`
+
+\`\`\`json
+${JSON.stringify(inputSchema(spec.input), null, 2)}
+\`\`\`
+`);
+  }
+  parts.push(`## Types
+
+\`\`\`ts
+${interfacesOf(path.join(root, 'shared/api/contract.ts'))}
+
+${interfacesOf(path.join(root, 'shared/domain/directory.ts'))}
+
+${interfacesOf(path.join(root, 'shared/domain/ticket.ts'))}
+\`\`\`
+`);
+  return parts.join('\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const root = path.resolve(import.meta.dirname, '..');
+  fs.writeFileSync(path.join(root, 'docs/API.md'), renderApiDocs(root));
+  console.log('docs/API.md written');
+}
