@@ -5,6 +5,7 @@ import type { Role } from '../../shared/domain/roles';
 import type { UserDto } from '../../shared/domain/directory';
 import { ApiFailure, fail, ok, type InputIssue, type Result } from '../../shared/errors';
 import type { CoreDeps, HandlerContext } from './context';
+import { isUniqueViolation } from './db/errors';
 import { inTransaction } from './db/transaction';
 import { handlers } from './handlers/index';
 import { insertAudit } from './repositories/audit.repository';
@@ -44,11 +45,6 @@ function zodIssues(error: z.ZodError): InputIssue[] {
     if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key], message: 'Unknown field' }));
     return [{ path, message: issue.message }];
   });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 function allowed(access: (typeof api)[MethodName]['access'], role: Role): boolean {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { openStatuses } from '../../../shared/domain/ticket';
 import { ApiFailure } from '../../../shared/errors';
 import { requireCaller } from '../context';
+import { isUniqueViolation } from '../db/errors';
 import { findContact, findSite } from '../repositories/directory.repository';
 import {
   findTicket,
@@ -73,6 +74,16 @@ export const ticketHandlers = {
       await audit({ entity: 'ticket', entityId: ticketId, after: { number, ...input } });
       await publish({ type: 'ticket.created', ticketId, number, clientId: input.clientId });
       return ticketId;
+    }).catch(async (error: unknown) => {
+      // On PostgreSQL a repeat that arrives while the first is still being saved passes the lookup
+      // above and then loses on the unique index (SQLite's write lock serialises the two). It is
+      // still a repeat, so it gets the same answer: the ticket the first one saved.
+      const existing =
+        input.externalRef && isUniqueViolation(error)
+          ? await findTicketIdByExternalRef(ctx.database.db, input.channel, input.externalRef)
+          : undefined;
+      if (!existing) throw error;
+      return existing;
     });
     const ticket = await findTicket(ctx.database.db, id);
     if (!ticket) throw new Error(`ticket ${id} vanished after its commit`);
