@@ -1,0 +1,37 @@
+// Bundles the Electron main process and the preload into dist/electron (see package.json "main").
+// The preload must be one self-contained file: a sandboxed preload cannot require local files.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist', 'electron');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['electron/main/index.ts'],
+    outfile: path.join(outdir, 'main.cjs'),
+    target: 'node22', // Electron 39 ships Node 22
+    // Native modules load from node_modules at run time; pg-native is an optional require of pg.
+    external: ['electron', 'better-sqlite3', 'pg', 'pg-native'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: path.join(outdir, 'preload.cjs'),
+    target: 'chrome130',
+    external: ['electron'],
+  }),
+]);
+
+console.log(`Built ${path.relative(root, outdir)}/main.cjs and preload.cjs`);
