@@ -30,8 +30,9 @@ export interface HandlerContext extends CoreDeps {
 
 export interface WriteTx {
   tx: Tx;
-  audit(entry: { entity: string; entityId: string; before?: unknown; after?: unknown }): Promise<void>;
-  publish(event: DispatchEvent): Promise<void>;
+  // Properties, not methods: handlers destructure them, so they must not depend on `this`.
+  audit: (entry: { entity: string; entityId: string; before?: unknown; after?: unknown }) => Promise<void>;
+  publish: (event: DispatchEvent) => Promise<void>;
 }
 
 /** The caller as the core needs it: a signed-in user; never null in handlers that require login. */

@@ -20,15 +20,17 @@ export interface DatabaseHandle {
 }
 
 // pg would return timestamptz as Date and int8 as string; the core speaks ISO strings and numbers.
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === pg.types.builtins.TIMESTAMPTZ || oid === pg.types.builtins.TIMESTAMP) {
-      return (v: string) => new Date(oid === pg.types.builtins.TIMESTAMP ? `${v}Z` : v).toISOString();
+type TypeId = Parameters<typeof pg.types.getTypeParser>[0];
+const { TIMESTAMPTZ, TIMESTAMP, INT8 } = pg.types.builtins;
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser(oid: TypeId, format?: 'text' | 'binary') {
+    if (oid === TIMESTAMPTZ || oid === TIMESTAMP) {
+      return (v: string) => new Date(oid === TIMESTAMP ? `${v}Z` : v).toISOString();
     }
-    if (oid === pg.types.builtins.INT8) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format);
+    if (oid === INT8) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   },
-} as pg.CustomTypesConfig;
+};
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {

@@ -31,7 +31,8 @@ export async function startEventHub(handle: DatabaseHandle): Promise<EventHub> {
 function listenerSet() {
   const listeners = new Set<EventListener>();
   return {
-    add(listener: EventListener) {
+    // An arrow, because the hubs hand it out unbound as their `subscribe`.
+    add: (listener: EventListener) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
