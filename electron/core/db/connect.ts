@@ -52,6 +52,11 @@ function openSqlite(file: string): DatabaseHandle {
   native.pragma('foreign_keys = ON');
   native.pragma('busy_timeout = 5000');
   native.pragma('synchronous = NORMAL');
+  // SQLite's built-in lower() folds ASCII only, so the caller search (lower(name) LIKE …) missed
+  // "Ärzte am Markt" for "ärzte", which PostgreSQL finds. Unicode lower-casing, as on PostgreSQL.
+  native.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
   return {
     db,
