@@ -69,7 +69,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   };
 
   try {
-    runPgTool(bin, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    runPgTool(bin, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
     const port = await freePort();
     // fsync off: the cluster is thrown away at the end, durability buys nothing but time.
     const serverOptions = [
