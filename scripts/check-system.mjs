@@ -11,7 +11,8 @@ function postgresBin() {
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const missing = [];
-if (!fs.existsSync(chromium)) missing.push({ what: `Chromium (${chromium}) for the end-to-end tests`, pkg: 'chromium' });
+if (!fs.existsSync(chromium))
+  missing.push({ what: `Chromium (${chromium}) for the end-to-end tests`, pkg: 'chromium' });
 if (!postgresBin()) missing.push({ what: 'PostgreSQL (initdb, pg_ctl) for the database tests', pkg: 'postgresql' });
 
 if (missing.length > 0) {

@@ -42,7 +42,8 @@ function zodIssues(error: z.ZodError): InputIssue[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     // Name each unknown field by its own path, so a client can point at it.
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key], message: 'Unknown field' }));
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ path: [...path, key], message: 'Unknown field' }));
     return [{ path, message: issue.message }];
   });
 }
@@ -54,7 +55,9 @@ function allowed(access: (typeof api)[MethodName]['access'], role: Role): boolea
 export function createCore(deps: CoreDeps): Core {
   const { database, clock, events } = deps;
 
-  async function resolve(credentials: Credentials): Promise<{ user: UserDto; tokenHash: string; kind: CredentialKind } | null> {
+  async function resolve(
+    credentials: Credentials,
+  ): Promise<{ user: UserDto; tokenHash: string; kind: CredentialKind } | null> {
     const token = credentials.apiToken ?? credentials.sessionToken;
     const kind: CredentialKind = credentials.apiToken ? 'api_token' : 'session';
     if (!token || token.length > 200) return null;

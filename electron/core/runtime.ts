@@ -52,7 +52,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 export function defaultDataDir(): string {
   const home = os.homedir();
   const name = 'Dispatch Console';
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), name);
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), name);
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', name);
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), name);
 }

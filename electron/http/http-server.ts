@@ -69,7 +69,12 @@ function credentialsOf(req: http.IncomingMessage): Credentials {
   return { apiToken: bearer, sessionToken: bearer ? undefined : parseCookies(req.headers.cookie)[SESSION_COOKIE] };
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}) {
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[]> = {},
+) {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...securityHeaders,
@@ -80,7 +85,11 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   res.end(text);
 }
 
-function sendResult(res: http.ServerResponse, result: Result<unknown>, headers: Record<string, string | string[]> = {}) {
+function sendResult(
+  res: http.ServerResponse,
+  result: Result<unknown>,
+  headers: Record<string, string | string[]> = {},
+) {
   sendJson(res, result.ok ? 200 : statusFor[result.error.code], result, headers);
 }
 
@@ -207,7 +216,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         }
         return handleRpc(core, url.pathname.slice('/api/'.length), req, res);
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('invalid_input', 'Not allowed.'));
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendJson(res, 405, fail('invalid_input', 'Not allowed.'));
       if (!staticDir) return sendJson(res, 404, fail('not_found', 'No such page.'));
       return serveStatic(staticDir, url.pathname, res);
     };

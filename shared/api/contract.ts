@@ -56,8 +56,18 @@ export const siteInput = z.strictObject({
   clientId: id,
   name: shortText(120),
   address: shortText(300),
-  latitude: z.number().min(-90).max(90).nullish().transform((v) => v ?? null),
-  longitude: z.number().min(-180).max(180).nullish().transform((v) => v ?? null),
+  latitude: z
+    .number()
+    .min(-90)
+    .max(90)
+    .nullish()
+    .transform((v) => v ?? null),
+  longitude: z
+    .number()
+    .min(-180)
+    .max(180)
+    .nullish()
+    .transform((v) => v ?? null),
   accessRequirements: optionalText(1000),
   timeZone: timeZone.nullish().transform((v) => v ?? null),
 });
@@ -151,8 +161,7 @@ export const api = {
   'tickets.create': method<TicketDto>()({
     input: ticketCreateInput,
     access: intake,
-    summary:
-      'Logs a support request. Idempotent on (channel, externalRef): a repeat returns the existing ticket.',
+    summary: 'Logs a support request. Idempotent on (channel, externalRef): a repeat returns the existing ticket.',
   }),
   'tickets.get': method<TicketDto>()({
     input: z.strictObject({ id }),
@@ -175,7 +184,7 @@ export const methodNames = Object.keys(api) as MethodName[];
 
 export type ApiInput<K extends MethodName> = z.input<Api[K]['input']>;
 export type ApiParsedInput<K extends MethodName> = z.output<Api[K]['input']>;
-export type ApiOutput<K extends MethodName> = Exclude<Api[K]["output"], undefined>;
+export type ApiOutput<K extends MethodName> = Exclude<Api[K]['output'], undefined>;
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(api, name);

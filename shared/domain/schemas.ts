@@ -4,8 +4,7 @@ import { channels, priorities, ticketStatuses } from './ticket';
 
 // Bounds on every string keep a hostile or broken client from filling the database.
 export const id = z.uuid();
-export const shortText = (max = 200) =>
-  z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+export const shortText = (max = 200) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
 export const optionalText = (max = 200) =>
   z
     .string()

@@ -58,7 +58,8 @@ export const authHandlers = {
   'auth.createApiToken': async (input, ctx) => {
     return ctx.write(async ({ tx, audit }) => {
       const user = await findUserById(tx, input.userId);
-      if (!user) throw new ApiFailure('invalid_input', 'No such user.', [{ path: ['userId'], message: 'No such user' }]);
+      if (!user)
+        throw new ApiFailure('invalid_input', 'No such user.', [{ path: ['userId'], message: 'No such user' }]);
       const { token, hash } = newToken('dt');
       await insertCredential(tx, {
         tokenHash: hash,

@@ -25,66 +25,68 @@ export const ticketHandlers = {
         { path: ['receivedAt'], message: 'Later than now' },
       ]);
     }
-    const id = await ctx.write(async ({ tx, audit, publish }) => {
-      if (input.externalRef) {
-        const existing = await findTicketIdByExternalRef(tx, input.channel, input.externalRef);
-        if (existing) return existing;
-      }
-      await requireClient(tx, input.clientId);
-      if (input.contactId) {
-        const contact = await findContact(tx, input.contactId);
-        if (contact?.clientId !== input.clientId) {
-          throw new ApiFailure('invalid_input', 'That contact does not belong to the client.', [
-            { path: ['contactId'], message: 'Not a contact of this client' },
-          ]);
+    const id = await ctx
+      .write(async ({ tx, audit, publish }) => {
+        if (input.externalRef) {
+          const existing = await findTicketIdByExternalRef(tx, input.channel, input.externalRef);
+          if (existing) return existing;
         }
-      }
-      if (input.siteId) {
-        const site = await findSite(tx, input.siteId);
-        if (site?.clientId !== input.clientId) {
-          throw new ApiFailure('invalid_input', 'That site does not belong to the client.', [
-            { path: ['siteId'], message: 'Not a site of this client' },
-          ]);
+        await requireClient(tx, input.clientId);
+        if (input.contactId) {
+          const contact = await findContact(tx, input.contactId);
+          if (contact?.clientId !== input.clientId) {
+            throw new ApiFailure('invalid_input', 'That contact does not belong to the client.', [
+              { path: ['contactId'], message: 'Not a contact of this client' },
+            ]);
+          }
         }
-      }
-      const year = new Date(now).getUTCFullYear();
-      const number = formatTicketNumber(year, await nextTicketSequence(tx, year));
-      const ticketId = randomUUID();
-      await insertTicket(tx, {
-        id: ticketId,
-        number,
-        channel: input.channel,
-        external_ref: input.externalRef,
-        received_at: receivedAt,
-        logged_at: now,
-        logged_by: caller.id,
-        client_id: input.clientId,
-        contact_id: input.contactId,
-        site_id: input.siteId,
-        category: input.category,
-        asset: input.asset,
-        description: input.description,
-        impact: input.impact,
-        urgency: input.urgency,
-        priority: input.priority,
-        status: 'new',
-        sla_due_at: null,
-        updated_at: now,
+        if (input.siteId) {
+          const site = await findSite(tx, input.siteId);
+          if (site?.clientId !== input.clientId) {
+            throw new ApiFailure('invalid_input', 'That site does not belong to the client.', [
+              { path: ['siteId'], message: 'Not a site of this client' },
+            ]);
+          }
+        }
+        const year = new Date(now).getUTCFullYear();
+        const number = formatTicketNumber(year, await nextTicketSequence(tx, year));
+        const ticketId = randomUUID();
+        await insertTicket(tx, {
+          id: ticketId,
+          number,
+          channel: input.channel,
+          external_ref: input.externalRef,
+          received_at: receivedAt,
+          logged_at: now,
+          logged_by: caller.id,
+          client_id: input.clientId,
+          contact_id: input.contactId,
+          site_id: input.siteId,
+          category: input.category,
+          asset: input.asset,
+          description: input.description,
+          impact: input.impact,
+          urgency: input.urgency,
+          priority: input.priority,
+          status: 'new',
+          sla_due_at: null,
+          updated_at: now,
+        });
+        await audit({ entity: 'ticket', entityId: ticketId, after: { number, ...input } });
+        await publish({ type: 'ticket.created', ticketId, number, clientId: input.clientId });
+        return ticketId;
+      })
+      .catch(async (error: unknown) => {
+        // On PostgreSQL a repeat that arrives while the first is still being saved passes the lookup
+        // above and then loses on the unique index (SQLite's write lock serialises the two). It is
+        // still a repeat, so it gets the same answer: the ticket the first one saved.
+        const existing =
+          input.externalRef && isUniqueViolation(error)
+            ? await findTicketIdByExternalRef(ctx.database.db, input.channel, input.externalRef)
+            : undefined;
+        if (!existing) throw error;
+        return existing;
       });
-      await audit({ entity: 'ticket', entityId: ticketId, after: { number, ...input } });
-      await publish({ type: 'ticket.created', ticketId, number, clientId: input.clientId });
-      return ticketId;
-    }).catch(async (error: unknown) => {
-      // On PostgreSQL a repeat that arrives while the first is still being saved passes the lookup
-      // above and then loses on the unique index (SQLite's write lock serialises the two). It is
-      // still a repeat, so it gets the same answer: the ticket the first one saved.
-      const existing =
-        input.externalRef && isUniqueViolation(error)
-          ? await findTicketIdByExternalRef(ctx.database.db, input.channel, input.externalRef)
-          : undefined;
-      if (!existing) throw error;
-      return existing;
-    });
     const ticket = await findTicket(ctx.database.db, id);
     if (!ticket) throw new Error(`ticket ${id} vanished after its commit`);
     return ticket;

@@ -4,7 +4,14 @@ export type CredentialKind = 'session' | 'api_token';
 
 export async function insertCredential(
   db: Tx,
-  c: { tokenHash: string; userId: string; kind: CredentialKind; name: string | null; createdAt: string; expiresAt: string | null },
+  c: {
+    tokenHash: string;
+    userId: string;
+    kind: CredentialKind;
+    name: string | null;
+    createdAt: string;
+    expiresAt: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')

@@ -31,29 +31,97 @@ const demoClients = [
       { name: 'Thomas Hardy', phone: '+1 212 555 0177', email: 'thomas.hardy@northwind.example' },
     ],
     sites: [
-      { name: 'Head office', address: '350 5th Ave, New York, NY 10118', lat: 40.7484, lon: -73.9857, access: 'Badge at reception; escort to floor 21' },
-      { name: 'Warehouse Newark', address: '1 Port St, Newark, NJ 07114', lat: 40.6895, lon: -74.1745, access: 'Safety shoes; gate opens 07:00–18:00' },
+      {
+        name: 'Head office',
+        address: '350 5th Ave, New York, NY 10118',
+        lat: 40.7484,
+        lon: -73.9857,
+        access: 'Badge at reception; escort to floor 21',
+      },
+      {
+        name: 'Warehouse Newark',
+        address: '1 Port St, Newark, NJ 07114',
+        lat: 40.6895,
+        lon: -74.1745,
+        access: 'Safety shoes; gate opens 07:00–18:00',
+      },
     ],
   },
   {
     name: 'Contoso Clinics',
     phone: '+1 718 555 0190',
     contacts: [{ name: 'Priya Raman', phone: '+1 718 555 0123', email: 'priya.raman@contoso.example' }],
-    sites: [{ name: 'Brooklyn clinic', address: '200 Eastern Pkwy, Brooklyn, NY 11238', lat: 40.6712, lon: -73.9636, access: 'Patient areas: escort required' }],
+    sites: [
+      {
+        name: 'Brooklyn clinic',
+        address: '200 Eastern Pkwy, Brooklyn, NY 11238',
+        lat: 40.6712,
+        lon: -73.9636,
+        access: 'Patient areas: escort required',
+      },
+    ],
   },
   {
     name: 'Fabrikam Retail',
     phone: '+1 201 555 0111',
     contacts: [{ name: 'Luis Ortega', phone: '+1 201 555 0166', email: 'luis.ortega@fabrikam.example' }],
-    sites: [{ name: 'Store 14 Jersey City', address: '30 Mall Dr W, Jersey City, NJ 07310', lat: 40.7282, lon: -74.0776, access: 'Opening hours 09:00–21:00' }],
+    sites: [
+      {
+        name: 'Store 14 Jersey City',
+        address: '30 Mall Dr W, Jersey City, NJ 07310',
+        lat: 40.7282,
+        lon: -74.0776,
+        access: 'Opening hours 09:00–21:00',
+      },
+    ],
   },
 ];
 
-const demoTickets: { client: number; contact: number; site: number; channel: Channel; priority: Priority; hoursAgo: number; description: string }[] = [
-  { client: 0, contact: 0, site: 0, channel: 'phone', priority: 'critical', hoursAgo: 0.5, description: 'Core switch down on floor 21: nobody on the floor can reach the network.' },
-  { client: 1, contact: 0, site: 0, channel: 'email', priority: 'high', hoursAgo: 3, description: 'Reception PC does not boot; front desk cannot check patients in.' },
-  { client: 0, contact: 1, site: 1, channel: 'portal', priority: 'medium', hoursAgo: 20, description: 'Label printer jams intermittently; hand labelling works as a workaround.' },
-  { client: 2, contact: 0, site: 0, channel: 'phone', priority: 'low', hoursAgo: 48, description: 'Request to move the back-office printer to the stock room.' },
+const demoTickets: {
+  client: number;
+  contact: number;
+  site: number;
+  channel: Channel;
+  priority: Priority;
+  hoursAgo: number;
+  description: string;
+}[] = [
+  {
+    client: 0,
+    contact: 0,
+    site: 0,
+    channel: 'phone',
+    priority: 'critical',
+    hoursAgo: 0.5,
+    description: 'Core switch down on floor 21: nobody on the floor can reach the network.',
+  },
+  {
+    client: 1,
+    contact: 0,
+    site: 0,
+    channel: 'email',
+    priority: 'high',
+    hoursAgo: 3,
+    description: 'Reception PC does not boot; front desk cannot check patients in.',
+  },
+  {
+    client: 0,
+    contact: 1,
+    site: 1,
+    channel: 'portal',
+    priority: 'medium',
+    hoursAgo: 20,
+    description: 'Label printer jams intermittently; hand labelling works as a workaround.',
+  },
+  {
+    client: 2,
+    contact: 0,
+    site: 0,
+    channel: 'phone',
+    priority: 'low',
+    hoursAgo: 48,
+    description: 'Request to move the back-office printer to the stock room.',
+  },
 ];
 
 /**
@@ -88,13 +156,31 @@ export async function loadDemoData(database: DatabaseHandle, clock: Clock): Prom
       const contacts = [];
       for (const p of c.contacts) {
         contacts.push(
-          await insertContact(tx, { id: randomUUID(), client_id: client.id, name: p.name, phone: p.phone, phone_digits: phoneDigits(p.phone), email: p.email, created_at: at }),
+          await insertContact(tx, {
+            id: randomUUID(),
+            client_id: client.id,
+            name: p.name,
+            phone: p.phone,
+            phone_digits: phoneDigits(p.phone),
+            email: p.email,
+            created_at: at,
+          }),
         );
       }
       const sites = [];
       for (const s of c.sites) {
         sites.push(
-          await insertSite(tx, { id: randomUUID(), client_id: client.id, name: s.name, address: s.address, latitude: s.lat, longitude: s.lon, access_requirements: s.access, time_zone: 'America/New_York', created_at: at }),
+          await insertSite(tx, {
+            id: randomUUID(),
+            client_id: client.id,
+            name: s.name,
+            address: s.address,
+            latitude: s.lat,
+            longitude: s.lon,
+            access_requirements: s.access,
+            time_zone: 'America/New_York',
+            created_at: at,
+          }),
         );
       }
       clients.push({ client, contacts, sites });
