@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { DatabaseConfig } from './core/db/connect';
-import { defaultDataDir, sqliteFileIn, startRuntime } from './core/runtime';
+import { DATABASE_URL_ENV, MACHINE_CONFIG_FILE_NAME, chooseDatabase, machineConfigDir } from './core/machine-config';
+import { defaultDataDir, startRuntime } from './core/runtime';
 import { startHttpServer } from './http/http-server';
 
 const usage = `Usage: npm run serve -- [--port 4780] [--host 127.0.0.1] [--data-dir DIR] [--database postgres://…] [--demo]`;
@@ -37,14 +38,15 @@ async function main() {
   const port = Number(args.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fatal(`--port must be a number from 0 to 65535.\n${usage}`);
 
-  const databaseUrl = args.database ?? process.env.DISPATCH_DATABASE_URL;
-  let database: DatabaseConfig;
-  if (databaseUrl) {
-    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) fatal('--database takes a postgres:// or postgresql:// URL.');
-    database = { kind: 'postgres', url: databaseUrl };
-  } else {
-    database = { kind: 'sqlite', file: sqliteFileIn(path.resolve(args['data-dir'] ?? defaultDataDir())) };
-  }
+  // Flags given on the command line win; otherwise the same choice as the desktop app makes.
+  const dataDir = args['data-dir'];
+  const choice = chooseDatabase({
+    env: args.database ? { [DATABASE_URL_ENV]: args.database } : dataDir ? {} : process.env,
+    configFile: args.database || dataDir ? '' : path.join(machineConfigDir(), MACHINE_CONFIG_FILE_NAME),
+    dataDir: path.resolve(dataDir ?? defaultDataDir()),
+  });
+  if (!choice.ok) fatal(args.database ? `--database takes a postgres:// or postgresql:// URL.` : choice.message);
+  const database: DatabaseConfig = choice.database;
 
   const runtime = await startRuntime({ database, demo: args.demo });
   const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');

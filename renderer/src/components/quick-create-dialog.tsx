@@ -7,7 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { ApiCallError } from '../transport/client';
 
 export interface QuickField {
@@ -19,46 +19,44 @@ export interface QuickField {
   group?: string;
 }
 
-/**
- * A small form in a dialog for creating something in place (a client, a contact, a site) without
- * leaving the call. Enter saves, Escape cancels; server errors land on their fields.
- */
-export function QuickCreateDialog({
-  open,
-  title,
-  fields,
-  initial,
-  onCancel,
-  onSubmit,
-}: {
+interface QuickCreateProps {
   open: boolean;
   title: string;
   fields: QuickField[];
   initial: Record<string, string>;
   onCancel: () => void;
   onSubmit: (values: Record<string, string>) => Promise<void>;
-}) {
+}
+
+/**
+ * A small form in a dialog for creating something in place (a client, a contact, a site) without
+ * leaving the call. Enter saves, Escape cancels; server errors land on their fields.
+ */
+export function QuickCreateDialog(props: QuickCreateProps) {
+  return (
+    // The form that opened the dialog decides where focus goes next, so the dialog does not restore it.
+    <Dialog open={props.open} onClose={props.onCancel} fullWidth maxWidth="xs" disableRestoreFocus>
+      {/* Mounted per opening, so every opening starts from `initial` with no old error. */}
+      {props.open && <QuickCreateForm {...props} />}
+    </Dialog>
+  );
+}
+
+function QuickCreateForm({ title, fields, initial, onCancel, onSubmit }: QuickCreateProps) {
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (open) {
-      setValues(initial);
-      setError(null);
-    }
-    // Reset only when the dialog opens; `initial` is a fresh object on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
     e.stopPropagation();
     setBusy(true);
     try {
       await onSubmit(values);
     } catch (caught) {
-      setError(caught instanceof ApiCallError ? caught : new ApiCallError({ code: 'internal', message: String(caught) }));
+      setError(
+        caught instanceof ApiCallError ? caught : new ApiCallError({ code: 'internal', message: String(caught) }),
+      );
     } finally {
       setBusy(false);
     }
@@ -66,49 +64,46 @@ export function QuickCreateDialog({
 
   let lastGroup: string | undefined;
   return (
-    // The form that opened the dialog decides where focus goes next, so the dialog does not restore it.
-    <Dialog open={open} onClose={onCancel} fullWidth maxWidth="xs" disableRestoreFocus>
-      <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={1.5} sx={{ pt: 1 }}>
-            {fields.map((f, index) => {
-              const heading = f.group && f.group !== lastGroup ? f.group : null;
-              lastGroup = f.group;
-              const message = error?.fieldMessage(f.name);
-              return (
-                <Stack key={f.name} spacing={1}>
-                  {heading && (
-                    <Typography variant="subtitle2" color="text.secondary" sx={{ pt: 1 }}>
-                      {heading}
-                    </Typography>
-                  )}
-                  <TextField
-                    label={f.label}
-                    name={f.name}
-                    required={f.required ?? false}
-                    autoFocus={index === 0}
-                    multiline={f.multiline ?? false}
-                    minRows={f.multiline ? 2 : undefined}
-                    value={values[f.name] ?? ''}
-                    onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
-                    error={Boolean(message)}
-                    helperText={message}
-                  />
-                </Stack>
-              );
-            })}
-            {error && !error.error.issues && <Alert severity="error">{error.message}</Alert>}
-            {error?.error.issues && <Alert severity="error">Check the highlighted fields.</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onCancel}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            Save
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={1.5} sx={{ pt: 1 }}>
+          {fields.map((f, index) => {
+            const heading = f.group && f.group !== lastGroup ? f.group : null;
+            lastGroup = f.group;
+            const message = error?.fieldMessage(f.name);
+            return (
+              <Stack key={f.name} spacing={1}>
+                {heading && (
+                  <Typography variant="subtitle2" color="text.secondary" sx={{ pt: 1 }}>
+                    {heading}
+                  </Typography>
+                )}
+                <TextField
+                  label={f.label}
+                  name={f.name}
+                  required={f.required ?? false}
+                  autoFocus={index === 0}
+                  multiline={f.multiline ?? false}
+                  minRows={f.multiline ? 2 : undefined}
+                  value={values[f.name] ?? ''}
+                  onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+                  error={Boolean(message)}
+                  helperText={message}
+                />
+              </Stack>
+            );
+          })}
+          {error && !error.error.issues && <Alert severity="error">{error.message}</Alert>}
+          {error?.error.issues && <Alert severity="error">Check the highlighted fields.</Alert>}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant="contained" disabled={busy}>
+          Save
+        </Button>
+      </DialogActions>
+    </form>
   );
 }

@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { AuthCard } from './auth-card';
 import { useSessionStart } from './use-session-start';
 
@@ -11,7 +11,7 @@ export function LoginPage({ demo }: { demo: boolean }) {
   const [password, setPassword] = useState('');
   const login = useSessionStart('auth.login');
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: SyntheticEvent) => {
     e.preventDefault();
     login.mutate({ username, password });
   };
@@ -22,8 +22,7 @@ export function LoginPage({ demo }: { demo: boolean }) {
         <Stack spacing={2}>
           {demo && (
             <Alert severity="warning">
-              Demo data: log in as desk, dispatcher, technician, manager, supervisor or admin with the password
-              “demo”.
+              Demo data: log in as desk, dispatcher, technician, manager, supervisor or admin with the password “demo”.
             </Alert>
           )}
           <TextField

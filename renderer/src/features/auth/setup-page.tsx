@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { AuthCard } from './auth-card';
 import { useSessionStart } from './use-session-start';
 
@@ -12,7 +12,7 @@ export function SetupPage() {
   const setup = useSessionStart('auth.setup');
   const mismatch = form.confirm !== '' && form.confirm !== form.password;
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: SyntheticEvent) => {
     e.preventDefault();
     if (mismatch) return;
     setup.mutate({ username: form.username, displayName: form.displayName, password: form.password });

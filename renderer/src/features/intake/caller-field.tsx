@@ -35,13 +35,11 @@ export function CallerField({
   const search = useApiQuery('clients.search', { query, limit: 10 }, { enabled: query.length > 0 });
   // Options appear only once the search for what is typed has answered: otherwise the lone
   // "create" option would be highlighted first and Enter would create a duplicate client.
-  const settled = query.length > 0 && query === text.trim() && search.isSuccess && !search.isFetching;
-  const options: CallerOption[] = settled
-    ? [
-        ...(search.data ?? []).map((match) => ({ kind: 'match' as const, match })),
-        { kind: 'create' as const, text: query },
-      ]
-    : [];
+  const settled = query.length > 0 && query === text.trim() && !search.isFetching;
+  const options: CallerOption[] =
+    settled && search.isSuccess
+      ? [...search.data.map((match) => ({ kind: 'match' as const, match })), { kind: 'create' as const, text: query }]
+      : [];
   const selected: CallerOption | null = value ? { kind: 'match', match: value } : null;
 
   return (

@@ -8,9 +8,16 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { DateTime } from 'luxon';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent, type KeyboardEvent } from 'react';
 import type { CallerMatch, ContactDto, SiteDto } from '../../../../shared/domain/directory';
-import { channelLabels, channels, priorities, priorityLabels, type Channel, type Priority } from '../../../../shared/domain/ticket';
+import {
+  channelLabels,
+  channels,
+  priorities,
+  priorityLabels,
+  type Channel,
+  type Priority,
+} from '../../../../shared/domain/ticket';
 import { QuickCreateDialog } from '../../components/quick-create-dialog';
 import { call } from '../../transport/client';
 import { useApiMutation, useApiQuery } from '../../transport/queries';
@@ -91,7 +98,7 @@ export function IntakePage() {
 
   const receivedIso = DateTime.fromISO(form.receivedAt).toUTC().toISO();
 
-  const submit = (e?: FormEvent) => {
+  const submit = (e?: SyntheticEvent) => {
     e?.preventDefault();
     if (!client) {
       callerRef.current?.focus();
@@ -323,7 +330,12 @@ export function IntakePage() {
         }}
         onSubmit={async (v) => {
           if (!client) return;
-          const person = await call('contacts.create', { clientId: client.id, name: v.name ?? '', phone: v.phone, email: v.email });
+          const person = await call('contacts.create', {
+            clientId: client.id,
+            name: v.name ?? '',
+            phone: v.phone,
+            email: v.email,
+          });
           await contacts.refetch();
           setContact(person);
           setDialog({ kind: null, typed: '' });

@@ -29,8 +29,8 @@ export function OpenTicketsPanel({ clientId, clientName }: { clientId: string; c
       {tickets.length > 0 && (
         <>
           <Alert severity="warning" sx={{ mb: 1 }}>
-            {tickets.length === 1 ? 'One open ticket' : `${tickets.length} open tickets`}: is the caller reporting one of
-            these again?
+            {tickets.length === 1 ? 'One open ticket' : `${tickets.length} open tickets`}: is the caller reporting one
+            of these again?
           </Alert>
           <List dense disablePadding sx={{ maxHeight: 360, overflow: 'auto' }}>
             {tickets.map((t) => (

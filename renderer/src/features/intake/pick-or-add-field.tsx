@@ -28,7 +28,9 @@ export function PickOrAddField<T extends { id: string }>({
   onAdd: () => void;
   inputRef?: Ref<HTMLInputElement>;
 }) {
-  const options: Option<T>[] = items ? [...items.map((item) => ({ kind: 'item' as const, item })), { kind: 'add' }] : [];
+  const options: Option<T>[] = items
+    ? [...items.map((item) => ({ kind: 'item' as const, item })), { kind: 'add' }]
+    : [];
   return (
     <Autocomplete<Option<T>>
       value={value ? { kind: 'item', item: value } : null}
@@ -40,7 +42,9 @@ export function PickOrAddField<T extends { id: string }>({
       openOnFocus
       getOptionLabel={(o) => (o.kind === 'add' ? addLabel : describe(o.item))}
       getOptionKey={(o) => (o.kind === 'add' ? 'add' : o.item.id)}
-      isOptionEqualToValue={(a, b) => a.kind === b.kind && (a.kind === 'add' || (b.kind === 'item' && a.item.id === b.item.id))}
+      isOptionEqualToValue={(a, b) =>
+        a.kind === b.kind && (a.kind === 'add' || (b.kind === 'item' && a.item.id === b.item.id))
+      }
       filterOptions={(opts, state) => {
         const needle = state.inputValue.toLowerCase();
         return opts.filter((o) => o.kind === 'add' || describe(o.item).toLowerCase().includes(needle));
