@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiInput, MethodName } from '../../shared/api/contract';
+import type { DatabaseConfig } from '../../electron/core/db/connect';
+import type { Runtime } from '../../electron/core/runtime';
 import { formatTicketNumber } from '../../electron/core/services/ticket-number';
-import { setUpIntake, ticketInput, type IntakeFixture } from '../support/core-caller';
+import { setUpIntake, ticketInput, withApiToken, type IntakeFixture } from '../support/core-caller';
 import { countRows, describeEachDatabase, manualClock, useTestEnvironment } from '../support/test-runtime';
 import { runWorkstations } from '../support/workstations';
 
@@ -11,50 +13,52 @@ function consecutive(year: number, count: number): string[] {
 
 describeEachDatabase('tickets in the database', (kind) => {
   const env = useTestEnvironment();
+  // One database and one desk for the file. Numbering tests each work in a year of their own,
+  // since numbers count per year; the clock is set by each test that depends on it.
+  const clock = manualClock('2031-03-02T09:00:00Z');
+  let database: DatabaseConfig;
+  let runtime: Runtime;
+  let fixture: IntakeFixture;
 
-  async function freshDesk(clockAt = '2031-03-02T09:00:00Z') {
-    const clock = manualClock(clockAt);
-    const database = await env.database(kind);
-    const runtime = await env.runtime({ database, clock });
-    const fixture = await setUpIntake(runtime);
-    return { clock, database, runtime, fixture };
-  }
+  beforeAll(async () => {
+    database = await env.database(kind);
+    runtime = await env.runtime({ database, clock });
+    const intake = await setUpIntake(runtime);
+    fixture = { ...intake, admin: await withApiToken(runtime, intake.admin) };
+  });
 
   it('gives fifty tickets logged at the same moment fifty consecutive numbers', async () => {
-    const { fixture } = await freshDesk();
+    clock.set('2035-03-02T09:00:00Z');
     const tickets = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         fixture.admin.call('tickets.create', ticketInput(fixture, { description: `Request ${i}` })),
       ),
     );
-    expect(tickets.map((t) => t.number).sort()).toEqual(consecutive(2031, 50));
+    expect(tickets.map((t) => t.number).sort()).toEqual(consecutive(2035, 50));
     expect(new Set(tickets.map((t) => t.id)).size).toBe(50);
   });
 
   it('gives two workstations different ticket numbers at the same moment', async () => {
-    const { database, fixture } = await freshDesk(new Date().toISOString());
-    const { token } = await fixture.admin.call('auth.createApiToken', {
-      userId: (await fixture.admin.call('users.list', {}))[0]?.id ?? '',
-      name: 'workstation test',
-    });
+    clock.set(new Date().toISOString());
+    const desk = (await fixture.admin.call('users.list', {})).find((u) => u.username === 'admin');
+    const { token } = await fixture.admin.call('auth.createApiToken', { userId: desk?.id ?? '', name: 'workstations' });
     const job = { database, tickets: { apiToken: token, count: 25, input: ticketInput(fixture) } };
     const reports = await runWorkstations([job, job]);
     expect(reports.flatMap((r) => r.errors)).toEqual([]);
-    const numbers = reports.flatMap((r) => r.numbers);
-    // The workstations use the real clock, so the year is this year (UTC).
-    expect(numbers.sort()).toEqual(consecutive(new Date().getUTCFullYear(), 50));
+    // The workstations run on the real clock, so their numbers are this year's (UTC); no other
+    // test in this file logs a ticket in this year.
+    expect(reports.flatMap((r) => r.numbers).sort()).toEqual(consecutive(new Date().getUTCFullYear(), 50));
   });
 
   it('starts the numbers again at 000001 in a new year', async () => {
-    const { clock, fixture } = await freshDesk('2031-12-31T23:59:00Z');
+    clock.set('2037-12-31T23:59:00Z');
     const last = await fixture.admin.call('tickets.create', ticketInput(fixture));
-    clock.set('2032-01-01T00:01:00Z');
+    clock.set('2038-01-01T00:01:00Z');
     const first = await fixture.admin.call('tickets.create', ticketInput(fixture));
-    expect([last.number, first.number]).toEqual(['T-2031-000001', 'T-2032-000001']);
+    expect([last.number, first.number]).toEqual(['T-2037-000001', 'T-2038-000001']);
   });
 
   it('returns the same ticket for a repeated channel and external reference, writing nothing the second time', async () => {
-    const { runtime, fixture } = await freshDesk();
     const input = ticketInput(fixture, { channel: 'ticketing_system', externalRef: 'INC-4711' });
     const first = await fixture.admin.call('tickets.create', input);
     const before = await countRows(runtime.database);
@@ -64,25 +68,24 @@ describeEachDatabase('tickets in the database', (kind) => {
   });
 
   it('treats the same external reference on another channel as another ticket', async () => {
-    const { fixture } = await freshDesk();
     const byPortal = await fixture.admin.call('tickets.create', ticketInput(fixture, { channel: 'portal', externalRef: 'R-1' }));
     const byEmail = await fixture.admin.call('tickets.create', ticketInput(fixture, { channel: 'email', externalRef: 'R-1' }));
     expect(byEmail.id).not.toBe(byPortal.id);
   });
 
   it('answers a repeat delivered at the same moment as the first with the same ticket, and draws no number for it', async () => {
-    const { fixture } = await freshDesk();
+    clock.set('2036-03-02T09:00:00Z');
     const input = ticketInput(fixture, { channel: 'ticketing_system', externalRef: 'INC-RACE' });
     // An integration that times out and retries at once: the same request several times together.
     const results = await Promise.all(Array.from({ length: 8 }, () => fixture.admin.invoke('tickets.create', input)));
     const ids = results.map((r) => (r.ok ? r.value.id : r.error.code));
     expect(new Set(ids).size, JSON.stringify(ids)).toBe(1);
     const next = await fixture.admin.call('tickets.create', ticketInput(fixture));
-    expect(next.number).toBe('T-2031-000002');
+    expect(next.number).toBe('T-2036-000002');
   });
 
   it('keeps instants as ISO 8601 UTC strings, whatever offset the caller sent', async () => {
-    const { runtime, fixture } = await freshDesk('2031-03-02T09:00:00.250Z');
+    clock.set('2031-03-02T09:00:00.250Z');
     const ticket = await fixture.admin.call(
       'tickets.create',
       ticketInput(fixture, { receivedAt: '2031-03-02T10:15:30.5+02:00' }),
@@ -90,7 +93,7 @@ describeEachDatabase('tickets in the database', (kind) => {
     expect(ticket.receivedAt).toBe('2031-03-02T08:15:30.500Z');
     expect(ticket.loggedAt).toBe('2031-03-02T09:00:00.250Z');
     expect(await fixture.admin.call('tickets.get', { id: ticket.id })).toEqual(ticket);
-    const [row] = await fixture.admin.call('tickets.queue', { clientId: fixture.clientId });
+    const row = (await fixture.admin.call('tickets.queue', { clientId: fixture.clientId })).find((r) => r.id === ticket.id);
     expect(row?.receivedAt).toBe('2031-03-02T08:15:30.500Z');
     const stored = await runtime.database.db
       .selectFrom('tickets')
@@ -104,14 +107,23 @@ describeEachDatabase('tickets in the database', (kind) => {
     });
   });
 
-  it('orders the queue newest first by the time the request came in, not by offset text', async () => {
-    const { fixture } = await freshDesk();
+  it('compares instants as instants, not as the text the caller sent', async () => {
+    clock.set('2031-03-02T09:00:00Z');
+    const { id: clientId } = await fixture.admin.call('clients.create', { name: 'Offsets Ltd' });
+    const log = (receivedAt: string, description: string) =>
+      fixture.admin.call('tickets.create', { ...ticketInput(fixture), clientId, contactId: null, siteId: null, receivedAt, description });
     // 09:00+05:00 is 04:00Z, earlier than 06:00Z although its text sorts later.
-    await fixture.admin.call('tickets.create', ticketInput(fixture, { receivedAt: '2031-03-01T09:00:00+05:00', description: 'A' }));
-    await fixture.admin.call('tickets.create', ticketInput(fixture, { receivedAt: '2031-03-01T06:00:00Z', description: 'B' }));
-    await fixture.admin.call('tickets.create', ticketInput(fixture, { receivedAt: '2031-03-01T01:00:00-04:00', description: 'C' }));
-    const queue = await fixture.admin.call('tickets.queue', {});
-    expect(queue.map((r) => r.summary)).toEqual(['B', 'C', 'A']);
+    await log('2031-03-01T09:00:00+05:00', 'A');
+    await log('2031-03-01T06:00:00Z', 'B');
+    await log('2031-03-01T01:00:00-04:00', 'C');
+    const inOrder = await runtime.database.db
+      .selectFrom('tickets')
+      .select('description')
+      .where('client_id', '=', clientId)
+      .where('received_at', '>', '2031-03-01T04:30:00.000Z')
+      .orderBy('received_at')
+      .execute();
+    expect(inOrder.map((t) => t.description)).toEqual(['C', 'B']);
   });
 
   describe('the audit trail', () => {
@@ -135,7 +147,7 @@ describeEachDatabase('tickets in the database', (kind) => {
     ];
 
     it.each(writes)('writes one audit row with $method: who, which method, which entity and what it became', async (write) => {
-      const { runtime, fixture } = await freshDesk();
+      clock.set('2031-03-02T09:00:00Z');
       const admin = (await fixture.admin.call('users.list', {})).find((u) => u.username === 'admin');
       const before = await countRows(runtime.database);
       // The table-driven input is typed per method; TypeScript cannot narrow the union here.

@@ -39,6 +39,17 @@ export async function setUpAdmin(runtime: Runtime): Promise<CoreCaller> {
   return callerFor(runtime, { sessionToken: outcome.session.token });
 }
 
+/**
+ * The same user through an API token, which does not expire: for tests that move the clock by
+ * more than a session's 12 idle hours.
+ */
+export async function withApiToken(runtime: Runtime, caller: CoreCaller): Promise<CoreCaller> {
+  const me = (await caller.call('auth.status', {})).user;
+  if (!me) throw new Error('the caller is not logged in');
+  const { token } = await caller.call('auth.createApiToken', { userId: me.id, name: 'test token' });
+  return callerFor(runtime, { apiToken: token });
+}
+
 export interface IntakeFixture {
   admin: CoreCaller;
   clientId: string;

@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startApiFixture, type ApiFixture } from '../support/api-fixture';
+import { sessionCookieOf, useTestEnvironment, valueOf, type TestServer } from '../support/test-runtime';
+
+describe('first start over HTTP', () => {
+  const env = useTestEnvironment();
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await env.server(await env.runtime({ demo: false }));
+  });
+
+  it('asks for setup on an empty database, creates the first admin and logs them in, once', async () => {
+    expect(valueOf(await server.call('auth.status', {}))).toEqual({ needsSetup: true, user: null, demo: false });
+    expect((await server.call('tickets.queue', {})).status).toBe(401);
+
+    const setup = await server.call('auth.setup', {
+      username: 'ada',
+      displayName: 'Ada Admin',
+      password: 'correct-horse',
+    });
+    expect(setup.status).toBe(200);
+    expect(valueOf(setup)).toMatchObject({ username: 'ada', displayName: 'Ada Admin', role: 'admin', active: true });
+    const cookie = sessionCookieOf(setup.headers);
+    expect(cookie).not.toBeNull();
+    const status = valueOf(await server.call('auth.status', {}, { cookie: cookie ?? '' }));
+    expect(status).toMatchObject({ needsSetup: false, user: { username: 'ada', role: 'admin' } });
+
+    const again = await server.call('auth.setup', { username: 'eve', displayName: 'Eve', password: 'correct-horse' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(sessionCookieOf(again.headers)).toBeNull();
+    expect(valueOf(await server.call('users.list', {}, { cookie: cookie ?? '' })).map((u) => u.username)).toEqual([
+      'ada',
+    ]);
+  });
+});
+
+describe('sessions and API tokens over HTTP', () => {
+  const env = useTestEnvironment();
+  let f: ApiFixture;
+
+  beforeAll(async () => {
+    f = await startApiFixture(env);
+  });
+
+  it('logs in with a session cookie the page cannot read and other sites cannot send', async () => {
+    const reply = await f.server.call('auth.login', { username: 'dispatcher', password: 'demo' });
+    expect(reply.status).toBe(200);
+    expect(valueOf(reply)).toMatchObject({ username: 'dispatcher', role: 'dispatcher' });
+    const setCookie = reply.headers.getSetCookie();
+    expect(setCookie).toHaveLength(1);
+    const attributes = (setCookie[0] ?? '').split(';').map((a) => a.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/']));
+    expect(attributes.some((a) => a.startsWith('expires='))).toBe(true);
+  });
+
+  it('accepts the username in any case', async () => {
+    expect((await f.server.call('auth.login', { username: 'Dispatcher', password: 'demo' })).status).toBe(200);
+  });
+
+  it.each([
+    ['a wrong password', { username: 'desk', password: 'wrong' }],
+    ['a user that does not exist', { username: 'nobody', password: 'demo' }],
+  ])('refuses %s with 401 and the same message, setting no cookie', async (_label, input) => {
+    const reply = await f.server.call('auth.login', input);
+    expect(reply.status).toBe(401);
+    expect(reply.body).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'Wrong username or password.' } });
+    expect(reply.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('logs out: clears the cookie, and the old cookie no longer works', async () => {
+    const cookie = await f.server.login('technician');
+    expect((await f.server.call('tickets.queue', {}, { cookie })).status).toBe(200);
+
+    const reply = await f.server.call('auth.logout', {}, { cookie });
+    expect(reply.status).toBe(200);
+    const cleared = reply.headers.getSetCookie()[0] ?? '';
+    expect(cleared).toMatch(/^dispatch_session=;/);
+    expect(cleared).toMatch(/Max-Age=0/i);
+
+    const after = await f.server.call('tickets.queue', {}, { cookie });
+    expect(after.status).toBe(401);
+    expect(valueOf(await f.server.call('auth.status', {}, { cookie })).user).toBeNull();
+  });
+
+  it('gives an integration an API token that acts as its user when sent as Bearer', async () => {
+    const created = valueOf(
+      await f.server.call('auth.createApiToken', { userId: f.deskUserId, name: 'ticketing bridge' }, { cookie: f.cookies.admin }),
+    );
+    expect(created).toMatchObject({ name: 'ticketing bridge', userId: f.deskUserId });
+    const token = created.token;
+
+    expect(valueOf(await f.server.call('auth.status', {}, { token })).user).toMatchObject({ username: 'desk' });
+    expect((await f.server.call('tickets.queue', {}, { token })).status).toBe(200);
+    // It has the desk's role and nothing more.
+    expect((await f.server.call('users.list', {}, { token })).status).toBe(403);
+    // It is not a session: as a cookie it opens nothing.
+    expect((await f.server.call('tickets.queue', {}, { cookie: `dispatch_session=${token}` })).status).toBe(401);
+  });
+
+  it.each([
+    ['a made-up token', 'dt_not-a-real-token'],
+    ['a session token sent as Bearer', 'use-session'],
+    ['an absurdly long token', `dt_${'x'.repeat(5000)}`],
+  ])('refuses %s with 401', async (_label, token) => {
+    const bearer = token === 'use-session' ? decodeURIComponent(f.cookies.support_desk.split('=')[1] ?? '') : token;
+    const reply = await f.server.call('tickets.queue', {}, { token: bearer });
+    expect(reply.status).toBe(401);
+    expect(reply.body).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('never stores a password: users.list and the audit trail carry no hash', async () => {
+    const users = valueOf(await f.server.call('users.list', {}, { cookie: f.cookies.admin }));
+    expect(JSON.stringify(users)).not.toMatch(/scrypt|password/i);
+    const audit = await f.server.runtime.database.db.selectFrom('audit_log').select('after').execute();
+    expect(JSON.stringify(audit)).not.toMatch(/scrypt/);
+  });
+});

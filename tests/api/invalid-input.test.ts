@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { methodNames, type MethodName } from '../../shared/api/contract';
+import { startApiFixture, validInputs, type ApiFixture } from '../support/api-fixture';
+import { countRows, useTestEnvironment, type Reply } from '../support/test-runtime';
+
+type Path = (string | number)[];
+type Case = [label: string, input: (f: ApiFixture) => unknown, path: Path];
+
+const long = (n: number) => 'x'.repeat(n);
+const with_ = <K extends MethodName>(method: K, changes: Record<string, unknown>) => (f: ApiFixture) => ({
+  ...validInputs[method](f),
+  ...changes,
+});
+const without = <K extends MethodName>(method: K, field: string) => (f: ApiFixture) => {
+  const input: Record<string, unknown> = { ...validInputs[method](f) };
+  delete input[field];
+  return input;
+};
+const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+
+/** Per method: inputs the contract or the handler refuses, and the field the refusal names. */
+const cases: Record<MethodName, Case[]> = {
+  'auth.status': [],
+  'auth.logout': [],
+  'users.list': [],
+  'auth.setup': [
+    ['a username with spaces and capitals', with_('auth.setup', { username: 'Big Boss' }), ['username']],
+    ['a password of seven characters', with_('auth.setup', { password: 'seven77' }), ['password']],
+    ['a display name of 10,000 characters', with_('auth.setup', { displayName: long(10_000) }), ['displayName']],
+    ['no username', without('auth.setup', 'username'), ['username']],
+  ],
+  'auth.login': [
+    ['no password', without('auth.login', 'password'), ['password']],
+    ['a number as the username', with_('auth.login', { username: 42 }), ['username']],
+    ['a username of 10,000 characters', with_('auth.login', { username: long(10_000) }), ['username']],
+    ['a password of 201 characters', with_('auth.login', { password: long(201) }), ['password']],
+  ],
+  'auth.createApiToken': [
+    ['a user id that is not a UUID', with_('auth.createApiToken', { userId: 'desk' }), ['userId']],
+    ['a user that does not exist', with_('auth.createApiToken', { userId: randomUUID() }), ['userId']],
+    ['an empty name', with_('auth.createApiToken', { name: '   ' }), ['name']],
+  ],
+  'users.create': [
+    ['a role that does not exist', with_('users.create', { role: 'root' }), ['role']],
+    ['no role', without('users.create', 'role'), ['role']],
+    ['a username with a space', with_('users.create', { username: 'new user' }), ['username']],
+    ['a short password', with_('users.create', { password: 'short' }), ['password']],
+    ['a display name of 10,000 characters', with_('users.create', { displayName: long(10_000) }), ['displayName']],
+  ],
+  'clients.search': [
+    ['an empty query', with_('clients.search', { query: '' }), ['query']],
+    ['a query of blanks', with_('clients.search', { query: '   ' }), ['query']],
+    ['a query of 101 characters', with_('clients.search', { query: long(101) }), ['query']],
+    ['a number as the query', with_('clients.search', { query: 5550142 }), ['query']],
+    ['a limit of 0', with_('clients.search', { limit: 0 }), ['limit']],
+    ['a limit of 51', with_('clients.search', { limit: 51 }), ['limit']],
+    ['a fractional limit', with_('clients.search', { limit: 2.5 }), ['limit']],
+  ],
+  'clients.create': [
+    ['a name of 10,000 characters', with_('clients.create', { name: long(10_000) }), ['name']],
+    ['no name', without('clients.create', 'name'), ['name']],
+    ['letters in the phone number', with_('clients.create', { phone: 'call reception' }), ['phone']],
+    ['a phone number of 41 characters', with_('clients.create', { phone: '1'.repeat(41) }), ['phone']],
+    ['an email without an @', with_('clients.create', { email: 'billing.example.com' }), ['email']],
+    ['a time zone that does not exist', with_('clients.create', { timeZone: 'Mars/Olympus_Mons' }), ['timeZone']],
+  ],
+  'contacts.create': [
+    ['a client id that is not a UUID', with_('contacts.create', { clientId: 'tailspin' }), ['clientId']],
+    ['a client that does not exist', with_('contacts.create', { clientId: randomUUID() }), ['clientId']],
+    ['a name of 10,000 characters', with_('contacts.create', { name: long(10_000) }), ['name']],
+    ['an array as the email', with_('contacts.create', { email: ['a@b.example'] }), ['email']],
+  ],
+  'contacts.list': [
+    ['no client id', without('contacts.list', 'clientId'), ['clientId']],
+    ['a number as the client id', with_('contacts.list', { clientId: 123 }), ['clientId']],
+  ],
+  'sites.list': [
+    ['no client id', without('sites.list', 'clientId'), ['clientId']],
+    ['a client id that is not a UUID', with_('sites.list', { clientId: 'null' }), ['clientId']],
+  ],
+  'sites.create': [
+    ['a latitude of 91', with_('sites.create', { latitude: 91, longitude: 0 }), ['latitude']],
+    ['a longitude of -181', with_('sites.create', { latitude: 0, longitude: -181 }), ['longitude']],
+    ['a latitude as text', with_('sites.create', { latitude: '40.7', longitude: -74 }), ['latitude']],
+    ['a latitude without a longitude', with_('sites.create', { latitude: 40.7 }), ['longitude']],
+    ['a longitude without a latitude', with_('sites.create', { longitude: -74 }), ['latitude']],
+    ['an address of 301 characters', with_('sites.create', { address: long(301) }), ['address']],
+    ['access requirements of 1,001 characters', with_('sites.create', { accessRequirements: long(1001) }), ['accessRequirements']],
+    ['a client that does not exist', with_('sites.create', { clientId: randomUUID() }), ['clientId']],
+  ],
+  'tickets.create': [
+    ['a description of 5,001 characters', with_('tickets.create', { description: long(5001) }), ['description']],
+    ['an empty description', with_('tickets.create', { description: '' }), ['description']],
+    ['a channel that does not exist', with_('tickets.create', { channel: 'fax' }), ['channel']],
+    ['a priority that does not exist', with_('tickets.create', { priority: 'urgent' }), ['priority']],
+    ['a malformed received time', with_('tickets.create', { receivedAt: '2026-02-30T10:00:00Z' }), ['receivedAt']],
+    ['a received time without a zone', with_('tickets.create', { receivedAt: '2026-03-02T08:30:00' }), ['receivedAt']],
+    ['a received time in words', with_('tickets.create', { receivedAt: 'this morning' }), ['receivedAt']],
+    ['a received time as a number', with_('tickets.create', { receivedAt: 1767225600000 }), ['receivedAt']],
+    ['a request received in the future', (f) => ({ ...validInputs['tickets.create'](f), receivedAt: inAnHour() }), ['receivedAt']],
+    ['a contact of another client', (f) => ({ ...validInputs['tickets.create'](f), contactId: f.otherContactId }), ['contactId']],
+    ['a site of another client', (f) => ({ ...validInputs['tickets.create'](f), siteId: f.otherSiteId }), ['siteId']],
+    ['a client that does not exist', with_('tickets.create', { clientId: randomUUID(), contactId: null, siteId: null }), ['clientId']],
+    ['an external reference of 121 characters', with_('tickets.create', { externalRef: long(121) }), ['externalRef']],
+  ],
+  'tickets.get': [
+    ['a ticket number instead of its id', with_('tickets.get', { id: 'T-2026-000001' }), ['id']],
+    ['no id', without('tickets.get', 'id'), ['id']],
+  ],
+  'tickets.queue': [
+    ['an empty status list', with_('tickets.queue', { statuses: [] }), ['statuses']],
+    ['a status that does not exist', with_('tickets.queue', { statuses: ['new', 'lost'] }), ['statuses', 1]],
+    ['nine statuses', with_('tickets.queue', { statuses: Array(9).fill('new') }), ['statuses']],
+    ['a client id that is not a UUID', with_('tickets.queue', { clientId: 'all' }), ['clientId']],
+  ],
+};
+
+const notObjects: [string, unknown][] = [
+  ['a string', 'tickets please'],
+  ['an array', [{ id: 1 }]],
+  ['a number', 42],
+  ['true', true],
+];
+
+describe('invalid input over HTTP: refused with invalid_input, naming the field, writing nothing', () => {
+  const env = useTestEnvironment();
+  let f: ApiFixture;
+
+  beforeAll(async () => {
+    f = await startApiFixture(env);
+  });
+
+  /** Calls as admin (allowed everywhere) and checks that no table changed. */
+  async function refused(method: MethodName, input: unknown): Promise<Reply<unknown>> {
+    const before = await countRows(f.server.runtime.database);
+    const reply = await f.server.call(method, input, { cookie: f.cookies.admin });
+    expect(await countRows(f.server.runtime.database), 'rows after the refused call').toEqual(before);
+    return reply;
+  }
+
+  it('has cases for every method of the contract', () => {
+    expect(Object.keys(cases).sort()).toEqual([...methodNames].sort());
+  });
+
+  describe.each(notObjects)('a body that is %s', (_label, body) => {
+    it.each(methodNames)('%s refuses it', async (method) => {
+      const reply = await refused(method, body);
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: [] }] } });
+    });
+  });
+
+  it.each(methodNames)('%s refuses an unknown field and names it', async (method) => {
+    const reply = await refused(method, { ...validInputs[method](f), surprise: 'field' });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['surprise'], message: 'Unknown field' }] },
+    });
+  });
+
+  const rows = Object.entries(cases).flatMap(([method, list]) =>
+    list.map(([label, input, path]) => ({ method: method as MethodName, label, input, path })),
+  );
+
+  it.each(rows)('$method refuses $label, naming $path', async ({ method, input, path }) => {
+    const reply = await refused(method, input(f));
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const issues = reply.body.ok ? [] : (reply.body.error.issues ?? []);
+    expect(issues.map((i) => i.path)).toContainEqual(path);
+  });
+});

@@ -1,0 +1,102 @@
+// A browser-mode server on a fresh SQLite file with the demo users logged in, and known records.
+import type { ApiInput, MethodName } from '../../shared/api/contract';
+import type { Role } from '../../shared/domain/roles';
+import { valueOf, type TestEnvironment, type TestServer } from './test-runtime';
+
+export interface ApiFixture {
+  server: TestServer;
+  /** A session cookie per demo role. */
+  cookies: Record<Role, string>;
+  clientId: string;
+  contactId: string;
+  siteId: string;
+  otherClientId: string;
+  otherContactId: string;
+  otherSiteId: string;
+  ticketId: string;
+  deskUserId: string;
+}
+
+export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture> {
+  const runtime = await env.runtime({ demo: true });
+  const server = await env.server(runtime);
+  const cookies = await server.loginDemoUsers();
+  const admin = { cookie: cookies.admin };
+  const client = valueOf(await server.call('clients.create', { name: 'Tailspin Toys', phone: '+1 206 555 0111' }, admin));
+  const contact = valueOf(
+    await server.call('contacts.create', { clientId: client.id, name: 'Kim Abercrombie', phone: '206-555-0112' }, admin),
+  );
+  const site = valueOf(
+    await server.call('sites.create', { clientId: client.id, name: 'Plant 2', address: '2 Harbor Way, Seattle' }, admin),
+  );
+  const other = valueOf(await server.call('clients.create', { name: 'Wide World Importers' }, admin));
+  const otherContact = valueOf(await server.call('contacts.create', { clientId: other.id, name: 'Hanna Moos' }, admin));
+  const otherSite = valueOf(
+    await server.call('sites.create', { clientId: other.id, name: 'Depot', address: '9 Dock Rd, Tacoma' }, admin),
+  );
+  const ticket = valueOf(
+    await server.call(
+      'tickets.create',
+      {
+        channel: 'phone',
+        receivedAt: new Date(Date.now() - 60_000).toISOString(),
+        clientId: client.id,
+        description: 'Conveyor controller shows E42',
+        priority: 'high',
+      },
+      admin,
+    ),
+  );
+  const desk = valueOf(await server.call('users.list', {}, admin)).find((u) => u.username === 'desk');
+  if (!desk) throw new Error('the demo data has no desk user');
+  return {
+    server,
+    cookies,
+    clientId: client.id,
+    contactId: contact.id,
+    siteId: site.id,
+    otherClientId: other.id,
+    otherContactId: otherContact.id,
+    otherSiteId: otherSite.id,
+    ticketId: ticket.id,
+    deskUserId: desk.id,
+  };
+}
+
+let unique = 0;
+
+/**
+ * A valid input for every method of the contract (the type fails to check when a method is added
+ * without one). Inputs that create something are unique per call.
+ */
+export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } = {
+  'auth.status': () => ({}),
+  'auth.setup': () => ({ username: `first${++unique}`, displayName: 'First Admin', password: 'long-enough-1' }),
+  'auth.login': () => ({ username: 'desk', password: 'demo' }),
+  'auth.logout': () => ({}),
+  'auth.createApiToken': (f) => ({ userId: f.deskUserId, name: `integration ${++unique}` }),
+  'users.list': () => ({}),
+  'users.create': () => ({
+    username: `user${++unique}`,
+    displayName: 'New Colleague',
+    role: 'technician',
+    password: 'long-enough-1',
+  }),
+  'clients.search': () => ({ query: 'tailspin' }),
+  'clients.create': () => ({ name: `Client ${++unique}` }),
+  'contacts.create': (f) => ({ clientId: f.clientId, name: `Contact ${++unique}` }),
+  'contacts.list': (f) => ({ clientId: f.clientId }),
+  'sites.list': (f) => ({ clientId: f.clientId }),
+  'sites.create': (f) => ({ clientId: f.clientId, name: `Site ${++unique}`, address: '1 Main St' }),
+  'tickets.create': (f) => ({
+    channel: 'phone',
+    receivedAt: new Date(Date.now() - 60_000).toISOString(),
+    clientId: f.clientId,
+    contactId: f.contactId,
+    siteId: f.siteId,
+    description: 'Label printer jams',
+    priority: 'medium',
+  }),
+  'tickets.get': (f) => ({ id: f.ticketId }),
+  'tickets.queue': (f) => ({ clientId: f.clientId }),
+};
