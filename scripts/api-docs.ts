@@ -22,6 +22,18 @@ const outputs: Record<MethodName, string> = {
   'tickets.create': 'TicketDto',
   'tickets.get': 'TicketDto',
   'tickets.queue': 'QueueRow[]',
+  'priority.assess': '{ impact; urgency; priority }',
+  'tickets.overridePriority': 'TicketDto',
+  'tickets.recomputeSla': '{ updated: number }',
+  'sla.preview': '{ dueAt: string } (ISO 8601, UTC)',
+  'sla.settings': 'SlaSettings',
+  'sla.saveSettings': 'SlaSettings',
+  'calendars.list': 'CalendarDto[]',
+  'calendars.save': 'CalendarDto',
+  'calendars.remove': 'null',
+  'escalations.list': 'EscalationDto[]',
+  'escalations.create': 'EscalationDto',
+  'escalations.acknowledge': 'EscalationDto',
 };
 
 /** JSON Schema of an input, without the long regular expressions zod adds beside `format`. */
@@ -131,6 +143,10 @@ ${interfacesOf(path.join(root, 'shared/api/contract.ts'))}
 ${interfacesOf(path.join(root, 'shared/domain/directory.ts'))}
 
 ${interfacesOf(path.join(root, 'shared/domain/ticket.ts'))}
+
+${interfacesOf(path.join(root, 'shared/domain/escalation.ts'))}
+
+${interfacesOf(path.join(root, 'shared/domain/sla-settings.ts'))}
 \`\`\`
 `);
   return parts.join('\n');

@@ -5,11 +5,15 @@ import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/con
 import { startEventHub, type EventHub } from './events/event-hub';
 import { systemClock, type Clock } from './services/clock';
 import { loadDemoData } from './services/demo-data';
+import { ensureDefaultCalendar } from './services/sla/sla-config.service';
+import { startSlaWatcher, type SlaWatcher } from './services/sla/sla-watcher';
 
 export interface RuntimeOptions {
   database: DatabaseConfig;
   demo?: boolean;
   clock?: Clock;
+  /** The SLA watcher's period; false leaves it to explicit ticks (tests). Default 15 s. */
+  slaWatchIntervalMs?: number | false;
 }
 
 export interface Runtime {
@@ -18,6 +22,7 @@ export interface Runtime {
   events: EventHub;
   /** True when this start loaded the demo users (so the shell can say so). */
   demoLoaded: boolean;
+  slaWatcher: SlaWatcher;
   close(): Promise<void>;
 }
 
@@ -29,14 +34,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     events = await startEventHub(database);
     const clock = options.clock ?? systemClock;
     const demoLoaded = options.demo ? await loadDemoData(database, clock) : false;
+    await ensureDefaultCalendar(database, clock);
     const core = createCore({ database, events, clock });
     const hub = events;
+    const interval = options.slaWatchIntervalMs ?? 15_000;
+    const slaWatcher = startSlaWatcher(
+      { database, events: hub, clock },
+      interval === false ? { autoStart: false } : { intervalMs: interval },
+    );
     return {
       core,
       database,
       events: hub,
       demoLoaded,
+      slaWatcher,
       async close() {
+        await slaWatcher.stop();
         await hub.close();
         await database.close();
       },

@@ -2,6 +2,17 @@ import { z } from 'zod';
 import type { Role } from '../domain/roles';
 import type { CallerMatch, ClientDto, ContactDto, SiteDto, UserDto } from '../domain/directory';
 import type { QueueRow, TicketDto } from '../domain/ticket';
+import type { EscalationDto } from '../domain/escalation';
+import { priorityCriteria, slaDueRequest, type Impact, type SlaDueResponse, type Urgency } from '../domain/sla';
+import {
+  calendarSaveInput,
+  calendarScope,
+  slaSettings,
+  type CalendarDto,
+  type SlaSettings,
+} from '../domain/sla-settings';
+import type { Priority } from '../domain/ticket';
+import { access } from './access';
 import {
   channel,
   email,
@@ -36,8 +47,7 @@ function method<O>() {
 
 const empty = z.strictObject({});
 
-const staff: readonly Role[] = ['support_desk', 'dispatcher', 'technician', 'service_manager', 'supervisor', 'admin'];
-const intake: readonly Role[] = ['support_desk', 'dispatcher', 'admin'];
+const { staff, intake } = access;
 
 export interface AuthStatus {
   needsSetup: boolean;
@@ -82,9 +92,10 @@ export const ticketCreateInput = z.strictObject({
   category: optionalText(80),
   asset: optionalText(120),
   description: shortText(5000),
-  impact: optionalText(40),
-  urgency: optionalText(40),
-  priority,
+  /** The SOP's questions; when given, the priority matrix decides the priority. */
+  criteria: priorityCriteria.nullish().transform((v) => v ?? null),
+  /** Only without criteria: for integrations that already know the priority. */
+  priority: priority.nullish().transform((v) => v ?? null),
 });
 
 export const api = {
@@ -175,6 +186,71 @@ export const api = {
     }),
     access: staff,
     summary: 'Open tickets (or the given statuses) for the dispatch queue, optionally for one client.',
+  }),
+
+  'priority.assess': method<{ impact: Impact; urgency: Urgency; priority: Priority }>()({
+    input: z.strictObject({ criteria: priorityCriteria }),
+    access: intake,
+    summary: 'The priority the intake answers give under the current matrix, without saving anything.',
+  }),
+  'tickets.overridePriority': method<TicketDto>()({
+    input: z.strictObject({ id, priority, reason: shortText(500) }),
+    access: access.dispatch,
+    summary: "Sets a ticket's priority by hand, with the reason kept; its due time follows the new priority.",
+  }),
+  'tickets.recomputeSla': method<{ updated: number }>()({
+    input: z.strictObject({ ids: z.array(id).min(1).max(20_000).optional() }),
+    access: access.admin,
+    summary: 'Recomputes due times of open tickets (all, or the given ones) under the current calendars and policy.',
+  }),
+  'sla.preview': method<SlaDueResponse>()({
+    input: slaDueRequest,
+    access: access.slaReaders,
+    summary: 'Computes a due time for a calendar and policy without saving anything.',
+  }),
+  'sla.settings': method<SlaSettings>()({
+    input: empty,
+    access: staff,
+    summary: 'The SLA policy, the priority matrix and the at-risk point.',
+  }),
+  'sla.saveSettings': method<SlaSettings>()({
+    input: slaSettings,
+    access: access.admin,
+    summary: 'Saves the SLA policy, priority matrix and at-risk point; applies to tickets logged from now on.',
+  }),
+  'calendars.list': method<CalendarDto[]>()({
+    input: empty,
+    access: access.slaReaders,
+    summary: 'The default business calendar and every client or site calendar that overrides it.',
+  }),
+  'calendars.save': method<CalendarDto>()({
+    input: calendarSaveInput,
+    access: access.admin,
+    summary: 'Creates or replaces the calendar of a scope; applies to tickets logged from now on.',
+  }),
+  'calendars.remove': method<null>()({
+    input: z.strictObject({ scope: calendarScope }),
+    access: access.admin,
+    summary: "Removes a client's or site's calendar, so the next one up applies (the default cannot be removed).",
+  }),
+  'escalations.list': method<EscalationDto[]>()({
+    input: z.strictObject({ open: z.boolean().default(true), ticketId: id.optional() }),
+    access: access.escalationReaders,
+    summary: 'Escalations, newest and highest level first: open ones only unless open is false.',
+  }),
+  'escalations.create': method<EscalationDto>()({
+    input: z.strictObject({
+      ticketId: id,
+      level: z.union([z.literal(1), z.literal(2)]).default(1),
+      reason: shortText(1000),
+    }),
+    access: access.escalators,
+    summary: 'Escalates a ticket to the client service manager by hand, with a reason.',
+  }),
+  'escalations.acknowledge': method<EscalationDto>()({
+    input: z.strictObject({ id, note: shortText(2000) }),
+    access: access.managers,
+    summary: 'The client service manager takes an escalation, with a note of what happens next.',
   }),
 } as const;
 

@@ -1,3 +1,5 @@
+import type { PriorityCriteria } from './sla';
+
 export const channels = ['phone', 'email', 'portal', 'ticketing_system'] as const;
 export type Channel = (typeof channels)[number];
 
@@ -63,6 +65,14 @@ export interface TicketDto {
   priority: Priority;
   status: TicketStatus;
   slaDueAt: string | null;
+  /** When the ticket turns at risk (a fixed fraction of its window, set with the due time). */
+  slaAtRiskAt: string | null;
+  /** The intake answers behind the priority, when the desk gave them. */
+  criteria: PriorityCriteria | null;
+  priorityOverride: { reason: string; by: string; at: string } | null;
+  firstContactAt: string | null;
+  /** The response target is met by the first technician arrival on site. */
+  firstArrivalAt: string | null;
 }
 
 /** One row of the dispatch queue: what the grid needs, nothing more. */
@@ -75,5 +85,7 @@ export interface QueueRow {
   priority: Priority;
   status: TicketStatus;
   slaDueAt: string | null;
+  slaAtRiskAt: string | null;
+  firstArrivalAt: string | null;
   summary: string;
 }

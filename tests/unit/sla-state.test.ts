@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remainingMs, slaState } from '../../electron/core/services/sla/sla-state';
+import { remainingMs, slaState } from '../../shared/domain/sla-state';
 
 // A window of 8 hours: received 10:00Z, due 18:00Z; 75% of it has passed at 16:00Z.
 const received = '2026-01-14T10:00:00.000Z';

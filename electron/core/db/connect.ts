@@ -89,7 +89,10 @@ async function migrate(handle: DatabaseHandle): Promise<void> {
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
     if (error) {
-      throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
+      throw new Error(
+        `Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+        { cause: error },
+      );
     }
   };
   // Kysely runs SQLite migrations outside any transaction and without a lock (it assumes one

@@ -114,6 +114,35 @@ export interface TicketsTable {
   status: string;
   sla_due_at: string | null;
   updated_at: string;
+  criteria: string | null;
+  priority_override_reason: string | null;
+  priority_overridden_by: string | null;
+  priority_overridden_at: string | null;
+  sla_at_risk_at: string | null;
+  first_contact_at: string | null;
+  first_arrival_at: string | null;
+}
+
+export interface CalendarsTable {
+  scope: string;
+  name: string;
+  definition: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface EscalationsTable {
+  id: string;
+  ticket_id: string;
+  level: number;
+  kind: string;
+  reason: string;
+  auto_key: string | null;
+  created_at: string;
+  created_by: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  acknowledgement_note: string | null;
 }
 
 export interface AuditLogTable {
@@ -147,4 +176,6 @@ export interface Database {
   tickets: TicketsTable;
   audit_log: AuditLogTable;
   change_events: ChangeEventsTable;
+  calendars: CalendarsTable;
+  escalations: EscalationsTable;
 }

@@ -1,6 +1,8 @@
 import { authHandlers } from './auth.handlers';
 import { directoryHandlers } from './directory.handlers';
+import { escalationHandlers } from './escalations.handlers';
 import type { Handlers } from './handler-types';
+import { slaHandlers } from './sla.handlers';
 import { ticketHandlers } from './tickets.handlers';
 import { userHandlers } from './users.handlers';
 
@@ -10,4 +12,6 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...directoryHandlers,
   ...ticketHandlers,
+  ...slaHandlers,
+  ...escalationHandlers,
 };

@@ -1,17 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { openStatuses } from '../../../shared/domain/ticket';
 import { ApiFailure } from '../../../shared/errors';
 import { requireCaller } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import { findContact, findSite } from '../repositories/directory.repository';
-import {
-  findTicket,
-  findTicketIdByExternalRef,
-  insertTicket,
-  listQueue,
-  nextTicketSequence,
-} from '../repositories/ticket.repository';
-import { formatTicketNumber } from '../services/ticket-number';
+import { findTicket, findTicketIdByExternalRef, listQueue } from '../repositories/ticket.repository';
+import { insertNewTicket } from '../services/ticket-intake.service';
 import { requireClient } from './directory.handlers';
 import type { Handlers } from './handler-types';
 
@@ -48,30 +41,23 @@ export const ticketHandlers = {
             ]);
           }
         }
-        const year = new Date(now).getUTCFullYear();
-        const number = formatTicketNumber(year, await nextTicketSequence(tx, year));
-        const ticketId = randomUUID();
-        await insertTicket(tx, {
-          id: ticketId,
-          number,
-          channel: input.channel,
-          external_ref: input.externalRef,
-          received_at: receivedAt,
-          logged_at: now,
-          logged_by: caller.id,
-          client_id: input.clientId,
-          contact_id: input.contactId,
-          site_id: input.siteId,
-          category: input.category,
-          asset: input.asset,
-          description: input.description,
-          impact: input.impact,
-          urgency: input.urgency,
-          priority: input.priority,
-          status: 'new',
-          sla_due_at: null,
-          updated_at: now,
-        });
+        const { id: ticketId, number } = await insertNewTicket(
+          tx,
+          {
+            channel: input.channel,
+            externalRef: input.externalRef,
+            receivedAt,
+            clientId: input.clientId,
+            contactId: input.contactId,
+            siteId: input.siteId,
+            category: input.category,
+            asset: input.asset,
+            description: input.description,
+            criteria: input.criteria,
+            priority: input.priority,
+          },
+          { now, loggedBy: caller.id },
+        );
         await audit({ entity: 'ticket', entityId: ticketId, after: { number, ...input } });
         await publish({ type: 'ticket.created', ticketId, number, clientId: input.clientId });
         return ticketId;

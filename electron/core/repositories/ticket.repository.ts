@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { PriorityCriteria } from '../../../shared/domain/sla';
 import type { Channel, Priority, QueueRow, TicketDto, TicketStatus } from '../../../shared/domain/ticket';
 import type { TicketsTable } from '../db/schema';
 import type { Tx } from '../db/transaction';
@@ -42,6 +43,7 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
     .innerJoin('users as u', 'u.id', 't.logged_by')
     .leftJoin('contacts as ct', 'ct.id', 't.contact_id')
     .leftJoin('sites as s', 's.id', 't.site_id')
+    .leftJoin('users as ou', 'ou.id', 't.priority_overridden_by')
     .selectAll('t')
     .select([
       'c.name as client_name',
@@ -51,6 +53,7 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
       'ct.email as contact_email',
       's.name as site_name',
       's.address as site_address',
+      'ou.display_name as overridden_by_name',
     ])
     .where('t.id', '=', id)
     .executeTakeFirst();
@@ -80,6 +83,18 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
     priority: row.priority as Priority,
     status: row.status as TicketStatus,
     slaDueAt: row.sla_due_at,
+    slaAtRiskAt: row.sla_at_risk_at,
+    criteria: row.criteria ? (JSON.parse(row.criteria) as PriorityCriteria) : null,
+    priorityOverride:
+      row.priority_override_reason && row.priority_overridden_at
+        ? {
+            reason: row.priority_override_reason,
+            by: row.overridden_by_name ?? 'unknown',
+            at: row.priority_overridden_at,
+          }
+        : null,
+    firstContactAt: row.first_contact_at,
+    firstArrivalAt: row.first_arrival_at,
   };
 }
 
@@ -102,11 +117,20 @@ export async function listQueue(
       't.priority',
       't.status',
       't.sla_due_at',
+      't.sla_at_risk_at',
+      't.first_arrival_at',
       sql<string>`substr(t.description, 1, ${SUMMARY_LENGTH})`.as('summary'),
     ])
     .where('t.status', 'in', [...filter.statuses]);
   if (filter.clientId) query = query.where('t.client_id', '=', filter.clientId);
-  const rows = await query.orderBy('t.received_at', 'desc').execute();
+  // The "what next" order: tickets still waiting for a technician by least time left (so the
+  // breached come first), then priority, then age.
+  const rows = await query
+    .orderBy(sql`case when t.first_arrival_at is null and t.sla_due_at is not null then 0 else 1 end`)
+    .orderBy('t.sla_due_at')
+    .orderBy(sql`case t.priority when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end`)
+    .orderBy('t.received_at')
+    .execute();
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
@@ -116,6 +140,73 @@ export async function listQueue(
     priority: row.priority as Priority,
     status: row.status as TicketStatus,
     slaDueAt: row.sla_due_at,
+    slaAtRiskAt: row.sla_at_risk_at,
+    firstArrivalAt: row.first_arrival_at,
     summary: row.summary,
   }));
+}
+
+/** Open tickets still waiting for a technician, with what their SLA clock depends on. */
+export async function listSlaTargets(
+  db: Tx,
+  filter: { ids?: string[] | undefined; statuses: readonly TicketStatus[] },
+): Promise<
+  {
+    id: string;
+    number: string;
+    priority: Priority;
+    receivedAt: string;
+    clientId: string;
+    siteId: string | null;
+    dueAt: string | null;
+    atRiskAt: string | null;
+  }[]
+> {
+  let query = db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'priority', 'received_at', 'client_id', 'site_id', 'sla_due_at', 'sla_at_risk_at'])
+    .where('status', 'in', [...filter.statuses])
+    .where('first_arrival_at', 'is', null);
+  if (filter.ids) query = query.where('id', 'in', filter.ids);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    priority: r.priority as Priority,
+    receivedAt: r.received_at,
+    clientId: r.client_id,
+    siteId: r.site_id,
+    dueAt: r.sla_due_at,
+    atRiskAt: r.sla_at_risk_at,
+  }));
+}
+
+export async function updateTicketSla(
+  db: Tx,
+  id: string,
+  change: {
+    priority: Priority;
+    dueAt: string | null;
+    atRiskAt: string | null;
+    override?: { reason: string; by: string; at: string };
+    updatedAt: string;
+  },
+): Promise<void> {
+  await db
+    .updateTable('tickets')
+    .set({
+      priority: change.priority,
+      sla_due_at: change.dueAt,
+      sla_at_risk_at: change.atRiskAt,
+      updated_at: change.updatedAt,
+      ...(change.override
+        ? {
+            priority_override_reason: change.override.reason,
+            priority_overridden_by: change.override.by,
+            priority_overridden_at: change.override.at,
+          }
+        : {}),
+    })
+    .where('id', '=', id)
+    .execute();
 }

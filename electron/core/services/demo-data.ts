@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../shared/domain/roles';
+import type { BusinessCalendar } from '../../../shared/domain/sla';
 import type { Channel, Priority } from '../../../shared/domain/ticket';
 import { DEMO_KEY, SETUP_DONE_KEY } from '../handlers/auth.handlers';
 import type { DatabaseHandle } from '../db/connect';
 import { inTransaction } from '../db/transaction';
 import { insertClient, insertContact, insertSite } from '../repositories/directory.repository';
 import { insertSetting } from '../repositories/settings.repository';
-import { insertTicket, nextTicketSequence } from '../repositories/ticket.repository';
+import { upsertCalendar } from '../repositories/sla-config.repository';
 import { countUsers, insertUser } from '../repositories/user.repository';
 import type { Clock } from './clock';
 import { hashPassword } from './password.service';
 import { phoneDigits } from './phone';
-import { formatTicketNumber } from './ticket-number';
+import { insertNewTicket } from './ticket-intake.service';
 
 export const demoUsers: { username: string; displayName: string; role: Role }[] = [
   { username: 'desk', displayName: 'Dana Desk', role: 'support_desk' },
@@ -76,6 +77,13 @@ const demoClients = [
     ],
   },
 ];
+
+const weekday: [string, string][] = [['08:00', '18:00']];
+const demoCalendar: BusinessCalendar = {
+  timeZone: 'America/New_York',
+  hours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday },
+  holidays: { country: 'US', state: 'NY' },
+};
 
 const demoTickets: {
   client: number;
@@ -185,32 +193,34 @@ export async function loadDemoData(database: DatabaseHandle, clock: Clock): Prom
       }
       clients.push({ client, contacts, sites });
     }
-    const year = now.getUTCFullYear();
+    await upsertCalendar(tx, {
+      scope: 'default',
+      name: 'New York office hours',
+      definition: demoCalendar,
+      updatedAt: at,
+      updatedBy: null,
+    });
     for (const t of demoTickets) {
       const target = clients[t.client];
       if (!target) continue;
       const received = new Date(now.getTime() - t.hoursAgo * 3_600_000).toISOString();
-      await insertTicket(tx, {
-        id: randomUUID(),
-        number: formatTicketNumber(year, await nextTicketSequence(tx, year)),
-        channel: t.channel,
-        external_ref: null,
-        received_at: received,
-        logged_at: received,
-        logged_by: userIds[0] ?? '',
-        client_id: target.client.id,
-        contact_id: target.contacts[t.contact]?.id ?? null,
-        site_id: target.sites[t.site]?.id ?? null,
-        category: null,
-        asset: null,
-        description: t.description,
-        impact: null,
-        urgency: null,
-        priority: t.priority,
-        status: 'new',
-        sla_due_at: null,
-        updated_at: received,
-      });
+      await insertNewTicket(
+        tx,
+        {
+          channel: t.channel,
+          externalRef: null,
+          receivedAt: received,
+          clientId: target.client.id,
+          contactId: target.contacts[t.contact]?.id ?? null,
+          siteId: target.sites[t.site]?.id ?? null,
+          category: null,
+          asset: null,
+          description: t.description,
+          criteria: null,
+          priority: t.priority,
+        },
+        { now: received, loggedBy: userIds[0] ?? '' },
+      );
     }
     return true;
   });

@@ -1,4 +1,4 @@
-import type { SlaState } from '../../../../shared/domain/sla';
+import type { SlaState } from './sla';
 
 /** An instant as a Date or an ISO 8601 string with offset. */
 export type InstantLike = Date | string;

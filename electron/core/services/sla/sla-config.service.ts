@@ -1,0 +1,97 @@
+import { businessCalendar, type BusinessCalendar } from '../../../../shared/domain/sla';
+import {
+  defaultSlaSettings,
+  slaSettings,
+  type CalendarDto,
+  type CalendarScope,
+  type SlaSettings,
+} from '../../../../shared/domain/sla-settings';
+import type { DatabaseHandle } from '../../db/connect';
+import type { Tx } from '../../db/transaction';
+import {
+  findCalendars,
+  getJsonSetting,
+  insertCalendarIfMissing,
+  listCalendars,
+  type StoredCalendar,
+} from '../../repositories/sla-config.repository';
+import type { Clock } from '../clock';
+
+export const SLA_SETTINGS_KEY = 'sla.settings';
+
+export function scopeKey(scope: CalendarScope): string {
+  if (scope.kind === 'default') return 'default';
+  return scope.kind === 'client' ? `client:${scope.clientId}` : `site:${scope.siteId}`;
+}
+
+function scopeOf(key: string): CalendarScope {
+  if (key.startsWith('client:')) return { kind: 'client', clientId: key.slice('client:'.length) };
+  if (key.startsWith('site:')) return { kind: 'site', siteId: key.slice('site:'.length) };
+  return { kind: 'default' };
+}
+
+/** Mon–Fri 08:00–17:00 in this machine's zone: what a fresh install starts from until an admin edits it. */
+export function starterCalendar(): BusinessCalendar {
+  const day: [string, string][] = [['08:00', '17:00']];
+  return {
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    hours: { mon: day, tue: day, wed: day, thu: day, fri: day },
+  };
+}
+
+/** Creates the organization's default calendar on first start; the first workstation's wins. */
+export async function ensureDefaultCalendar(handle: DatabaseHandle, clock: Clock): Promise<void> {
+  await insertCalendarIfMissing(handle.db, {
+    scope: 'default',
+    name: 'Organization default',
+    definition: starterCalendar(),
+    updatedAt: clock.now().toISOString(),
+  });
+}
+
+function toDto(stored: StoredCalendar): CalendarDto | null {
+  // Stored calendars passed the same schema when saved; a row that no longer parses (edited by
+  // hand in the database) is ignored rather than trusted.
+  const parsed = businessCalendar.safeParse(stored.definition);
+  if (!parsed.success) {
+    console.error(`calendar ${stored.scope} does not parse; ignored`);
+    return null;
+  }
+  return { scope: scopeOf(stored.scope), name: stored.name, calendar: parsed.data, updatedAt: stored.updatedAt };
+}
+
+export async function allCalendars(db: Tx): Promise<CalendarDto[]> {
+  return (await listCalendars(db)).map(toDto).filter((c): c is CalendarDto => c !== null);
+}
+
+/** The calendar that governs a ticket: its site's, else its client's, else the default. */
+export async function calendarFor(
+  db: Tx,
+  target: { siteId: string | null; clientId: string },
+): Promise<CalendarDto & { scopeKey: string }> {
+  const keys = [...(target.siteId ? [`site:${target.siteId}`] : []), `client:${target.clientId}`, 'default'];
+  const found = await findCalendars(db, keys);
+  for (const key of keys) {
+    const stored = found.find((c) => c.scope === key);
+    const dto = stored && toDto(stored);
+    if (dto) return { ...dto, scopeKey: key };
+  }
+  return {
+    scope: { kind: 'default' },
+    name: 'Starter calendar',
+    calendar: starterCalendar(),
+    updatedAt: '',
+    scopeKey: 'default',
+  };
+}
+
+export async function loadSlaSettings(db: Tx): Promise<SlaSettings> {
+  const stored = await getJsonSetting(db, SLA_SETTINGS_KEY);
+  if (stored === undefined) return defaultSlaSettings;
+  const parsed = slaSettings.safeParse(stored);
+  if (!parsed.success) {
+    console.error('stored SLA settings do not parse; using the defaults');
+    return defaultSlaSettings;
+  }
+  return parsed.data;
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import type { PriorityCriteria } from '../../../shared/domain/sla';
+import type { Channel, Priority } from '../../../shared/domain/ticket';
+import { ApiFailure } from '../../../shared/errors';
+import type { Tx } from '../db/transaction';
+import { insertTicket, nextTicketSequence } from '../repositories/ticket.repository';
+import { dueAt } from './sla/due-time';
+import { assessPriority } from './sla/priority';
+import { calendarFor, loadSlaSettings } from './sla/sla-config.service';
+import { formatTicketNumber } from './ticket-number';
+
+export interface NewTicket {
+  channel: Channel;
+  externalRef: string | null;
+  receivedAt: string;
+  clientId: string;
+  contactId: string | null;
+  siteId: string | null;
+  category: string | null;
+  asset: string | null;
+  description: string;
+  /** The intake answers; when given they decide the priority through the matrix. */
+  criteria: PriorityCriteria | null;
+  /** Only when there are no criteria (an integration that already knows the priority). */
+  priority: Priority | null;
+}
+
+/** The SLA clock of a ticket: when it is due and when it turns at risk. */
+export async function slaClock(
+  tx: Tx,
+  ticket: { priority: Priority; receivedAt: string; clientId: string; siteId: string | null },
+): Promise<{ dueAt: string; atRiskAt: string }> {
+  const settings = await loadSlaSettings(tx);
+  const { calendar } = await calendarFor(tx, ticket);
+  const received = new Date(ticket.receivedAt);
+  const due = dueAt(ticket.priority, received, calendar, settings.policy);
+  const atRisk = new Date(received.getTime() + settings.atRiskFraction * (due.getTime() - received.getTime()));
+  return { dueAt: due.toISOString(), atRiskAt: atRisk.toISOString() };
+}
+
+/**
+ * Writes a new ticket: its number, its priority from the intake criteria (or as given), and its
+ * due time from the governing calendar and policy as they are now (later edits do not move it).
+ */
+export async function insertNewTicket(
+  tx: Tx,
+  input: NewTicket,
+  meta: { now: string; loggedBy: string },
+): Promise<{ id: string; number: string }> {
+  const settings = await loadSlaSettings(tx);
+  let priority: Priority;
+  let impact: string | null = null;
+  let urgency: string | null = null;
+  if (input.criteria) {
+    ({ priority, impact, urgency } = assessPriority(input.criteria, settings.matrix));
+  } else if (input.priority) {
+    priority = input.priority;
+  } else {
+    throw new ApiFailure('invalid_input', 'Answer the priority questions or give a priority.', [
+      { path: ['criteria'], message: 'Answer the priority questions' },
+    ]);
+  }
+  const clock = await slaClock(tx, {
+    priority,
+    receivedAt: input.receivedAt,
+    clientId: input.clientId,
+    siteId: input.siteId,
+  });
+  const year = new Date(meta.now).getUTCFullYear();
+  const number = formatTicketNumber(year, await nextTicketSequence(tx, year));
+  const id = randomUUID();
+  await insertTicket(tx, {
+    id,
+    number,
+    channel: input.channel,
+    external_ref: input.externalRef,
+    received_at: input.receivedAt,
+    logged_at: meta.now,
+    logged_by: meta.loggedBy,
+    client_id: input.clientId,
+    contact_id: input.contactId,
+    site_id: input.siteId,
+    category: input.category,
+    asset: input.asset,
+    description: input.description,
+    impact,
+    urgency,
+    priority,
+    status: 'new',
+    sla_due_at: clock.dueAt,
+    updated_at: meta.now,
+    criteria: input.criteria ? JSON.stringify(input.criteria) : null,
+    priority_override_reason: null,
+    priority_overridden_by: null,
+    priority_overridden_at: null,
+    sla_at_risk_at: clock.atRiskAt,
+    first_contact_at: null,
+    first_arrival_at: null,
+  });
+  return { id, number };
+}

@@ -1,0 +1,20 @@
+import type { Role } from '../domain/roles';
+
+/**
+ * The role groups the contract grants methods to. Kept apart from the contract so the renderer
+ * can decide what to show without bundling every input schema.
+ */
+export const access = {
+  staff: ['support_desk', 'dispatcher', 'technician', 'service_manager', 'supervisor', 'admin'],
+  intake: ['support_desk', 'dispatcher', 'admin'],
+  dispatch: ['dispatcher', 'admin'],
+  slaReaders: ['dispatcher', 'service_manager', 'admin'],
+  escalationReaders: ['dispatcher', 'service_manager', 'supervisor', 'admin'],
+  escalators: ['dispatcher', 'service_manager', 'admin'],
+  managers: ['service_manager', 'admin'],
+  admin: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export function roleIn(group: readonly Role[], role: Role): boolean {
+  return group.includes(role);
+}

@@ -1,0 +1,25 @@
+import type { Priority } from './ticket';
+
+/** at_risk and breached are raised by the SLA watcher (levels 1 and 2); manual by a person. */
+export const escalationKinds = ['at_risk', 'breached', 'manual'] as const;
+export type EscalationKind = (typeof escalationKinds)[number];
+
+export const escalationLevels: Record<Exclude<EscalationKind, 'manual'>, number> = { at_risk: 1, breached: 2 };
+
+export interface EscalationDto {
+  id: string;
+  ticketId: string;
+  ticketNumber: string;
+  clientName: string;
+  priority: Priority;
+  slaDueAt: string | null;
+  level: number;
+  kind: EscalationKind;
+  reason: string;
+  createdAt: string;
+  /** Display name of who escalated by hand; null for the watcher. */
+  createdBy: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  acknowledgementNote: string | null;
+}
