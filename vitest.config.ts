@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,7 +11,10 @@ export default defineConfig({
     globalSetup: ['tests/support/postgres-global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
-    // Files run in parallel: each owns its SQLite files, PostgreSQL databases and ports.
+    // Files run in parallel: each owns its SQLite files, PostgreSQL databases and ports. They wait
+    // on PostgreSQL, child processes and scrypt more than they compute, so even a 2-core machine
+    // runs two at once (vitest's default there would be one).
     fileParallelism: true,
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

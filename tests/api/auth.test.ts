@@ -65,7 +65,10 @@ describe('sessions and API tokens over HTTP', () => {
   ])('refuses %s with 401 and the same message, setting no cookie', async (_label, input) => {
     const reply = await f.server.call('auth.login', input);
     expect(reply.status).toBe(401);
-    expect(reply.body).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'Wrong username or password.' } });
+    expect(reply.body).toEqual({
+      ok: false,
+      error: { code: 'unauthenticated', message: 'Wrong username or password.' },
+    });
     expect(reply.headers.getSetCookie()).toEqual([]);
   });
 
@@ -86,7 +89,11 @@ describe('sessions and API tokens over HTTP', () => {
 
   it('gives an integration an API token that acts as its user when sent as Bearer', async () => {
     const created = valueOf(
-      await f.server.call('auth.createApiToken', { userId: f.deskUserId, name: 'ticketing bridge' }, { cookie: f.cookies.admin }),
+      await f.server.call(
+        'auth.createApiToken',
+        { userId: f.deskUserId, name: 'ticketing bridge' },
+        { cookie: f.cookies.admin },
+      ),
     );
     expect(created).toMatchObject({ name: 'ticketing bridge', userId: f.deskUserId });
     const token = created.token;

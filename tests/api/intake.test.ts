@@ -45,11 +45,20 @@ describe('intake over HTTP, from the caller to the queue', () => {
     const client = valueOf(
       await f.server.call(
         'clients.create',
-        { name: 'Margie Travel', phone: '+1 (425) 555-0199', email: 'desk@margie.example', timeZone: 'America/Los_Angeles' },
+        {
+          name: 'Margie Travel',
+          phone: '+1 (425) 555-0199',
+          email: 'desk@margie.example',
+          timeZone: 'America/Los_Angeles',
+        },
         desk,
       ),
     );
-    expect(client).toMatchObject({ name: 'Margie Travel', phone: '+1 (425) 555-0199', timeZone: 'America/Los_Angeles' });
+    expect(client).toMatchObject({
+      name: 'Margie Travel',
+      phone: '+1 (425) 555-0199',
+      timeZone: 'America/Los_Angeles',
+    });
     for (const query of ['margie', '4255550199', '555-0199']) {
       const found = valueOf(await f.server.call('clients.search', { query }, desk));
       expect(found, query).toContainEqual({ kind: 'client', client, contact: null });
@@ -93,7 +102,10 @@ describe('intake over HTTP, from the caller to the queue', () => {
       desk,
     );
     expect(reply.status).toBe(400);
-    expect(reply.body).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['longitude'] }] } });
+    expect(reply.body).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['longitude'] }] },
+    });
   });
 
   it('logs a ticket that reads back the same, with its caller, site and who logged it', async () => {
@@ -134,24 +146,27 @@ describe('intake over HTTP, from the caller to the queue', () => {
     expect(reply.body).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('shows the queue newest request first, for one client when asked', async () => {
+  it('orders the queue by what to do next: least time left, then priority, then age', async () => {
     const clientId = valueOf(await f.server.call('clients.create', { name: 'Queue Order Inc' }, desk)).id;
-    const log = async (receivedAt: string, description: string) =>
+    const log = async (receivedAt: string, description: string, priority: 'critical' | 'low') =>
       valueOf(
-        await f.server.call('tickets.create', { channel: 'phone', receivedAt, clientId, description, priority: 'low' }, desk),
+        await f.server.call('tickets.create', { channel: 'phone', receivedAt, clientId, description, priority }, desk),
       );
-    await log('2026-02-01T10:00:00Z', 'middle');
-    await log('2026-02-01T12:00:00Z', 'newest');
-    await log('2026-02-01T08:00:00Z', 'oldest');
+    // Sunday: the three Low tickets share a due time (the close of the fifth business day after
+    // Monday), so age decides among them; the Critical one is due two hours after receipt.
+    await log('2026-02-01T10:00:00Z', 'middle', 'low');
+    await log('2026-02-01T12:00:00Z', 'newest', 'low');
+    await log('2026-02-01T08:00:00Z', 'oldest', 'low');
+    await log('2026-02-01T13:00:00Z', 'critical', 'critical');
 
     const mine = valueOf(await f.server.call('tickets.queue', { clientId }, desk));
-    expect(mine.map((r) => r.summary)).toEqual(['newest', 'middle', 'oldest']);
+    expect(mine.map((r) => r.summary)).toEqual(['critical', 'oldest', 'middle', 'newest']);
     expect(mine.every((r) => r.clientName === 'Queue Order Inc' && r.status === 'new')).toBe(true);
 
     const all = valueOf(await f.server.call('tickets.queue', {}, desk));
     expect(all.length).toBeGreaterThan(mine.length);
-    const times = all.map((r) => r.receivedAt);
-    expect(times).toEqual([...times].sort().reverse());
+    const dues = all.map((r) => r.slaDueAt ?? '');
+    expect(dues).toEqual([...dues].sort());
     expect(valueOf(await f.server.call('tickets.queue', { clientId, statuses: ['closed'] }, desk))).toEqual([]);
   });
 
@@ -160,7 +175,13 @@ describe('intake over HTTP, from the caller to the queue', () => {
     const ticket = valueOf(
       await f.server.call(
         'tickets.create',
-        { channel: 'portal', receivedAt: '2026-02-02T09:00:00Z', clientId: f.otherClientId, description, priority: 'low' },
+        {
+          channel: 'portal',
+          receivedAt: '2026-02-02T09:00:00Z',
+          clientId: f.otherClientId,
+          description,
+          priority: 'low',
+        },
         desk,
       ),
     );

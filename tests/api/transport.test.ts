@@ -22,7 +22,9 @@ describe('the HTTP transport', () => {
   });
 
   it('refuses a body that is not JSON with 400', async () => {
-    const reply = await f.server.post('/api/clients.search', '{"query": "tail', { auth: { cookie: f.cookies.support_desk } });
+    const reply = await f.server.post('/api/clients.search', '{"query": "tail', {
+      auth: { cookie: f.cookies.support_desk },
+    });
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
@@ -96,7 +98,9 @@ describe('the event stream', () => {
     expect(stream.status).toBe(200);
     expect(await stream.next()).toEqual({ event: 'ready', data: '{}' });
 
-    const ticket = valueOf(await f.server.call('tickets.create', validInputs['tickets.create'](f), { cookie: f.cookies.support_desk }));
+    const ticket = valueOf(
+      await f.server.call('tickets.create', validInputs['tickets.create'](f), { cookie: f.cookies.support_desk }),
+    );
     const message = await stream.next((m) => m.data.includes(ticket.id));
     expect(message.event).toBe('message');
     expect(JSON.parse(message.data)).toEqual({
@@ -109,12 +113,18 @@ describe('the event stream', () => {
 
   it('keeps the stream for a console that logged in with an API token', async () => {
     const { token } = valueOf(
-      await f.server.call('auth.createApiToken', { userId: f.deskUserId, name: 'wallboard' }, { cookie: f.cookies.admin }),
+      await f.server.call(
+        'auth.createApiToken',
+        { userId: f.deskUserId, name: 'wallboard' },
+        { cookie: f.cookies.admin },
+      ),
     );
     const stream = await openEventStream(f.server.url, { token });
     env.defer(() => stream.close());
     expect(await stream.next()).toEqual({ event: 'ready', data: '{}' });
-    const client = valueOf(await f.server.call('clients.create', { name: 'Streamed Ltd' }, { cookie: f.cookies.support_desk }));
+    const client = valueOf(
+      await f.server.call('clients.create', { name: 'Streamed Ltd' }, { cookie: f.cookies.support_desk }),
+    );
     const message = await stream.next((m) => m.data.includes(client.id));
     expect(JSON.parse(message.data)).toEqual({ type: 'directory.changed', clientId: client.id });
   });

@@ -32,7 +32,11 @@ describeEachDatabase('caller search', (kind) => {
     ['the digits only', '2125550142', ['Maria Anders (Northwind Logistics)']],
     ['the last digits', '0177', ['Thomas Hardy (Northwind Logistics)']],
     ['a switchboard number', '718 555 0190', ['Contoso Clinics']],
-    ['digits shared by a client and its contacts', '212 555', ['Maria Anders (Northwind Logistics)', 'Thomas Hardy (Northwind Logistics)', 'Northwind Logistics']],
+    [
+      'digits shared by a client and its contacts',
+      '212 555',
+      ['Maria Anders (Northwind Logistics)', 'Thomas Hardy (Northwind Logistics)', 'Northwind Logistics'],
+    ],
   ])('finds callers by %s (%s)', async (_how, query, expected) => {
     expect(await search(query)).toEqual(expected);
   });

@@ -68,8 +68,14 @@ describeEachDatabase('tickets in the database', (kind) => {
   });
 
   it('treats the same external reference on another channel as another ticket', async () => {
-    const byPortal = await fixture.admin.call('tickets.create', ticketInput(fixture, { channel: 'portal', externalRef: 'R-1' }));
-    const byEmail = await fixture.admin.call('tickets.create', ticketInput(fixture, { channel: 'email', externalRef: 'R-1' }));
+    const byPortal = await fixture.admin.call(
+      'tickets.create',
+      ticketInput(fixture, { channel: 'portal', externalRef: 'R-1' }),
+    );
+    const byEmail = await fixture.admin.call(
+      'tickets.create',
+      ticketInput(fixture, { channel: 'email', externalRef: 'R-1' }),
+    );
     expect(byEmail.id).not.toBe(byPortal.id);
   });
 
@@ -93,7 +99,9 @@ describeEachDatabase('tickets in the database', (kind) => {
     expect(ticket.receivedAt).toBe('2031-03-02T08:15:30.500Z');
     expect(ticket.loggedAt).toBe('2031-03-02T09:00:00.250Z');
     expect(await fixture.admin.call('tickets.get', { id: ticket.id })).toEqual(ticket);
-    const row = (await fixture.admin.call('tickets.queue', { clientId: fixture.clientId })).find((r) => r.id === ticket.id);
+    const row = (await fixture.admin.call('tickets.queue', { clientId: fixture.clientId })).find(
+      (r) => r.id === ticket.id,
+    );
     expect(row?.receivedAt).toBe('2031-03-02T08:15:30.500Z');
     const stored = await runtime.database.db
       .selectFrom('tickets')
@@ -111,7 +119,14 @@ describeEachDatabase('tickets in the database', (kind) => {
     clock.set('2031-03-02T09:00:00Z');
     const { id: clientId } = await fixture.admin.call('clients.create', { name: 'Offsets Ltd' });
     const log = (receivedAt: string, description: string) =>
-      fixture.admin.call('tickets.create', { ...ticketInput(fixture), clientId, contactId: null, siteId: null, receivedAt, description });
+      fixture.admin.call('tickets.create', {
+        ...ticketInput(fixture),
+        clientId,
+        contactId: null,
+        siteId: null,
+        receivedAt,
+        description,
+      });
     // 09:00+05:00 is 04:00Z, earlier than 06:00Z although its text sorts later.
     await log('2031-03-01T09:00:00+05:00', 'A');
     await log('2031-03-01T06:00:00Z', 'B');
@@ -142,33 +157,42 @@ describeEachDatabase('tickets in the database', (kind) => {
       {
         method: 'users.create',
         entity: 'user',
-        input: () => ({ username: 'toni', displayName: 'Toni Technician', role: 'technician', password: 'long-enough' }),
+        input: () => ({
+          username: 'toni',
+          displayName: 'Toni Technician',
+          role: 'technician',
+          password: 'long-enough',
+        }),
       },
     ];
 
-    it.each(writes)('writes one audit row with $method: who, which method, which entity and what it became', async (write) => {
-      clock.set('2031-03-02T09:00:00Z');
-      const admin = (await fixture.admin.call('users.list', {})).find((u) => u.username === 'admin');
-      const before = await countRows(runtime.database);
-      // The table-driven input is typed per method; TypeScript cannot narrow the union here.
-      const created = (await fixture.admin.call(write.method, write.input(fixture) as never)) as { id: string };
-      const after = await countRows(runtime.database);
-      expect(after.audit_log).toBe((before.audit_log ?? 0) + 1);
-      const audit = await runtime.database.db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('entity_id', '=', created.id)
-        .executeTakeFirstOrThrow();
-      expect(audit).toMatchObject({
-        user_id: admin?.id,
-        method: write.method,
-        entity: write.entity,
-        at: '2031-03-02T09:00:00.000Z',
-        before: null,
-      });
-      const recorded = JSON.parse(audit.after ?? 'null') as Record<string, unknown>;
-      expect(recorded).toMatchObject(write.method === 'tickets.create' ? { description: 'Core switch down on floor 21' } : { id: created.id });
-      expect(JSON.stringify(recorded)).not.toContain('long-enough');
-    });
+    it.each(writes)(
+      'writes one audit row with $method: who, which method, which entity and what it became',
+      async (write) => {
+        clock.set('2031-03-02T09:00:00Z');
+        const admin = (await fixture.admin.call('users.list', {})).find((u) => u.username === 'admin');
+        const before = await countRows(runtime.database);
+        const created = (await fixture.admin.call(write.method, write.input(fixture))) as { id: string };
+        const after = await countRows(runtime.database);
+        expect(after.audit_log).toBe((before.audit_log ?? 0) + 1);
+        const audit = await runtime.database.db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('entity_id', '=', created.id)
+          .executeTakeFirstOrThrow();
+        expect(audit).toMatchObject({
+          user_id: admin?.id,
+          method: write.method,
+          entity: write.entity,
+          at: '2031-03-02T09:00:00.000Z',
+          before: null,
+        });
+        const recorded = JSON.parse(audit.after ?? 'null') as Record<string, unknown>;
+        expect(recorded).toMatchObject(
+          write.method === 'tickets.create' ? { description: 'Core switch down on floor 21' } : { id: created.id },
+        );
+        expect(JSON.stringify(recorded)).not.toContain('long-enough');
+      },
+    );
   });
 });

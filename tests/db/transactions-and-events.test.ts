@@ -28,7 +28,11 @@ function recordEvents(runtime: Runtime): DispatchEvent[] {
 }
 
 /** Resolves with the first `count` matching events; subscribe before the writes that cause them. */
-function collectEvents(runtime: Runtime, match: (event: DispatchEvent) => boolean, count: number): Promise<DispatchEvent[]> {
+function collectEvents(
+  runtime: Runtime,
+  match: (event: DispatchEvent) => boolean,
+  count: number,
+): Promise<DispatchEvent[]> {
   return new Promise((resolve) => {
     const collected: DispatchEvent[] = [];
     const unsubscribe = runtime.core.subscribe((event) => {
@@ -57,9 +61,25 @@ describeEachDatabase('transactions and change events', (kind) => {
 
     const failing = inTransaction(runtime.database, async (tx) => {
       const at = new Date().toISOString();
-      await insertClient(tx, { id: doomedId, name: 'Never saved', phone: null, phone_digits: null, email: null, time_zone: null, created_at: at });
+      await insertClient(tx, {
+        id: doomedId,
+        name: 'Never saved',
+        phone: null,
+        phone_digits: null,
+        email: null,
+        time_zone: null,
+        created_at: at,
+      });
       await nextTicketSequence(tx, 2031);
-      await insertAudit(tx, { at, userId: null, method: 'clients.create', entity: 'client', entityId: doomedId, before: null, after: { id: doomedId } });
+      await insertAudit(tx, {
+        at,
+        userId: null,
+        method: 'clients.create',
+        entity: 'client',
+        entityId: doomedId,
+        before: null,
+        after: { id: doomedId },
+      });
       await runtime.events.publish(tx, { type: 'directory.changed', clientId: doomedId });
       throw new Error('the disk is full');
     });
@@ -77,7 +97,10 @@ describeEachDatabase('transactions and change events', (kind) => {
   it('saves nothing when the core refuses a ticket half-way (a contact of another client)', async () => {
     const runtime = await env.runtime({ database: await env.database(kind) });
     const fixture = await setUpIntake(runtime);
-    const foreignContact = await fixture.admin.call('contacts.create', { clientId: fixture.otherClientId, name: 'Priya Raman' });
+    const foreignContact = await fixture.admin.call('contacts.create', {
+      clientId: fixture.otherClientId,
+      name: 'Priya Raman',
+    });
     const before = await countRows(runtime.database);
     const result = await fixture.admin.invoke('tickets.create', ticketInput(fixture, { contactId: foreignContact.id }));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['contactId'] }] } });
@@ -110,6 +133,8 @@ describeEachDatabase('transactions and change events', (kind) => {
     const heard = collectEvents(second, (e) => e.type === 'ticket.created', 3);
     const tickets = [];
     for (let i = 0; i < 3; i++) tickets.push(await fixture.admin.call('tickets.create', ticketInput(fixture)));
-    expect((await heard).map((e) => (e.type === 'ticket.created' ? e.number : ''))).toEqual(tickets.map((t) => t.number));
+    expect((await heard).map((e) => (e.type === 'ticket.created' ? e.number : ''))).toEqual(
+      tickets.map((t) => t.number),
+    );
   });
 });

@@ -69,7 +69,9 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   };
 
   try {
-    runPgTool(bin, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+    const initdb = ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync'];
+    // UTF-8 with code-point order: the same ordering as SQLite, and Unicode-aware lower().
+    runPgTool(bin, 'initdb', [...initdb, '-E', 'UTF8', '--locale=C.UTF-8']);
     const port = await freePort();
     // fsync off: the cluster is thrown away at the end, durability buys nothing but time.
     const serverOptions = [

@@ -191,14 +191,11 @@ export function valueOf<T>(reply: Reply<T> | Result<T>): T {
 
 /** Rows in every table of the database (read from its catalog), for "nothing was written" checks. */
 export async function countRows(handle: DatabaseHandle): Promise<Record<string, number>> {
-  const tables =
+  const catalog =
     handle.dialect === 'sqlite'
-      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(
-          handle.db,
-        )
-      : await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public'`.execute(
-          handle.db,
-        );
+      ? sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`
+      : sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public'`;
+  const tables = await catalog.execute(handle.db);
   const counts: Record<string, number> = {};
   for (const { name } of [...tables.rows].sort((a, b) => a.name.localeCompare(b.name))) {
     const row = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(name)}`.execute(handle.db);

@@ -44,8 +44,8 @@ function start(bundle: string, job: WorkstationJob): Started {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = readline.createInterface({ input: child.stdout! });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = readline.createInterface({ input: child.stdout });
   let last = '';
   let onReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (onReady = resolve));
