@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { methodNames, type MethodName } from '../../shared/api/contract';
-import { startApiFixture, validInputs, type ApiFixture } from '../support/api-fixture';
+import { officeHours, startApiFixture, validInputs, type ApiFixture } from '../support/api-fixture';
 import { countRows, useTestEnvironment, type Reply } from '../support/test-runtime';
 
 type Path = (string | number)[];
 type Case = [label: string, input: (f: ApiFixture) => unknown, path: Path];
 
 const long = (n: number) => 'x'.repeat(n);
-const with_ = <K extends MethodName>(method: K, changes: Record<string, unknown>) => (f: ApiFixture) => ({
+const with_ = (method: MethodName, changes: Record<string, unknown>) => (f: ApiFixture) => ({
   ...validInputs[method](f),
   ...changes,
 });
-const without = <K extends MethodName>(method: K, field: string) => (f: ApiFixture) => {
-  const input: Record<string, unknown> = { ...validInputs[method](f) };
-  delete input[field];
-  return input;
-};
+const without = (method: MethodName, field: string) => (f: ApiFixture) =>
+  Object.fromEntries(Object.entries(validInputs[method](f)).filter(([key]) => key !== field));
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 /** Per method: inputs the contract or the handler refuses, and the field the refusal names. */
@@ -86,7 +83,11 @@ const cases: Record<MethodName, Case[]> = {
     ['a latitude without a longitude', with_('sites.create', { latitude: 40.7 }), ['longitude']],
     ['a longitude without a latitude', with_('sites.create', { longitude: -74 }), ['latitude']],
     ['an address of 301 characters', with_('sites.create', { address: long(301) }), ['address']],
-    ['access requirements of 1,001 characters', with_('sites.create', { accessRequirements: long(1001) }), ['accessRequirements']],
+    [
+      'access requirements of 1,001 characters',
+      with_('sites.create', { accessRequirements: long(1001) }),
+      ['accessRequirements'],
+    ],
     ['a client that does not exist', with_('sites.create', { clientId: randomUUID() }), ['clientId']],
   ],
   'tickets.create': [
@@ -98,10 +99,22 @@ const cases: Record<MethodName, Case[]> = {
     ['a received time without a zone', with_('tickets.create', { receivedAt: '2026-03-02T08:30:00' }), ['receivedAt']],
     ['a received time in words', with_('tickets.create', { receivedAt: 'this morning' }), ['receivedAt']],
     ['a received time as a number', with_('tickets.create', { receivedAt: 1767225600000 }), ['receivedAt']],
-    ['a request received in the future', (f) => ({ ...validInputs['tickets.create'](f), receivedAt: inAnHour() }), ['receivedAt']],
-    ['a contact of another client', (f) => ({ ...validInputs['tickets.create'](f), contactId: f.otherContactId }), ['contactId']],
+    [
+      'a request received in the future',
+      (f) => ({ ...validInputs['tickets.create'](f), receivedAt: inAnHour() }),
+      ['receivedAt'],
+    ],
+    [
+      'a contact of another client',
+      (f) => ({ ...validInputs['tickets.create'](f), contactId: f.otherContactId }),
+      ['contactId'],
+    ],
     ['a site of another client', (f) => ({ ...validInputs['tickets.create'](f), siteId: f.otherSiteId }), ['siteId']],
-    ['a client that does not exist', with_('tickets.create', { clientId: randomUUID(), contactId: null, siteId: null }), ['clientId']],
+    [
+      'a client that does not exist',
+      with_('tickets.create', { clientId: randomUUID(), contactId: null, siteId: null }),
+      ['clientId'],
+    ],
     ['an external reference of 121 characters', with_('tickets.create', { externalRef: long(121) }), ['externalRef']],
   ],
   'tickets.get': [
@@ -114,7 +127,130 @@ const cases: Record<MethodName, Case[]> = {
     ['nine statuses', with_('tickets.queue', { statuses: Array(9).fill('new') }), ['statuses']],
     ['a client id that is not a UUID', with_('tickets.queue', { clientId: 'all' }), ['clientId']],
   ],
+  'priority.assess': [
+    ['criteria missing a question', () => ({ criteria: { serviceOutage: true } }), ['criteria', 'securityRisk']],
+    [
+      'users impacted as a number',
+      (f) => ({ criteria: { ...validInputs['priority.assess'](f).criteria, usersImpacted: 3 } }),
+      ['criteria', 'usersImpacted'],
+    ],
+  ],
+  'tickets.overridePriority': [
+    ['no reason', without('tickets.overridePriority', 'reason'), ['reason']],
+    ['a blank reason', with_('tickets.overridePriority', { reason: '  ' }), ['reason']],
+    ['a reason of 501 characters', with_('tickets.overridePriority', { reason: long(501) }), ['reason']],
+    ['a priority that does not exist', with_('tickets.overridePriority', { priority: 'p1' }), ['priority']],
+  ],
+  'tickets.recomputeSla': [
+    ['an empty id list', with_('tickets.recomputeSla', { ids: [] }), ['ids']],
+    ['an id that is not a UUID', with_('tickets.recomputeSla', { ids: ['T-2026-000001'] }), ['ids', 0]],
+  ],
+  'sla.preview': [
+    [
+      'an unknown time zone',
+      (f) => ({ ...validInputs['sla.preview'](f), calendar: { ...officeHours, timeZone: 'Mars/Base' } }),
+      ['calendar', 'timeZone'],
+    ],
+    [
+      'hours like 25:00',
+      (f) => ({ ...validInputs['sla.preview'](f), calendar: { ...officeHours, hours: { mon: [['08:00', '25:00']] } } }),
+      ['calendar', 'hours', 'mon', 0, 1],
+    ],
+    [
+      'a close before the open',
+      (f) => ({ ...validInputs['sla.preview'](f), calendar: { ...officeHours, hours: { mon: [['17:00', '08:00']] } } }),
+      ['calendar', 'hours', 'mon', 0, 1],
+    ],
+    [
+      'an unknown holiday country',
+      (f) => ({ ...validInputs['sla.preview'](f), calendar: { ...officeHours, holidays: { country: 'XX' } } }),
+      ['calendar', 'holidays', 'country'],
+    ],
+    [
+      'a calendar with no business hours',
+      (f) => ({ ...validInputs['sla.preview'](f), calendar: { ...officeHours, hours: {} } }),
+      ['calendar', 'hours'],
+    ],
+    ['a received time without a zone', with_('sla.preview', { receivedAt: '2026-11-25T10:00:00' }), ['receivedAt']],
+    [
+      'a calendar closed every open day for a year',
+      (f) => ({
+        ...validInputs['sla.preview'](f),
+        priority: 'low',
+        calendar: { timeZone: 'UTC', hours: { mon: [['08:00', '17:00']] }, closures: mondays('2026-11-30', 54) },
+      }),
+      ['calendar'],
+    ],
+  ],
+  'sla.settings': [],
+  'sla.saveSettings': [
+    ['an at-risk point above 100%', with_('sla.saveSettings', { atRiskFraction: 1.5 }), ['atRiskFraction']],
+    [
+      'a matrix cell that is not a priority',
+      (f) => ({
+        ...validInputs['sla.saveSettings'](f),
+        matrix: { ...validInputs['sla.saveSettings'](f).matrix, low: { high: 'p1', medium: 'low', low: 'low' } },
+      }),
+      ['matrix', 'low', 'high'],
+    ],
+    [
+      'a cut-off of 13:60',
+      (f) => ({ ...validInputs['sla.saveSettings'](f), policy: { sameDayCutoff: '13:60' } }),
+      ['policy', 'sameDayCutoff'],
+    ],
+    ['no matrix', without('sla.saveSettings', 'matrix'), ['matrix']],
+  ],
+  'calendars.list': [],
+  'calendars.save': [
+    [
+      'a scope of a kind that does not exist',
+      with_('calendars.save', { scope: { kind: 'planet' } }),
+      ['scope', 'kind'],
+    ],
+    [
+      'a client that does not exist',
+      with_('calendars.save', { scope: { kind: 'client', clientId: randomUUID() } }),
+      ['scope', 'clientId'],
+    ],
+    [
+      'a site that does not exist',
+      with_('calendars.save', { scope: { kind: 'site', siteId: randomUUID() } }),
+      ['scope', 'siteId'],
+    ],
+    [
+      'an unknown holiday state',
+      (f) => ({
+        ...validInputs['calendars.save'](f),
+        calendar: { ...officeHours, holidays: { country: 'US', state: 'ZZ' } },
+      }),
+      ['calendar', 'holidays', 'state'],
+    ],
+    [
+      'a closure that is not a date',
+      (f) => ({ ...validInputs['calendars.save'](f), calendar: { ...officeHours, closures: ['2026-02-30'] } }),
+      ['calendar', 'closures', 0],
+    ],
+  ],
+  'calendars.remove': [
+    ['the default calendar', with_('calendars.remove', { scope: { kind: 'default' } }), ['scope', 'kind']],
+  ],
+  'escalations.list': [['open as text', with_('escalations.list', { open: 'yes' }), ['open']]],
+  'escalations.create': [
+    ['a ticket that does not exist', with_('escalations.create', { ticketId: randomUUID() }), ['ticketId']],
+    ['level 3', with_('escalations.create', { level: 3 }), ['level']],
+    ['no reason', without('escalations.create', 'reason'), ['reason']],
+  ],
+  'escalations.acknowledge': [
+    ['no note', without('escalations.acknowledge', 'note'), ['note']],
+    ['a note of 2,001 characters', with_('escalations.acknowledge', { note: long(2001) }), ['note']],
+  ],
 };
+
+/** `count` Mondays from `first` (a Monday) as YYYY-MM-DD. */
+function mondays(first: string, count: number): string[] {
+  const start = new Date(`${first}T00:00:00Z`).getTime();
+  return Array.from({ length: count }, (_, i) => new Date(start + i * 7 * 86_400_000).toISOString().slice(0, 10));
+}
 
 const notObjects: [string, unknown][] = [
   ['a string', 'tickets please'],

@@ -14,6 +14,7 @@ export interface ApiFixture {
   otherContactId: string;
   otherSiteId: string;
   ticketId: string;
+  escalationId: string;
   deskUserId: string;
 }
 
@@ -22,12 +23,22 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
   const server = await env.server(runtime);
   const cookies = await server.loginDemoUsers();
   const admin = { cookie: cookies.admin };
-  const client = valueOf(await server.call('clients.create', { name: 'Tailspin Toys', phone: '+1 206 555 0111' }, admin));
+  const client = valueOf(
+    await server.call('clients.create', { name: 'Tailspin Toys', phone: '+1 206 555 0111' }, admin),
+  );
   const contact = valueOf(
-    await server.call('contacts.create', { clientId: client.id, name: 'Kim Abercrombie', phone: '206-555-0112' }, admin),
+    await server.call(
+      'contacts.create',
+      { clientId: client.id, name: 'Kim Abercrombie', phone: '206-555-0112' },
+      admin,
+    ),
   );
   const site = valueOf(
-    await server.call('sites.create', { clientId: client.id, name: 'Plant 2', address: '2 Harbor Way, Seattle' }, admin),
+    await server.call(
+      'sites.create',
+      { clientId: client.id, name: 'Plant 2', address: '2 Harbor Way, Seattle' },
+      admin,
+    ),
   );
   const other = valueOf(await server.call('clients.create', { name: 'Wide World Importers' }, admin));
   const otherContact = valueOf(await server.call('contacts.create', { clientId: other.id, name: 'Hanna Moos' }, admin));
@@ -47,6 +58,9 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
       admin,
     ),
   );
+  const escalation = valueOf(
+    await server.call('escalations.create', { ticketId: ticket.id, reason: 'Client called twice' }, admin),
+  );
   const desk = valueOf(await server.call('users.list', {}, admin)).find((u) => u.username === 'desk');
   if (!desk) throw new Error('the demo data has no desk user');
   return {
@@ -59,11 +73,28 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
     otherContactId: otherContact.id,
     otherSiteId: otherSite.id,
     ticketId: ticket.id,
+    escalationId: escalation.id,
     deskUserId: desk.id,
   };
 }
 
 let unique = 0;
+
+export const noCriteria = {
+  serviceOutage: false,
+  securityRisk: false,
+  usersImpacted: 'one',
+  userUnableToWork: false,
+  intermittentWithWorkaround: false,
+  generalQuery: false,
+} as const;
+
+const weekday: [string, string][] = [['08:00', '17:00']];
+export const officeHours = {
+  timeZone: 'America/New_York',
+  hours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday },
+  holidays: { country: 'US' },
+};
 
 /**
  * A valid input for every method of the contract (the type fails to check when a method is added
@@ -99,4 +130,28 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   }),
   'tickets.get': (f) => ({ id: f.ticketId }),
   'tickets.queue': (f) => ({ clientId: f.clientId }),
+  'priority.assess': () => ({ criteria: { ...noCriteria, userUnableToWork: true } }),
+  'tickets.overridePriority': (f) => ({ id: f.ticketId, priority: 'critical', reason: 'Production line stopped' }),
+  'tickets.recomputeSla': (f) => ({ ids: [f.ticketId] }),
+  'sla.preview': () => ({ priority: 'high', receivedAt: '2026-11-25T10:00:00-05:00', calendar: officeHours }),
+  'sla.settings': () => ({}),
+  'sla.saveSettings': () => ({
+    policy: { criticalMinutes: 120, sameDayCutoff: '13:00', mediumDays: 2, lowDays: 5 },
+    matrix: {
+      high: { high: 'critical', medium: 'high', low: 'medium' },
+      medium: { high: 'high', medium: 'medium', low: 'low' },
+      low: { high: 'high', medium: 'medium', low: 'low' },
+    },
+    atRiskFraction: 0.75,
+  }),
+  'calendars.list': () => ({}),
+  'calendars.save': (f) => ({
+    scope: { kind: 'client', clientId: f.clientId },
+    name: 'Seattle',
+    calendar: officeHours,
+  }),
+  'calendars.remove': (f) => ({ scope: { kind: 'client', clientId: f.clientId } }),
+  'escalations.list': () => ({}),
+  'escalations.create': (f) => ({ ticketId: f.ticketId, reason: 'Client is unhappy with the wait' }),
+  'escalations.acknowledge': (f) => ({ id: f.escalationId, note: 'Called the client back' }),
 };
