@@ -84,7 +84,13 @@ export async function benchQueue(): Promise<void> {
 
       const browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
       });
       try {
         const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
@@ -113,7 +119,9 @@ export async function benchQueue(): Promise<void> {
         });
         const sorted = [...frameTimes].sort((a, b) => a - b);
         const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
-        console.log(`queue: scrolling, 60 frames: median ${(sorted[30] ?? 0).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms per frame`);
+        console.log(
+          `queue: scrolling, 60 frames: median ${(sorted[30] ?? 0).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms per frame`,
+        );
       } finally {
         await browser.close();
       }
