@@ -21,6 +21,7 @@ test('a phone call logged by the desk appears in the dispatcher’s queue withou
   await intake.findCaller('212 555 0142', 'Maria Anders');
   await expect(intake.openTickets).toContainText('T-');
   await expect(intake.openTickets).toContainText('Core switch down');
+  await expect(desk.getByRole('option').first()).toContainText('Head office');
   await desk.keyboard.press('Enter'); // the site field has focus and offers Head office first
   await expect(intake.description).toBeFocused();
   await desk.keyboard.type('Badge readers at the main entrance reject every card since 09:00.');

@@ -1,12 +1,13 @@
 import { useSyncExternalStore } from 'react';
 
 // Hash routes: the renderer is loaded from file:// in Electron, where path routes cannot work.
-export type Route = { name: 'queue' } | { name: 'intake' };
+export const routeNames = ['queue', 'intake', 'escalations', 'sla-admin'] as const;
+export type Route = { name: (typeof routeNames)[number] };
 
 function parse(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
-  if (path === 'intake') return { name: 'intake' };
-  return { name: 'queue' };
+  const name = routeNames.find((r) => r === path);
+  return { name: name ?? 'queue' };
 }
 
 function subscribe(onChange: () => void) {

@@ -19,6 +19,13 @@ export function useLiveUpdates(enabled: boolean): void {
         case 'directory.changed':
           invalidate(['clients.search', 'contacts.list', 'sites.list', 'tickets.queue']);
           break;
+        case 'escalation.created':
+        case 'escalation.updated':
+          invalidate(['escalations.list']);
+          break;
+        case 'settings.changed':
+          invalidate(['sla.settings', 'calendars.list']);
+          break;
       }
     });
   }, [enabled, queryClient]);

@@ -4,6 +4,7 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -17,6 +18,8 @@ export interface QuickField {
   multiline?: boolean;
   /** Fields of one group share a heading (e.g. "First contact"). */
   group?: string;
+  /** A choice instead of free text. */
+  options?: { value: string; label: string }[];
 }
 
 interface QuickCreateProps {
@@ -90,7 +93,13 @@ function QuickCreateForm({ title, fields, initial, onCancel, onSubmit }: QuickCr
                   onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
                   error={Boolean(message)}
                   helperText={message}
-                />
+                >
+                  {f.options?.map((o) => (
+                    <MenuItem key={o.value} value={o.value}>
+                      {o.label}
+                    </MenuItem>
+                  ))}
+                </TextField>
               </Stack>
             );
           })}

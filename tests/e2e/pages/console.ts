@@ -1,9 +1,14 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 
 /** A console window logged in as one of the demo users. */
-export async function openConsoleAs(browser: Browser, username: string): Promise<Page> {
+export async function openConsoleAs(
+  browser: Browser,
+  username: string,
+  prepare?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await prepare?.(page);
   await page.goto('/');
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill('demo');

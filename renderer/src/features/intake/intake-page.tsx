@@ -10,20 +10,14 @@ import Typography from '@mui/material/Typography';
 import { DateTime } from 'luxon';
 import { useEffect, useRef, useState, type SyntheticEvent, type KeyboardEvent } from 'react';
 import type { CallerMatch, ContactDto, SiteDto } from '../../../../shared/domain/directory';
-import {
-  channelLabels,
-  channels,
-  priorities,
-  priorityLabels,
-  type Channel,
-  type Priority,
-} from '../../../../shared/domain/ticket';
+import { channelLabels, channels, type Channel } from '../../../../shared/domain/ticket';
 import { QuickCreateDialog } from '../../components/quick-create-dialog';
 import { call } from '../../transport/client';
 import { useApiMutation, useApiQuery } from '../../transport/queries';
 import { CallerField } from './caller-field';
 import { OpenTicketsPanel } from './open-tickets-panel';
 import { PickOrAddField } from './pick-or-add-field';
+import { noCriteria, PriorityQuestions } from './priority-questions';
 
 type DialogKind = 'client' | 'contact' | 'site' | null;
 
@@ -36,7 +30,7 @@ const fieldLabels: Record<string, string> = {
   category: 'Category',
   externalRef: 'Reference',
   channel: 'Channel',
-  priority: 'Priority',
+  criteria: 'Priority questions',
 };
 
 const nowLocal = () => DateTime.now().toFormat("yyyy-LL-dd'T'HH:mm");
@@ -45,7 +39,7 @@ function emptyForm() {
   return {
     channel: 'phone' as Channel,
     receivedAt: nowLocal(),
-    priority: 'medium' as Priority,
+    criteria: noCriteria,
     category: '',
     description: '',
     externalRef: '',
@@ -114,7 +108,7 @@ export function IntakePage() {
         siteId: site?.id ?? null,
         category: form.category,
         description: form.description,
-        priority: form.priority,
+        criteria: form.criteria,
       },
       {
         onSuccess: (ticket) => {
@@ -125,8 +119,12 @@ export function IntakePage() {
     );
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+  // Captured before any field sees it, so Ctrl+Enter on a select saves instead of opening it.
+  const onKeyDownCapture = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    submit();
   };
 
   const fieldError = (name: string) => {
@@ -140,7 +138,7 @@ export function IntakePage() {
         variant="outlined"
         component="form"
         onSubmit={submit}
-        onKeyDown={onKeyDown}
+        onKeyDownCapture={onKeyDownCapture}
         noValidate
         aria-label="New request"
         sx={{ p: 2.5, flex: '1 1 560px', maxWidth: 760 }}
@@ -197,6 +195,7 @@ export function IntakePage() {
             onChange={(e) => setForm({ ...form, description: e.target.value })}
             {...fieldError('description')}
           />
+          <PriorityQuestions value={form.criteria} onChange={(criteria) => setForm({ ...form, criteria })} />
           <Stack direction="row" spacing={2}>
             <TextField
               select
@@ -220,19 +219,6 @@ export function IntakePage() {
               slotProps={{ inputLabel: { shrink: true } }}
               {...fieldError('receivedAt')}
             />
-            <TextField
-              select
-              label="Priority"
-              name="priority"
-              value={form.priority}
-              onChange={(e) => setForm({ ...form, priority: e.target.value as Priority })}
-            >
-              {priorities.map((p) => (
-                <MenuItem key={p} value={p}>
-                  {priorityLabels[p]}
-                </MenuItem>
-              ))}
-            </TextField>
           </Stack>
           <Stack direction="row" spacing={2}>
             <TextField

@@ -1,40 +1,54 @@
+import Box from '@mui/material/Box';
 import type { GridColDef } from '@mui/x-data-grid';
 import { priorities, statusLabels, type Priority, type QueueRow } from '../../../../shared/domain/ticket';
 import { formatDateTime } from '../../components/format-time';
 import { PriorityChip } from '../../components/priority-chip';
+import { SlaStatus } from '../../components/sla-status';
 
 const priorityRank = (p: Priority) => priorities.indexOf(p);
 
 export const queueColumns: GridColDef<QueueRow>[] = [
-  { field: 'number', headerName: 'Ticket', width: 140 },
+  { field: 'number', headerName: 'Ticket', width: 130 },
   {
-    field: 'receivedAt',
-    headerName: 'Received',
-    width: 170,
-    valueFormatter: (value: string) => formatDateTime(value),
+    field: 'sla',
+    headerName: 'SLA',
+    width: 200,
+    // Sorting by SLA is sorting by due time: breached first, then least time left.
+    valueGetter: (_value, row) => row.slaDueAt ?? '9999',
+    renderCell: ({ row }) => (
+      <Box sx={{ display: 'flex', alignItems: 'center', height: '100%' }}>
+        <SlaStatus times={row} />
+      </Box>
+    ),
   },
-  { field: 'clientName', headerName: 'Client', flex: 1, minWidth: 160 },
-  { field: 'siteName', headerName: 'Site', flex: 1, minWidth: 140, valueFormatter: (v: string | null) => v ?? '—' },
   {
     field: 'priority',
     headerName: 'Priority',
-    width: 110,
+    width: 100,
     type: 'singleSelect',
     valueOptions: [...priorities],
     renderCell: ({ value }) => <PriorityChip priority={value as Priority} />,
     sortComparator: (a: Priority, b: Priority) => priorityRank(a) - priorityRank(b),
   },
   {
+    field: 'slaDueAt',
+    headerName: 'Due',
+    width: 165,
+    valueFormatter: (value: string | null) => formatDateTime(value),
+  },
+  { field: 'clientName', headerName: 'Client', flex: 1, minWidth: 150 },
+  { field: 'siteName', headerName: 'Site', flex: 1, minWidth: 130, valueFormatter: (v: string | null) => v ?? '—' },
+  {
     field: 'status',
     headerName: 'Status',
-    width: 120,
+    width: 105,
     valueFormatter: (value: QueueRow['status']) => statusLabels[value],
   },
   {
-    field: 'slaDueAt',
-    headerName: 'Due',
-    width: 170,
-    valueFormatter: (value: string | null) => formatDateTime(value),
+    field: 'receivedAt',
+    headerName: 'Received',
+    width: 165,
+    valueFormatter: (value: string) => formatDateTime(value),
   },
   { field: 'summary', headerName: 'Description', flex: 2, minWidth: 220, sortable: false },
 ];

@@ -6,28 +6,30 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { api } from '../../../../shared/api/contract';
+import { access, roleIn } from '../../../../shared/api/access';
 import type { UserDto } from '../../../../shared/domain/directory';
 import { roleLabels, type Role } from '../../../../shared/domain/roles';
 import { navigate, useRoute, type Route } from '../../app/router';
 import { useLiveUpdates } from '../../app/use-live-updates';
+import { SlaAdminPage } from '../admin/sla-admin-page';
+import { EscalationNotifier } from '../escalations/escalation-notifier';
+import { EscalationsPage } from '../escalations/escalations-page';
 import { IntakePage } from '../intake/intake-page';
 import { QueuePage } from '../queue/queue-page';
 import { useSessionStart } from '../auth/use-session-start';
 
-function mayCall(role: Role, access: (typeof api)[keyof typeof api]['access']) {
-  return access === 'public' || access === 'authenticated' || access.includes(role);
-}
+const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[] = [
+  { route: 'queue', label: 'Queue', group: access.staff },
+  { route: 'intake', label: 'New request', group: access.intake },
+  { route: 'escalations', label: 'Escalations', group: access.escalationReaders },
+  { route: 'sla-admin', label: 'SLA settings', group: access.admin },
+];
 
 export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   useLiveUpdates(true);
   const route = useRoute();
   const logout = useSessionStart('auth.logout');
-  const canLog = mayCall(user.role, api['tickets.create'].access);
-  const tabs: { route: Route['name']; label: string }[] = [
-    { route: 'queue', label: 'Queue' },
-    ...(canLog ? [{ route: 'intake' as const, label: 'New request' }] : []),
-  ];
+  const tabs = allTabs.filter((t) => roleIn(t.group, user.role));
   const current = tabs.some((t) => t.route === route.name) ? route.name : 'queue';
 
   return (
@@ -59,7 +61,11 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
         </Toolbar>
       </AppBar>
       <Box component="main" sx={{ flex: 1, minHeight: 0, p: 2 }}>
-        {current === 'intake' ? <IntakePage /> : <QueuePage />}
+        {current === 'intake' && <IntakePage />}
+        {current === 'queue' && <QueuePage user={user} />}
+        {current === 'escalations' && <EscalationsPage user={user} />}
+        {current === 'sla-admin' && <SlaAdminPage />}
+        {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}
       </Box>
     </Box>
   );
