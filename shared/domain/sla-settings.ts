@@ -32,6 +32,8 @@ export const calendarSaveInput = z.strictObject({
 
 export interface CalendarDto {
   scope: CalendarScope;
+  /** Whose calendar, for people: "Northwind Logistics", "Head office (Northwind Logistics)". */
+  scopeName: string;
   name: string;
   calendar: z.output<typeof businessCalendar>;
   updatedAt: string;

@@ -90,6 +90,12 @@ describeEachDatabase('SLA clocks and escalations', (kind) => {
       calendar: sydney,
     });
     const bySite = await fixture.admin.call('tickets.create', input);
+    const listed = await fixture.admin.call('calendars.list', {});
+    expect(listed.map((c) => [c.scope.kind, c.scopeName])).toEqual([
+      ['default', 'Everyone without a calendar of their own'],
+      ['client', 'Northwind Logistics'],
+      ['site', 'Head office (Northwind Logistics)'],
+    ]);
     expect(bySite.slaDueAt).toBe('2026-11-24T06:00:00.000Z'); // Tue 02:00 Sydney: before opening, due 17:00 Sydney
 
     // A ticket logged before the calendars changed keeps its due time until an admin recomputes.

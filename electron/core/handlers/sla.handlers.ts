@@ -58,7 +58,9 @@ export const slaHandlers = {
       });
       await audit({ entity: 'calendar', entityId: key, before, after: input });
       await publish({ type: 'settings.changed' });
-      return { scope, name: input.name, calendar: input.calendar, updatedAt };
+      const saved = (await allCalendars(tx)).find((c) => scopeKey(c.scope) === key);
+      if (!saved) throw new Error(`calendar ${key} vanished inside its own transaction`);
+      return saved;
     }),
 
   'calendars.remove': async (input, ctx) =>

@@ -18,10 +18,28 @@ export async function findCalendars(db: Tx, scopes: string[]): Promise<StoredCal
   }));
 }
 
-export async function listCalendars(db: Tx): Promise<StoredCalendar[]> {
+/** Every stored calendar with the name of the client or site it belongs to. */
+export async function listCalendars(db: Tx): Promise<(StoredCalendar & { scopeName: string | null })[]> {
   const rows = await db.selectFrom('calendars').selectAll().orderBy('scope').execute();
+  const ids = rows.map((r) => r.scope.slice(r.scope.indexOf(':') + 1));
+  const clients = ids.length
+    ? await db.selectFrom('clients').select(['id', 'name']).where('id', 'in', ids).execute()
+    : [];
+  const sites = ids.length
+    ? await db
+        .selectFrom('sites as s')
+        .innerJoin('clients as c', 'c.id', 's.client_id')
+        .select(['s.id', 's.name', 'c.name as client_name'])
+        .where('s.id', 'in', ids)
+        .execute()
+    : [];
+  const names = new Map<string, string>([
+    ...clients.map((c) => [`client:${c.id}`, c.name] as const),
+    ...sites.map((s) => [`site:${s.id}`, `${s.name} (${s.client_name})`] as const),
+  ]);
   return rows.map((r) => ({
     scope: r.scope,
+    scopeName: names.get(r.scope) ?? null,
     name: r.name,
     definition: JSON.parse(r.definition) as unknown,
     updatedAt: r.updated_at,

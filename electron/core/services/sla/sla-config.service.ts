@@ -49,7 +49,9 @@ export async function ensureDefaultCalendar(handle: DatabaseHandle, clock: Clock
   });
 }
 
-function toDto(stored: StoredCalendar): CalendarDto | null {
+const DEFAULT_SCOPE_NAME = 'Everyone without a calendar of their own';
+
+function toDto(stored: StoredCalendar & { scopeName?: string | null }): CalendarDto | null {
   // Stored calendars passed the same schema when saved; a row that no longer parses (edited by
   // hand in the database) is ignored rather than trusted.
   const parsed = businessCalendar.safeParse(stored.definition);
@@ -57,32 +59,38 @@ function toDto(stored: StoredCalendar): CalendarDto | null {
     console.error(`calendar ${stored.scope} does not parse; ignored`);
     return null;
   }
-  return { scope: scopeOf(stored.scope), name: stored.name, calendar: parsed.data, updatedAt: stored.updatedAt };
+  const scope = scopeOf(stored.scope);
+  return {
+    scope,
+    scopeName: scope.kind === 'default' ? DEFAULT_SCOPE_NAME : (stored.scopeName ?? stored.scope),
+    name: stored.name,
+    calendar: parsed.data,
+    updatedAt: stored.updatedAt,
+  };
 }
 
+/** The default first, then client and site calendars by whose they are. */
 export async function allCalendars(db: Tx): Promise<CalendarDto[]> {
-  return (await listCalendars(db)).map(toDto).filter((c): c is CalendarDto => c !== null);
+  const kindOrder = { default: 0, client: 1, site: 2 };
+  return (await listCalendars(db))
+    .map(toDto)
+    .filter((c): c is CalendarDto => c !== null)
+    .sort((a, b) => kindOrder[a.scope.kind] - kindOrder[b.scope.kind] || a.scopeName.localeCompare(b.scopeName));
 }
 
 /** The calendar that governs a ticket: its site's, else its client's, else the default. */
 export async function calendarFor(
   db: Tx,
   target: { siteId: string | null; clientId: string },
-): Promise<CalendarDto & { scopeKey: string }> {
+): Promise<{ scopeKey: string; calendar: BusinessCalendar }> {
   const keys = [...(target.siteId ? [`site:${target.siteId}`] : []), `client:${target.clientId}`, 'default'];
   const found = await findCalendars(db, keys);
   for (const key of keys) {
     const stored = found.find((c) => c.scope === key);
     const dto = stored && toDto(stored);
-    if (dto) return { ...dto, scopeKey: key };
+    if (dto) return { scopeKey: key, calendar: dto.calendar };
   }
-  return {
-    scope: { kind: 'default' },
-    name: 'Starter calendar',
-    calendar: starterCalendar(),
-    updatedAt: '',
-    scopeKey: 'default',
-  };
+  return { scopeKey: 'default', calendar: starterCalendar() };
 }
 
 export async function loadSlaSettings(db: Tx): Promise<SlaSettings> {

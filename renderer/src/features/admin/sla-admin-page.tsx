@@ -52,7 +52,7 @@ export function SlaAdminPage() {
   const saveCalendar = useApiMutation('calendars.save', ['calendars.list']);
   const removeCalendar = useApiMutation('calendars.remove', ['calendars.list']);
   const saveSettings = useApiMutation('sla.saveSettings', ['sla.settings']);
-  const names = useScopeNames();
+  const names = useScopeNames(calendars.data);
 
   const [draft, setDraft] = useState<Draft | null>(null);
   const [policy, setPolicy] = useState<{ saved: PolicyForm; form: PolicyForm } | null>(null);
