@@ -28,6 +28,41 @@ const workstationZone = 'America/New_York';
 // A Friday that is no US or New York holiday.
 const fridayLunchtime = '2026-12-04T12:30';
 
+// The specs share one server: put back what these tests change, so other specs see the demo's
+// settings whatever order they run in.
+test.afterAll(async ({ browser }) => {
+  const context = await browser.newContext();
+  const api = context.request;
+  await api.post('/api/auth.login', { data: { username: 'admin', password: 'demo' } });
+  const weekday = [['08:00', '18:00']];
+  const restored = await Promise.all([
+    api.post('/api/calendars.save', {
+      data: {
+        scope: { kind: 'default' },
+        name: 'New York office hours',
+        calendar: {
+          timeZone: 'America/New_York',
+          hours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday },
+          holidays: { country: 'US', state: 'NY' },
+        },
+      },
+    }),
+    api.post('/api/sla.saveSettings', {
+      data: {
+        policy: { criticalMinutes: 120, sameDayCutoff: '13:00', mediumDays: 2, lowDays: 5 },
+        matrix: {
+          high: { high: 'critical', medium: 'high', low: 'medium' },
+          medium: { high: 'high', medium: 'medium', low: 'low' },
+          low: { high: 'high', medium: 'medium', low: 'low' },
+        },
+        atRiskFraction: 0.75,
+      },
+    }),
+  ]);
+  for (const response of restored) expect(response.ok()).toBe(true);
+  await context.close();
+});
+
 /** The admin's SLA settings screen: calendar list, calendar editor, preview and policy. */
 class SlaAdminScreen {
   readonly calendars: Locator;
