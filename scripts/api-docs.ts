@@ -24,6 +24,7 @@ const outputs: Record<MethodName, string> = {
   'tickets.queue': 'QueueRow[]',
   'priority.assess': '{ impact; urgency; priority }',
   'tickets.overridePriority': 'TicketDto',
+  'tickets.recordFirstContact': 'TicketDto',
   'tickets.recomputeSla': '{ updated: number }',
   'sla.preview': '{ dueAt: string } (ISO 8601, UTC)',
   'sla.settings': 'SlaSettings',

@@ -198,6 +198,12 @@ export const api = {
     access: access.dispatch,
     summary: "Sets a ticket's priority by hand, with the reason kept; its due time follows the new priority.",
   }),
+  'tickets.recordFirstContact': method<TicketDto>()({
+    input: z.strictObject({ id, at: instant }),
+    access: access.intake,
+    summary:
+      'Records when the client was first contacted about the ticket (kept apart from the response target, which is the first arrival on site).',
+  }),
   'tickets.recomputeSla': method<{ updated: number }>()({
     input: z.strictObject({ ids: z.array(id).min(1).max(20_000).optional() }),
     access: access.admin,

@@ -141,6 +141,15 @@ const cases: Record<MethodName, Case[]> = {
     ['a reason of 501 characters', with_('tickets.overridePriority', { reason: long(501) }), ['reason']],
     ['a priority that does not exist', with_('tickets.overridePriority', { priority: 'p1' }), ['priority']],
   ],
+  'tickets.recordFirstContact': [
+    [
+      'a time before the request was received',
+      with_('tickets.recordFirstContact', { at: '2020-01-01T00:00:00Z' }),
+      ['at'],
+    ],
+    ['a time in the future', (f) => ({ ...validInputs['tickets.recordFirstContact'](f), at: inAnHour() }), ['at']],
+    ['a time without a zone', with_('tickets.recordFirstContact', { at: '2026-11-26T10:00:00' }), ['at']],
+  ],
   'tickets.recomputeSla': [
     ['an empty id list', with_('tickets.recomputeSla', { ids: [] }), ['ids']],
     ['an id that is not a UUID', with_('tickets.recomputeSla', { ids: ['T-2026-000001'] }), ['ids', 0]],

@@ -179,6 +179,27 @@ describeEachDatabase('SLA clocks and escalations', (kind) => {
     expect(levels).toEqual([2, 1]);
   });
 
+  it('records the first contact with the client once, apart from the response target', async () => {
+    clock.set('2026-11-23T15:00:00Z');
+    const ticket = await fixture.admin.call(
+      'tickets.create',
+      ticketInput(fixture, { receivedAt: '2026-11-23T14:00:00Z' }),
+    );
+    const contacted = await fixture.admin.call('tickets.recordFirstContact', {
+      id: ticket.id,
+      at: '2026-11-23T14:20:00Z',
+    });
+    expect(contacted.firstContactAt).toBe('2026-11-23T14:20:00.000Z');
+    // Contact is not arrival: the SLA clock still runs until a technician is on site.
+    expect(contacted.firstArrivalAt).toBeNull();
+    expect(contacted.slaDueAt).toBe(ticket.slaDueAt);
+    const again = await fixture.admin.invoke('tickets.recordFirstContact', {
+      id: ticket.id,
+      at: '2026-11-23T14:30:00Z',
+    });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
   it('lets the service manager acknowledge an escalation once, with a note', async () => {
     clock.set('2026-11-23T15:00:00Z');
     const ticket = await fixture.admin.call(

@@ -132,6 +132,7 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'tickets.queue': (f) => ({ clientId: f.clientId }),
   'priority.assess': () => ({ criteria: { ...noCriteria, userUnableToWork: true } }),
   'tickets.overridePriority': (f) => ({ id: f.ticketId, priority: 'critical', reason: 'Production line stopped' }),
+  'tickets.recordFirstContact': (f) => ({ id: f.ticketId, at: new Date(Date.now() - 30_000).toISOString() }),
   'tickets.recomputeSla': (f) => ({ ids: [f.ticketId] }),
   'sla.preview': () => ({ priority: 'high', receivedAt: '2026-11-25T10:00:00-05:00', calendar: officeHours }),
   'sla.settings': () => ({}),

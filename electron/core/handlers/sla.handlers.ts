@@ -3,7 +3,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { requireCaller } from '../context';
 import { findClient, findSite } from '../repositories/directory.repository';
 import { deleteCalendar, putJsonSetting, upsertCalendar } from '../repositories/sla-config.repository';
-import { findTicket, listSlaTargets, updateTicketSla } from '../repositories/ticket.repository';
+import { findTicket, listSlaTargets, setFirstContact, updateTicketSla } from '../repositories/ticket.repository';
 import { computeDueAt } from '../services/sla/due-time';
 import { assessPriority } from '../services/sla/priority';
 import { allCalendars, loadSlaSettings, scopeKey, SLA_SETTINGS_KEY } from '../services/sla/sla-config.service';
@@ -103,6 +103,32 @@ export const slaHandlers = {
         entityId: ticket.id,
         before: { priority: ticket.priority, slaDueAt: ticket.slaDueAt },
         after: { priority: input.priority, slaDueAt: clock.dueAt, reason: input.reason },
+      });
+      await publish({ type: 'ticket.updated', ticketId: ticket.id, number: ticket.number, clientId: ticket.client.id });
+    });
+    const updated = await findTicket(ctx.database.db, input.id);
+    if (!updated) throw new ApiFailure('not_found', 'No such ticket.');
+    return updated;
+  },
+
+  'tickets.recordFirstContact': async (input, ctx) => {
+    await ctx.write(async ({ tx, audit, publish }) => {
+      const ticket = await findTicket(tx, input.id);
+      if (!ticket) throw new ApiFailure('not_found', 'No such ticket.');
+      if (input.at < ticket.receivedAt || input.at > ctx.now()) {
+        throw new ApiFailure('invalid_input', 'First contact lies between receipt and now.', [
+          { path: ['at'], message: input.at > ctx.now() ? 'Later than now' : 'Before the request was received' },
+        ]);
+      }
+      if (ticket.firstContactAt) {
+        throw new ApiFailure('conflict', `First contact was already recorded at ${ticket.firstContactAt}.`);
+      }
+      await setFirstContact(tx, ticket.id, input.at, ctx.now());
+      await audit({
+        entity: 'ticket',
+        entityId: ticket.id,
+        before: { firstContactAt: null },
+        after: { firstContactAt: input.at },
       });
       await publish({ type: 'ticket.updated', ticketId: ticket.id, number: ticket.number, clientId: ticket.client.id });
     });

@@ -210,3 +210,7 @@ export async function updateTicketSla(
     .where('id', '=', id)
     .execute();
 }
+
+export async function setFirstContact(db: Tx, id: string, at: string, updatedAt: string): Promise<void> {
+  await db.updateTable('tickets').set({ first_contact_at: at, updated_at: updatedAt }).where('id', '=', id).execute();
+}

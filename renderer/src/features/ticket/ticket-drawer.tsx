@@ -124,6 +124,17 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
             Override priority
           </Button>
         )}
+        {roleIn(access.intake, user.role) && !t.firstContactAt && (
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() =>
+              void call('tickets.recordFirstContact', { id: t.id, at: new Date().toISOString() }).then(refresh)
+            }
+          >
+            Client contacted now
+          </Button>
+        )}
         {roleIn(access.escalators, user.role) && (
           <Button size="small" variant="outlined" color="warning" onClick={() => setDialog('escalate')}>
             Escalate
