@@ -30,9 +30,12 @@ const MAX_STRING = 10; // L^max
 const SPLIT_RATE = 0.5; // α: share of ruins that use the split-string variant
 const SPLIT_CONTINUE = 0.5; // chance of preserving one more customer in a split string
 const BLINK_RATE = 0.01;
-/** Start and end temperatures, as a fraction of the mean travel between a job and its neighbours. */
-const START_TEMPERATURE = 0.5;
-const END_TEMPERATURE = 0.005;
+/**
+ * Start and end temperatures, as multiples of the mean travel from a job to its 10 nearest jobs.
+ * On Solomon instances that unit is about 9.5, which gives the paper's 100 → 1.
+ */
+const START_TEMPERATURE = 10;
+const END_TEMPERATURE = 0.1;
 
 class Route {
   /** Depot, jobs in order, depot. */
@@ -57,6 +60,11 @@ interface State {
   routes: Route[];
   unassigned: number[];
   cost: number;
+  /**
+   * Routes this state may change in place. A candidate starts by sharing every route with the
+   * current plan and copies one only before changing it, so a rejected move costs no restore.
+   */
+  owned: Set<Route>;
 }
 
 export class VrptwSolver {
@@ -64,6 +72,8 @@ export class VrptwSolver {
   private readonly travel: Float64Array;
   /** For each job, all jobs ordered by travel from it (itself first). */
   private readonly neighbours: Int32Array[];
+  /** Ruin-and-recreate iterations completed by the last solve (for benchmarks). */
+  iterations = 0;
 
   constructor(private readonly problem: VrptwProblem) {
     this.n = problem.size;
@@ -94,7 +104,8 @@ export class VrptwSolver {
     const t0 = START_TEMPERATURE * scale;
     const tf = END_TEMPERATURE * scale;
 
-    for (let iteration = 0; iteration < maxIterations; iteration++) {
+    let iteration = 0;
+    for (; iteration < maxIterations; iteration++) {
       const elapsed = now() - began;
       if (elapsed >= timeLimit || options.shouldStop?.()) break;
       const progress = Number.isFinite(timeLimit) ? elapsed / timeLimit : iteration / maxIterations;
@@ -119,6 +130,7 @@ export class VrptwSolver {
         }
       }
     }
+    this.iterations = iteration;
     return best;
   }
 
@@ -145,23 +157,31 @@ export class VrptwSolver {
   }
 
   private clone(state: State): State {
-    return {
-      routes: state.routes.map((r) => {
-        const copy = new Route(r.nodes.slice());
-        copy.start = r.start.slice();
-        copy.latest = r.latest.slice();
-        copy.load = r.load;
-        copy.cost = r.cost;
-        return copy;
-      }),
-      unassigned: [...state.unassigned],
-      cost: state.cost,
-    };
+    return { routes: state.routes.slice(), unassigned: [...state.unassigned], cost: state.cost, owned: new Set() };
+  }
+
+  /** The route at index r, copied first if the state shares it with another plan. */
+  private own(state: State, r: number): Route {
+    const route = state.routes[r] as Route;
+    if (state.owned.has(route)) return route;
+    const copy = new Route(route.nodes.slice());
+    copy.start = route.start;
+    copy.latest = route.latest;
+    copy.load = route.load;
+    copy.cost = route.cost;
+    state.routes[r] = copy;
+    state.owned.add(copy);
+    return copy;
   }
 
   /** Greedy insertion of every job into an empty plan. */
   private construct(random: Random): State {
-    const state: State = { routes: [], unassigned: Array.from({ length: this.n - 1 }, (_, i) => i + 1), cost: 0 };
+    const state: State = {
+      routes: [],
+      unassigned: Array.from({ length: this.n - 1 }, (_, i) => i + 1),
+      cost: 0,
+      owned: new Set(),
+    };
     this.recreate(state, random, 0);
     return state;
   }
@@ -227,7 +247,7 @@ export class VrptwSolver {
       if (ruined.size >= strings) break;
       const r = routeOf[c] as number;
       if (r === -1 || ruined.has(r)) continue;
-      const route = routes[r] as Route;
+      const route = this.own(state, r);
       const size = route.jobs;
       const lengthMax = Math.min(size, stringMax);
       const length = Math.floor(random.next() * lengthMax) + 1;
@@ -312,14 +332,16 @@ export class VrptwSolver {
           bestCost = alone;
           bestRoute = state.routes.length;
           bestPosition = 1;
-          state.routes.push(new Route([0, 0]));
+          const fresh = new Route([0, 0]);
+          state.routes.push(fresh);
+          state.owned.add(fresh);
         }
       }
       if (bestRoute === -1) {
         left.push(c);
         continue;
       }
-      const route = state.routes[bestRoute] as Route;
+      const route = this.own(state, bestRoute);
       route.nodes.splice(bestPosition, 0, c);
       this.update(route);
       state.cost += bestCost;
