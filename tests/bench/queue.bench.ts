@@ -10,6 +10,7 @@ import { inTransaction } from '../../electron/core/db/transaction';
 import { startRuntime } from '../../electron/core/runtime';
 import { formatTicketNumber } from '../../electron/core/services/ticket-number';
 import { startHttpServer } from '../../electron/http/http-server';
+import { chromiumArgs, chromiumPath } from '../support/chromium';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 10_000);
 
@@ -82,16 +83,7 @@ export async function benchQueue(): Promise<void> {
         console.log(`queue: tickets.queue over HTTP, run ${run}: ${ms(t)}, ${(text.length / 1024).toFixed(0)} KiB`);
       }
 
-      const browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      });
+      const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
       try {
         const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
         await page.goto(server.url);

@@ -8,7 +8,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { KeyboardEvent, Ref, SyntheticEvent } from 'react';
+import type { Ref, SyntheticEvent } from 'react';
 import type { InputIssue } from '../../../../shared/errors';
 import type { CalendarScope } from '../../../../shared/domain/sla-settings';
 import { formatDateTime } from '../../components/format-time';
@@ -17,6 +17,7 @@ import type { CalendarForm } from './calendar-form';
 import { ClosuresField } from './closures-field';
 import { TimeZoneField } from './time-zone-field';
 import { WeeklyHoursField } from './weekly-hours-field';
+import { saveOnCtrlEnter } from '../../components/ctrl-enter';
 
 /** Whether the editor shows this issue on one of its fields (the rest go to a summary). */
 export function shownOnCalendarField(issue: InputIssue): boolean {
@@ -56,9 +57,6 @@ export function CalendarEditor(props: CalendarEditorProps) {
     e?.preventDefault();
     props.onSave();
   };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
-  };
 
   return (
     <Paper
@@ -66,7 +64,7 @@ export function CalendarEditor(props: CalendarEditorProps) {
       component="form"
       noValidate
       onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onKeyDownCapture={saveOnCtrlEnter(submit)}
       aria-label="Calendar"
       sx={{ p: 2, minWidth: 0 }}
     >

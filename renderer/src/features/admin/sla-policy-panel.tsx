@@ -15,12 +15,13 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { KeyboardEvent, SyntheticEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import { priorities, priorityLabels, type Priority } from '../../../../shared/domain/ticket';
 import { PriorityChip } from '../../components/priority-chip';
 import type { ApiCallError } from '../../transport/client';
 import { describeIssues, Issues } from './api-issues';
 import { impactLevels, levelLabels, urgencyLevels, type PolicyForm } from './policy-form';
+import { saveOnCtrlEnter } from '../../components/ctrl-enter';
 
 const fieldPaths = new Set([
   'policy.criticalMinutes',
@@ -62,9 +63,6 @@ export function SlaPolicyPanel({
     e?.preventDefault();
     onSave();
   };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
-  };
 
   return (
     <Paper
@@ -73,7 +71,7 @@ export function SlaPolicyPanel({
       noValidate
       aria-label="SLA policy"
       onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onKeyDownCapture={saveOnCtrlEnter(submit)}
       sx={{ p: 2, minWidth: 0 }}
     >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1.5, minHeight: 28 }}>

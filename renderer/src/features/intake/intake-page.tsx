@@ -8,9 +8,10 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { DateTime } from 'luxon';
-import { useEffect, useRef, useState, type SyntheticEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { CallerMatch, ContactDto, SiteDto } from '../../../../shared/domain/directory';
 import { channelLabels, channels, type Channel } from '../../../../shared/domain/ticket';
+import { saveOnCtrlEnter } from '../../components/ctrl-enter';
 import { QuickCreateDialog } from '../../components/quick-create-dialog';
 import { call } from '../../transport/client';
 import { useApiMutation, useApiQuery } from '../../transport/queries';
@@ -119,14 +120,6 @@ export function IntakePage() {
     );
   };
 
-  // Captured before any field sees it, so Ctrl+Enter on a select saves instead of opening it.
-  const onKeyDownCapture = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
-    e.preventDefault();
-    e.stopPropagation();
-    submit();
-  };
-
   const fieldError = (name: string) => {
     const message = create.error?.fieldMessage(name);
     return { error: Boolean(message), helperText: message };
@@ -138,7 +131,7 @@ export function IntakePage() {
         variant="outlined"
         component="form"
         onSubmit={submit}
-        onKeyDownCapture={onKeyDownCapture}
+        onKeyDownCapture={saveOnCtrlEnter(submit)}
         noValidate
         aria-label="New request"
         sx={{ p: 2.5, flex: '1 1 560px', maxWidth: 760 }}
