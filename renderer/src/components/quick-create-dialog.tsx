@@ -87,6 +87,7 @@ function QuickCreateForm({ title, fields, initial, onCancel, onSubmit }: QuickCr
                   name={f.name}
                   required={f.required ?? false}
                   autoFocus={index === 0}
+                  select={Boolean(f.options)}
                   multiline={f.multiline ?? false}
                   minRows={f.multiline ? 2 : undefined}
                   value={values[f.name] ?? ''}

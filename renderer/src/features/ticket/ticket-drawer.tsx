@@ -118,7 +118,7 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
           {t.priorityOverride.reason}
         </Alert>
       )}
-      <Stack direction="row" spacing={1}>
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1, '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
         {roleIn(access.dispatch, user.role) && (
           <Button size="small" variant="outlined" onClick={() => setDialog('override')}>
             Override priority
