@@ -258,12 +258,13 @@ export class VrptwSolver {
         while (length + keep < size && random.next() < SPLIT_CONTINUE) keep++;
         const span = length + keep;
         const first = this.windowStart(position, span, size, random);
-        const keepAt = first + 1 + random.int(span - keep - 1 + 1);
+        // The kept block starts after the window's first job, so the string always begins with a removal.
+        const keepAt = first + 1 + random.int(span - keep);
         removed = [];
         const kept: number[] = [];
         for (let i = first; i < first + span; i++) {
           const job = route.nodes[i + 1] as number;
-          if (i >= keepAt && i < keepAt + keep && span > keep) kept.push(job);
+          if (i >= keepAt && i < keepAt + keep) kept.push(job);
           else removed.push(job);
         }
         route.nodes.splice(first + 1, span, ...kept);
