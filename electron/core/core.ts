@@ -136,10 +136,34 @@ export function createCore(deps: CoreDeps): Core {
             createdAt: now.toISOString(),
             expiresAt,
           });
+          // Sessions are audited by a short prefix of their hash: enough to follow, useless to replay.
+          await insertAudit(tx, {
+            at: now.toISOString(),
+            userId,
+            method,
+            entity: 'session',
+            entityId: hash.slice(0, 12),
+            before: null,
+            after: { userId, expiresAt },
+          });
           outcome.session = { token, expiresAt };
         },
         async endSession() {
-          if (caller?.kind === 'session') await deleteCredential(database.db, caller.tokenHash);
+          if (caller?.kind === 'session') {
+            const { user, tokenHash } = caller;
+            await inTransaction(database, async (tx) => {
+              await deleteCredential(tx, tokenHash);
+              await insertAudit(tx, {
+                at: clock.now().toISOString(),
+                userId: user.id,
+                method,
+                entity: 'session',
+                entityId: tokenHash.slice(0, 12),
+                before: { userId: user.id },
+                after: null,
+              });
+            });
+          }
           outcome.session = 'ended';
         },
       };

@@ -55,6 +55,24 @@ describe('sessions and API tokens over HTTP', () => {
     expect(attributes.some((a) => a.startsWith('expires='))).toBe(true);
   });
 
+  it('audits every login and logout as a session row, in the same transaction', async () => {
+    const sessionAudits = () =>
+      f.server.runtime.database.db
+        .selectFrom('audit_log')
+        .select(['method', 'entity_id', 'before', 'after'])
+        .where('entity', '=', 'session')
+        .orderBy('at')
+        .execute();
+    const before = (await sessionAudits()).length;
+    const cookie = await f.server.login('supervisor');
+    expect((await f.server.call('auth.logout', {}, { cookie })).status).toBe(200);
+    const added = (await sessionAudits()).slice(before);
+    expect(added.map((a) => a.method)).toEqual(['auth.login', 'auth.logout']);
+    // The same session, by a prefix of its hash: the token itself is never written down.
+    expect(added[0]?.entity_id).toBe(added[1]?.entity_id);
+    expect(JSON.stringify(added)).not.toContain(cookie.split('=')[1] ?? 'no token');
+  });
+
   it('accepts the username in any case', async () => {
     expect((await f.server.call('auth.login', { username: 'Dispatcher', password: 'demo' })).status).toBe(200);
   });
