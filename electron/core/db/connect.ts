@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect';
 import { migrationsFor } from './migrations/index';
+import { networkShareKind } from './network-share';
 import { inTransaction } from './transaction';
 import type { Database } from './schema';
 
@@ -45,7 +46,17 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 }
 
 function openSqlite(file: string): DatabaseHandle {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    const share = networkShareKind(path.dirname(file));
+    if (share) {
+      throw new Error(
+        `The data folder ${path.dirname(file)} is on ${share}. The embedded database needs a local disk ` +
+          '(its locking does not work across a network share). Choose a local folder, or share one PostgreSQL ' +
+          'database between workstations (see docs/INSTALL.md).',
+      );
+    }
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  }
   const native = new SqliteDatabase(file);
   // WAL lets readers in other processes work while one writes; it needs a local disk.
   native.pragma('journal_mode = WAL');
