@@ -35,6 +35,15 @@ const outputs: Record<MethodName, string> = {
   'escalations.list': 'EscalationDto[]',
   'escalations.create': 'EscalationDto',
   'escalations.acknowledge': 'EscalationDto',
+  'skills.list': 'SkillDto[]',
+  'skills.create': 'SkillDto',
+  'technicians.list': 'TechnicianDto[]',
+  'technicians.save': 'TechnicianDto',
+  'technicians.availability': 'AvailabilityDto[]',
+  'technicians.addAvailability': 'AvailabilityDto',
+  'technicians.removeAvailability': 'null',
+  'workTypes.list': 'WorkTypeDto[]',
+  'workTypes.save': 'WorkTypeDto',
 };
 
 /** JSON Schema of an input, without the long regular expressions zod adds beside `format`. */
@@ -148,6 +157,8 @@ ${interfacesOf(path.join(root, 'shared/domain/ticket.ts'))}
 ${interfacesOf(path.join(root, 'shared/domain/escalation.ts'))}
 
 ${interfacesOf(path.join(root, 'shared/domain/sla-settings.ts'))}
+
+${interfacesOf(path.join(root, 'shared/domain/technician.ts'))}
 \`\`\`
 `);
   return parts.join('\n');

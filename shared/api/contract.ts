@@ -11,6 +11,15 @@ import {
   type CalendarDto,
   type SlaSettings,
 } from '../domain/sla-settings';
+import {
+  availabilityInput,
+  technicianSaveInput,
+  workTypeSaveInput,
+  type AvailabilityDto,
+  type SkillDto,
+  type TechnicianDto,
+  type WorkTypeDto,
+} from '../domain/technician';
 import type { Priority } from '../domain/ticket';
 import { access } from './access';
 import {
@@ -257,6 +266,62 @@ export const api = {
     input: z.strictObject({ id, note: shortText(2000) }),
     access: access.managers,
     summary: 'The client service manager takes an escalation, with a note of what happens next.',
+  }),
+  'skills.list': method<SkillDto[]>()({
+    input: empty,
+    access: staff,
+    summary: 'The skills technicians can have and tickets can require.',
+  }),
+  'skills.create': method<SkillDto>()({
+    input: z.strictObject({ name: shortText(80), description: optionalText(500) }),
+    access: access.admin,
+    summary: 'Adds a skill (e.g. "Network", "Printers").',
+  }),
+  'technicians.list': method<TechnicianDto[]>()({
+    input: empty,
+    access: staff,
+    summary: 'Every technician with skills and levels, certifications, shift pattern, home base and last position.',
+  }),
+  'technicians.save': method<TechnicianDto>()({
+    input: technicianSaveInput,
+    access: access.admin,
+    summary: 'Creates a technician, or replaces one (with id); skills and certifications are replaced as a whole.',
+  }),
+  'technicians.availability': method<AvailabilityDto[]>()({
+    input: z
+      .strictObject({ technicianId: id, from: instant, to: instant })
+      .refine((w) => w.to > w.from, { path: ['to'], error: 'After from' })
+      .refine((w) => Date.parse(w.to) - Date.parse(w.from) <= 366 * 86_400_000, {
+        path: ['to'],
+        error: 'At most a year after from',
+      }),
+    access: access.escalationReaders,
+    summary: "A technician's time off, sick days and extra shifts that overlap a period.",
+  }),
+  'technicians.addAvailability': method<AvailabilityDto>()({
+    input: availabilityInput
+      .refine((a) => a.endsAt > a.startsAt, { path: ['endsAt'], error: 'After the start' })
+      .refine((a) => Date.parse(a.endsAt) - Date.parse(a.startsAt) <= 92 * 86_400_000, {
+        path: ['endsAt'],
+        error: 'At most 92 days; add longer absences in parts',
+      }),
+    access: access.dispatch,
+    summary: 'Records time off, a sick day or an extra shift for a technician.',
+  }),
+  'technicians.removeAvailability': method<null>()({
+    input: z.strictObject({ id }),
+    access: access.dispatch,
+    summary: 'Removes a recorded time off, sick day or extra shift.',
+  }),
+  'workTypes.list': method<WorkTypeDto[]>()({
+    input: empty,
+    access: staff,
+    summary: 'Work types: templates that preset the skills and duration of a kind of job.',
+  }),
+  'workTypes.save': method<WorkTypeDto>()({
+    input: workTypeSaveInput,
+    access: access.admin,
+    summary: 'Creates a work type, or replaces one (with id).',
   }),
 } as const;
 

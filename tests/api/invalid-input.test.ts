@@ -253,6 +253,87 @@ const cases: Record<MethodName, Case[]> = {
     ['no note', without('escalations.acknowledge', 'note'), ['note']],
     ['a note of 2,001 characters', with_('escalations.acknowledge', { note: long(2001) }), ['note']],
   ],
+  'skills.list': [],
+  'skills.create': [
+    ['no name', without('skills.create', 'name'), ['name']],
+    ['a description of 501 characters', with_('skills.create', { description: long(501) }), ['description']],
+  ],
+  'technicians.list': [],
+  'technicians.save': [
+    [
+      'a skill level of 6',
+      (f) => ({ ...validInputs['technicians.save'](f), skills: [{ skillId: f.skillId, level: 6 }] }),
+      ['skills', 0, 'level'],
+    ],
+    [
+      'a skill level of 2.5',
+      (f) => ({ ...validInputs['technicians.save'](f), skills: [{ skillId: f.skillId, level: 2.5 }] }),
+      ['skills', 0, 'level'],
+    ],
+    [
+      'a skill that does not exist',
+      (f) => ({ ...validInputs['technicians.save'](f), skills: [{ skillId: randomUUID(), level: 2 }] }),
+      ['skills', 0, 'skillId'],
+    ],
+    [
+      'the same skill twice',
+      (f) => ({
+        ...validInputs['technicians.save'](f),
+        skills: [
+          { skillId: f.skillId, level: 2 },
+          { skillId: f.skillId, level: 3 },
+        ],
+      }),
+      ['skills'],
+    ],
+    [
+      'a certification expiring on 2027-02-30',
+      with_('technicians.save', { certifications: [{ name: 'CCNA', expiresOn: '2027-02-30' }] }),
+      ['certifications', 0, 'expiresOn'],
+    ],
+    [
+      'a shift closing before it opens',
+      with_('technicians.save', { shiftPattern: { mon: [['16:00', '08:00']] } }),
+      ['shiftPattern', 'mon', 0, 1],
+    ],
+    ['a home latitude without a longitude', with_('technicians.save', { homeLatitude: 47.6 }), ['homeLongitude']],
+    ['a technician that does not exist', with_('technicians.save', { id: randomUUID() }), ['id']],
+    ['a user that does not exist', with_('technicians.save', { userId: randomUUID() }), ['userId']],
+    ['0 visits a day', with_('technicians.save', { maxVisitsPerDay: 0 }), ['maxVisitsPerDay']],
+    ['an unknown time zone', with_('technicians.save', { timeZone: 'Pacific/Atlantis' }), ['timeZone']],
+  ],
+  'technicians.availability': [
+    ['a period that ends before it starts', with_('technicians.availability', { to: '2026-11-01T00:00:00Z' }), ['to']],
+    ['a period of more than a year', with_('technicians.availability', { to: '2028-01-01T00:00:00Z' }), ['to']],
+  ],
+  'technicians.addAvailability': [
+    ['a kind that does not exist', with_('technicians.addAvailability', { kind: 'holiday' }), ['kind']],
+    ['an end before the start', with_('technicians.addAvailability', { endsAt: '2026-12-05T08:00:00Z' }), ['endsAt']],
+    ['an absence of 93 days', with_('technicians.addAvailability', { endsAt: '2027-03-08T13:00:00Z' }), ['endsAt']],
+    [
+      'a technician that does not exist',
+      with_('technicians.addAvailability', { technicianId: randomUUID() }),
+      ['technicianId'],
+    ],
+  ],
+  'technicians.removeAvailability': [
+    ['an id that is not a UUID', with_('technicians.removeAvailability', { id: 7 }), ['id']],
+  ],
+  'workTypes.list': [],
+  'workTypes.save': [
+    ['a duration of 4 minutes', with_('workTypes.save', { durationMinutes: 4 }), ['durationMinutes']],
+    ['a duration of more than a day', with_('workTypes.save', { durationMinutes: 1441 }), ['durationMinutes']],
+    [
+      'a minimum level of 0',
+      (f) => ({ ...validInputs['workTypes.save'](f), requiredSkills: [{ skillId: f.skillId, minLevel: 0 }] }),
+      ['requiredSkills', 0, 'minLevel'],
+    ],
+    [
+      'a skill that does not exist',
+      (f) => ({ ...validInputs['workTypes.save'](f), requiredSkills: [{ skillId: randomUUID(), minLevel: 1 }] }),
+      ['requiredSkills', 0, 'skillId'],
+    ],
+  ],
 };
 
 /** `count` Mondays from `first` (a Monday) as YYYY-MM-DD. */

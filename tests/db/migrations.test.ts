@@ -16,6 +16,11 @@ const applicationTables = [
   'skills',
   'technician_skills',
   'technicians',
+  'technician_certifications',
+  'technician_availability',
+  'work_types',
+  'calendars',
+  'escalations',
   'ticket_counters',
   'tickets',
   'users',
@@ -56,5 +61,42 @@ describeEachDatabase('migrations', (kind) => {
     env.defer(() => handle.close());
     const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(handle.db);
     expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(migrationsFor(kind)).sort());
+  });
+
+  it('keeps a skill certification date through 0003, which makes it a calendar date on both databases', async () => {
+    const config = await env.database(kind);
+    // Build the schema as 0002 left it, with one certified skill, then let openDatabase finish.
+    const early = await openDatabase(config, { migrateTo: '0002-sla' });
+    const at = '2026-11-26T00:00:00.000Z';
+    await early.db
+      .insertInto('technicians')
+      .values({
+        id: 't1',
+        user_id: null,
+        name: 'Ines',
+        phone: null,
+        email: null,
+        home_address: null,
+        home_latitude: null,
+        home_longitude: null,
+        last_latitude: null,
+        last_longitude: null,
+        last_position_at: null,
+        active: 1,
+        created_at: at,
+      })
+      .execute();
+    await early.db.insertInto('skills').values({ id: 's1', name: 'Network', description: null }).execute();
+    await early.db
+      .insertInto('technician_skills')
+      .values({ technician_id: 't1', skill_id: 's1', level: 3, certified_until: '2027-03-31T00:00:00Z' })
+      .execute();
+    await early.close();
+
+    const handle = await openDatabase(config);
+    env.defer(() => handle.close());
+    const row = await handle.db.selectFrom('technician_skills').select('certified_until').executeTakeFirstOrThrow();
+    expect(row.certified_until?.slice(0, 10)).toBe('2027-03-31');
+    if (kind === 'postgres') expect(row.certified_until).toBe('2027-03-31');
   });
 });

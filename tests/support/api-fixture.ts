@@ -15,6 +15,10 @@ export interface ApiFixture {
   otherSiteId: string;
   ticketId: string;
   escalationId: string;
+  skillId: string;
+  technicianId: string;
+  availabilityId: string;
+  workTypeId: string;
   deskUserId: string;
 }
 
@@ -61,6 +65,43 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
   const escalation = valueOf(
     await server.call('escalations.create', { ticketId: ticket.id, reason: 'Client called twice' }, admin),
   );
+  const skill = valueOf(await server.call('skills.create', { name: 'Network', description: 'Switches, Wi-Fi' }, admin));
+  const technician = valueOf(
+    await server.call(
+      'technicians.save',
+      {
+        name: 'Terry Field',
+        team: 'North',
+        homeLatitude: 47.61,
+        homeLongitude: -122.33,
+        timeZone: 'America/Los_Angeles',
+        shiftPattern: { mon: [['08:00', '16:30']], tue: [['08:00', '16:30']] },
+        maxVisitsPerDay: 6,
+        skills: [{ skillId: skill.id, level: 3 }],
+        certifications: [{ name: 'Fiber splicing', expiresOn: '2027-06-30' }],
+      },
+      admin,
+    ),
+  );
+  const availability = valueOf(
+    await server.call(
+      'technicians.addAvailability',
+      {
+        technicianId: technician.id,
+        kind: 'time_off',
+        startsAt: '2026-12-24T00:00:00Z',
+        endsAt: '2026-12-27T00:00:00Z',
+      },
+      admin,
+    ),
+  );
+  const workType = valueOf(
+    await server.call(
+      'workTypes.save',
+      { name: 'Switch replacement', durationMinutes: 90, requiredSkills: [{ skillId: skill.id, minLevel: 2 }] },
+      admin,
+    ),
+  );
   const desk = valueOf(await server.call('users.list', {}, admin)).find((u) => u.username === 'desk');
   if (!desk) throw new Error('the demo data has no desk user');
   return {
@@ -74,6 +115,10 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
     otherSiteId: otherSite.id,
     ticketId: ticket.id,
     escalationId: escalation.id,
+    skillId: skill.id,
+    technicianId: technician.id,
+    availabilityId: availability.id,
+    workTypeId: workType.id,
     deskUserId: desk.id,
   };
 }
@@ -155,4 +200,34 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'escalations.list': () => ({}),
   'escalations.create': (f) => ({ ticketId: f.ticketId, reason: 'Client is unhappy with the wait' }),
   'escalations.acknowledge': (f) => ({ id: f.escalationId, note: 'Called the client back' }),
+  'skills.list': () => ({}),
+  'skills.create': () => ({ name: `Skill ${++unique}` }),
+  'technicians.list': () => ({}),
+  'technicians.save': (f) => ({
+    id: f.technicianId,
+    name: 'Terry Field',
+    skills: [{ skillId: f.skillId, level: 4, certifiedUntil: '2027-01-31' }],
+    certifications: [],
+  }),
+  'technicians.availability': (f) => ({
+    technicianId: f.technicianId,
+    from: '2026-12-01T00:00:00Z',
+    to: '2027-01-01T00:00:00Z',
+  }),
+  'technicians.addAvailability': (f) => ({
+    technicianId: f.technicianId,
+    kind: 'extra_shift',
+    startsAt: '2026-12-05T09:00:00Z',
+    endsAt: '2026-12-05T13:00:00Z',
+    note: 'Saturday cover',
+  }),
+  'technicians.removeAvailability': (f) => ({ id: f.availabilityId }),
+  'workTypes.list': () => ({}),
+  'workTypes.save': (f) => ({
+    id: f.workTypeId,
+    name: 'Switch replacement',
+    category: 'Network',
+    durationMinutes: 120,
+    requiredSkills: [{ skillId: f.skillId, minLevel: 3 }],
+  }),
 };

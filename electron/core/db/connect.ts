@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect';
 import { migrationsFor } from './migrations/index';
@@ -34,10 +34,13 @@ const pgTypes: pg.CustomTypesConfig = {
 };
 
 /** Opens the configured database and brings its schema up to date. */
-export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: { /** Tests of a migration stop just before it. */ migrateTo?: string } = {},
+): Promise<DatabaseHandle> {
   const handle = config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
   try {
-    await migrate(handle);
+    await migrate(handle, options.migrateTo);
   } catch (error) {
     await handle.close();
     throw error;
@@ -93,11 +96,11 @@ function openPostgres(url: string): DatabaseHandle {
   };
 }
 
-async function migrate(handle: DatabaseHandle): Promise<void> {
+async function migrate(handle: DatabaseHandle, target?: string): Promise<void> {
   const migrations = migrationsFor(handle.dialect);
   const run = async (db: Kysely<Database>) => {
     const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
-    const { error, results } = await migrator.migrateToLatest();
+    const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
     if (error) {
       throw new Error(
@@ -112,24 +115,4 @@ async function migrate(handle: DatabaseHandle): Promise<void> {
   // PostgreSQL: Kysely already wraps the run in a transaction under an advisory lock.
   if (handle.dialect === 'sqlite') await inTransaction(handle, run);
   else await run(handle.db);
-}
-
-/** Removes every row; used by tests that share one PostgreSQL database between files. */
-export async function truncateAll(handle: DatabaseHandle): Promise<void> {
-  const tables = [
-    'change_events',
-    'audit_log',
-    'tickets',
-    'ticket_counters',
-    'technician_skills',
-    'technicians',
-    'skills',
-    'sites',
-    'contacts',
-    'clients',
-    'settings',
-    'sessions',
-    'users',
-  ];
-  for (const table of tables) await sql`delete from ${sql.table(table)}`.execute(handle.db);
 }

@@ -80,6 +80,33 @@ export interface TechniciansTable {
   last_position_at: string | null;
   active: number;
   created_at: string;
+  team: string | null;
+  max_visits_per_day: number | null;
+  time_zone: string | null;
+  shift_pattern: string | null;
+}
+
+export interface TechnicianCertificationsTable {
+  technician_id: string;
+  name: string;
+  expires_on: string | null;
+}
+
+export interface TechnicianAvailabilityTable {
+  id: string;
+  technician_id: string;
+  kind: string;
+  starts_at: string;
+  ends_at: string;
+  note: string | null;
+}
+
+export interface WorkTypesTable {
+  id: string;
+  name: string;
+  category: string | null;
+  duration_minutes: number;
+  required_skills: string;
 }
 
 export interface TechnicianSkillsTable {
@@ -121,6 +148,9 @@ export interface TicketsTable {
   sla_at_risk_at: string | null;
   first_contact_at: string | null;
   first_arrival_at: string | null;
+  work_type_id: string | null;
+  estimated_minutes: number | null;
+  required_skills: string | null;
 }
 
 export interface CalendarsTable {
@@ -178,4 +208,7 @@ export interface Database {
   change_events: ChangeEventsTable;
   calendars: CalendarsTable;
   escalations: EscalationsTable;
+  technician_certifications: TechnicianCertificationsTable;
+  technician_availability: TechnicianAvailabilityTable;
+  work_types: WorkTypesTable;
 }

@@ -3,6 +3,7 @@ import { directoryHandlers } from './directory.handlers';
 import { escalationHandlers } from './escalations.handlers';
 import type { Handlers } from './handler-types';
 import { slaHandlers } from './sla.handlers';
+import { technicianHandlers } from './technicians.handlers';
 import { ticketHandlers } from './tickets.handlers';
 import { userHandlers } from './users.handlers';
 
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...ticketHandlers,
   ...slaHandlers,
   ...escalationHandlers,
+  ...technicianHandlers,
 };

@@ -96,6 +96,9 @@ export async function insertNewTicket(
     sla_at_risk_at: clock.atRiskAt,
     first_contact_at: null,
     first_arrival_at: null,
+    work_type_id: null,
+    estimated_minutes: null,
+    required_skills: null,
   });
   return { id, number };
 }
