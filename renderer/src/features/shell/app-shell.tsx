@@ -23,12 +23,16 @@ const QueuePage = lazy(() => import('../queue/queue-page').then((m) => ({ defaul
 const EscalationsPage = lazy(() =>
   import('../escalations/escalations-page').then((m) => ({ default: m.EscalationsPage })),
 );
+const TechniciansPage = lazy(() =>
+  import('../technicians/technicians-page').then((m) => ({ default: m.TechniciansPage })),
+);
 const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({ default: m.SlaAdminPage })));
 
 const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[] = [
   { route: 'queue', label: 'Queue', group: access.staff },
   { route: 'intake', label: 'New request', group: access.intake },
   { route: 'escalations', label: 'Escalations', group: access.escalationReaders },
+  { route: 'technicians', label: 'Technicians', group: access.escalationReaders },
   { route: 'sla-admin', label: 'SLA settings', group: access.admin },
 ];
 
@@ -72,6 +76,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
           {current === 'intake' && <IntakePage />}
           {current === 'queue' && <QueuePage user={user} />}
           {current === 'escalations' && <EscalationsPage user={user} />}
+          {current === 'technicians' && <TechniciansPage user={user} />}
           {current === 'sla-admin' && <SlaAdminPage />}
         </Suspense>
         {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}
