@@ -170,12 +170,33 @@ async function handleEvents(core: Core, req: http.IncomingMessage, res: http.Ser
     Connection: 'keep-alive',
   });
   res.write(`event: ready\ndata: {}\n\n`);
-  const unsubscribe = core.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-  req.on('close', () => {
+  // A stream lives only as long as its session: before each event and at each heartbeat the
+  // credentials are checked again, so a logged-out or deactivated user stops hearing at once.
+  // The checks run one after another, which also keeps events in the order they happened.
+  const credentials = credentialsOf(req);
+  let queue = Promise.resolve();
+  let open = true;
+  const deliver = (text: string) => {
+    queue = queue
+      .then(async () => {
+        if (!open) return;
+        if (!(await core.authenticate(credentials))) {
+          close();
+          res.end();
+          return;
+        }
+        res.write(text);
+      })
+      .catch((error: unknown) => console.error('event stream failed:', error));
+  };
+  const unsubscribe = core.subscribe((event) => deliver(`data: ${JSON.stringify(event)}\n\n`));
+  const heartbeat = setInterval(() => deliver(': keep-alive\n\n'), HEARTBEAT_MS);
+  function close() {
+    open = false;
     clearInterval(heartbeat);
     unsubscribe();
-  });
+  }
+  req.on('close', close);
 }
 
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse) {

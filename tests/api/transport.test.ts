@@ -111,6 +111,16 @@ describe('the event stream', () => {
     });
   });
 
+  it('ends the stream of a console that logged out, before telling it anything more', async () => {
+    const cookie = await f.server.login('supervisor');
+    const stream = await openEventStream(f.server.url, { cookie });
+    env.defer(() => stream.close());
+    expect(await stream.next()).toEqual({ event: 'ready', data: '{}' });
+    expect((await f.server.call('auth.logout', {}, { cookie })).status).toBe(200);
+    await f.server.call('clients.create', { name: 'After Logout Ltd' }, { cookie: f.cookies.support_desk });
+    await expect(stream.next()).rejects.toThrow('the event stream ended');
+  });
+
   it('keeps the stream for a console that logged in with an API token', async () => {
     const { token } = valueOf(
       await f.server.call(
