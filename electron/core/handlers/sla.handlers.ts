@@ -84,12 +84,16 @@ export const slaHandlers = {
       if (!ticket) throw new ApiFailure('not_found', 'No such ticket.');
       const clock = ticket.firstArrivalAt
         ? { dueAt: ticket.slaDueAt, atRiskAt: ticket.slaAtRiskAt }
-        : await slaClock(tx, {
-            priority: input.priority,
-            receivedAt: ticket.receivedAt,
-            clientId: ticket.client.id,
-            siteId: ticket.site?.id ?? null,
-          });
+        : await slaClock(
+            tx,
+            {
+              priority: input.priority,
+              receivedAt: ticket.receivedAt,
+              clientId: ticket.client.id,
+              siteId: ticket.site?.id ?? null,
+            },
+            await loadSlaSettings(tx),
+          );
       const at = ctx.now();
       await updateTicketSla(tx, ticket.id, {
         priority: input.priority,
@@ -140,9 +144,11 @@ export const slaHandlers = {
   'tickets.recomputeSla': async (input, ctx) =>
     ctx.write(async ({ tx, audit, publish }) => {
       const targets = await listSlaTargets(tx, { ids: input.ids, statuses: openStatuses });
+      // One read of the settings for the whole batch, not one per ticket.
+      const settings = await loadSlaSettings(tx);
       let updated = 0;
       for (const t of targets) {
-        const clock = await slaClock(tx, t);
+        const clock = await slaClock(tx, t, settings);
         if (clock.dueAt === t.dueAt && clock.atRiskAt === t.atRiskAt) continue;
         await updateTicketSla(tx, t.id, {
           priority: t.priority,

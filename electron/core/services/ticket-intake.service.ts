@@ -6,6 +6,7 @@ import type { Tx } from '../db/transaction';
 import { insertTicket, nextTicketSequence } from '../repositories/ticket.repository';
 import { dueAt } from './sla/due-time';
 import { assessPriority } from './sla/priority';
+import type { SlaSettings } from '../../../shared/domain/sla-settings';
 import { calendarFor, loadSlaSettings } from './sla/sla-config.service';
 import { formatTicketNumber } from './ticket-number';
 
@@ -25,12 +26,12 @@ export interface NewTicket {
   priority: Priority | null;
 }
 
-/** The SLA clock of a ticket: when it is due and when it turns at risk. */
+/** The SLA clock of a ticket under the given settings: when it is due and when it turns at risk. */
 export async function slaClock(
   tx: Tx,
   ticket: { priority: Priority; receivedAt: string; clientId: string; siteId: string | null },
+  settings: SlaSettings,
 ): Promise<{ dueAt: string; atRiskAt: string }> {
-  const settings = await loadSlaSettings(tx);
   const { calendar } = await calendarFor(tx, ticket);
   const received = new Date(ticket.receivedAt);
   const due = dueAt(ticket.priority, received, calendar, settings.policy);
@@ -60,12 +61,16 @@ export async function insertNewTicket(
       { path: ['criteria'], message: 'Answer the priority questions' },
     ]);
   }
-  const clock = await slaClock(tx, {
-    priority,
-    receivedAt: input.receivedAt,
-    clientId: input.clientId,
-    siteId: input.siteId,
-  });
+  const clock = await slaClock(
+    tx,
+    {
+      priority,
+      receivedAt: input.receivedAt,
+      clientId: input.clientId,
+      siteId: input.siteId,
+    },
+    settings,
+  );
   const year = new Date(meta.now).getUTCFullYear();
   const number = formatTicketNumber(year, await nextTicketSequence(tx, year));
   const id = randomUUID();
