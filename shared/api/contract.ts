@@ -3,7 +3,7 @@ import type { Role } from '../domain/roles';
 import type { CallerMatch, ClientDto, ContactDto, SiteDto, UserDto } from '../domain/directory';
 import type { QueueRow, TicketDto } from '../domain/ticket';
 import type { EscalationDto } from '../domain/escalation';
-import { priorityCriteria, slaDueRequest, type Impact, type SlaDueResponse, type Urgency } from '../domain/sla';
+import { priorityCriteria, slaDueRequest, weeklyHours, type Impact, type SlaDueResponse, type Urgency } from '../domain/sla';
 import {
   calendarSaveInput,
   calendarScope,
@@ -88,6 +88,7 @@ export const siteInput = z.strictObject({
     .nullish()
     .transform((v) => v ?? null),
   accessRequirements: optionalText(1000),
+  accessHours: weeklyHours.nullish().transform((v) => v ?? null),
   timeZone: timeZone.nullish().transform((v) => v ?? null),
 });
 

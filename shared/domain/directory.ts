@@ -1,4 +1,5 @@
 import type { Role } from './roles';
+import type { WeeklyHours } from './sla';
 
 export interface ClientDto {
   id: string;
@@ -24,6 +25,8 @@ export interface SiteDto {
   latitude: number | null;
   longitude: number | null;
   accessRequirements: string | null;
+  /** When technicians may work there, in the site's zone; null when unrestricted. */
+  accessHours: WeeklyHours | null;
   timeZone: string | null;
 }
 

@@ -85,12 +85,18 @@ describe('intake over HTTP, from the caller to the queue', () => {
           latitude: 47.53,
           longitude: -122.3,
           accessRequirements: 'Airside pass',
+          accessHours: { mon: [['06:00', '10:00']], tue: [['06:00', '10:00']] },
           timeZone: 'America/Los_Angeles',
         },
         desk,
       ),
     );
-    expect(site).toMatchObject({ latitude: 47.53, longitude: -122.3, accessRequirements: 'Airside pass' });
+    expect(site).toMatchObject({
+      latitude: 47.53,
+      longitude: -122.3,
+      accessRequirements: 'Airside pass',
+      accessHours: { mon: [['06:00', '10:00']], tue: [['06:00', '10:00']] },
+    });
     const sites = valueOf(await f.server.call('sites.list', { clientId: f.clientId }, desk));
     expect(sites.map((s) => s.name)).toEqual(['Airport hangar', 'Plant 2']);
   });

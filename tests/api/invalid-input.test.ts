@@ -89,6 +89,11 @@ const cases: Record<MethodName, Case[]> = {
       ['accessRequirements'],
     ],
     ['a client that does not exist', with_('sites.create', { clientId: randomUUID() }), ['clientId']],
+    [
+      'access hours that close before they open',
+      with_('sites.create', { accessHours: { mon: [['10:00', '09:00']] } }),
+      ['accessHours', 'mon', 0, 1],
+    ],
   ],
   'tickets.create': [
     ['a description of 5,001 characters', with_('tickets.create', { description: long(5001) }), ['description']],

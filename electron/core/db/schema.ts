@@ -56,6 +56,8 @@ export interface SitesTable {
   latitude: number | null;
   longitude: number | null;
   access_requirements: string | null;
+  /** JSON weeklyHours, or null for no restriction. */
+  access_hours: string | null;
   time_zone: string | null;
   created_at: string;
 }

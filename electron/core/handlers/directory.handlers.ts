@@ -91,6 +91,7 @@ export const directoryHandlers = {
         latitude: input.latitude,
         longitude: input.longitude,
         access_requirements: input.accessRequirements,
+        access_hours: input.accessHours === null ? null : JSON.stringify(input.accessHours),
         time_zone: input.timeZone,
         created_at: ctx.now(),
       });

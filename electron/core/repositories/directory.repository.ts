@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ClientDto, ContactDto, SiteDto } from '../../../shared/domain/directory';
+import type { WeeklyHours } from '../../../shared/domain/sla';
 import type { ClientsTable, ContactsTable, SitesTable } from '../db/schema';
 import type { Tx } from '../db/transaction';
 
@@ -20,6 +21,7 @@ function siteDto(row: SitesTable): SiteDto {
     latitude: row.latitude,
     longitude: row.longitude,
     accessRequirements: row.access_requirements,
+    accessHours: row.access_hours === null ? null : (JSON.parse(row.access_hours) as WeeklyHours),
     timeZone: row.time_zone,
   };
 }

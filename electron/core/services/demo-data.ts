@@ -186,6 +186,7 @@ export async function loadDemoData(database: DatabaseHandle, clock: Clock): Prom
             latitude: s.lat,
             longitude: s.lon,
             access_requirements: s.access,
+            access_hours: null,
             time_zone: 'America/New_York',
             created_at: at,
           }),
