@@ -3,7 +3,14 @@ import type { Role } from '../domain/roles';
 import type { CallerMatch, ClientDto, ContactDto, SiteDto, UserDto } from '../domain/directory';
 import type { QueueRow, TicketDto } from '../domain/ticket';
 import type { EscalationDto } from '../domain/escalation';
-import { priorityCriteria, slaDueRequest, weeklyHours, type Impact, type SlaDueResponse, type Urgency } from '../domain/sla';
+import {
+  priorityCriteria,
+  slaDueRequest,
+  weeklyHours,
+  type Impact,
+  type SlaDueResponse,
+  type Urgency,
+} from '../domain/sla';
 import {
   calendarSaveInput,
   calendarScope,
