@@ -258,7 +258,8 @@ export class RoutingSolver {
 
   /** Earliest start of a node reached at `arrival` on a vehicle; +Infinity when no window is left. */
   private begin(node: number, vehicle: RoutingVehicle, arrival: number): number {
-    if (node >= this.jobs) return node % 2 === this.jobs % 2 ? vehicle.open : arrival <= vehicle.close ? arrival : Infinity;
+    if (node >= this.jobs)
+      return node % 2 === this.jobs % 2 ? vehicle.open : arrival <= vehicle.close ? arrival : Infinity;
     const windows = this.problem.windowSets[vehicle.windowSet];
     if (!windows) return Infinity;
     const first = windows.offsets[node] as number;
