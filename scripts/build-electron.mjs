@@ -16,6 +16,12 @@ const common = {
   absWorkingDir: root,
 };
 
+// CommonJS has no import.meta; give it the bundle's own file URL.
+const importMetaUrl = {
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+
 await Promise.all([
   build({
     ...common,
@@ -24,6 +30,15 @@ await Promise.all([
     target: 'node22', // Electron 39 ships Node 22
     // Native modules load from node_modules at run time; pg-native is an optional require of pg.
     external: ['electron', 'better-sqlite3', 'pg', 'pg-native'],
+    // The core finds files beside itself (the optimizer's worker) through import.meta.url.
+    ...importMetaUrl,
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/core/services/dispatch/optimize-worker.ts'],
+    outfile: path.join(outdir, 'optimize-worker.cjs'),
+    target: 'node22',
+    ...importMetaUrl,
   }),
   build({
     ...common,
@@ -34,4 +49,4 @@ await Promise.all([
   }),
 ]);
 
-console.log(`Built ${path.relative(root, outdir)}/main.cjs and preload.cjs`);
+console.log(`Built ${path.relative(root, outdir)}/main.cjs, preload.cjs and optimize-worker.cjs`);
