@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BookedVisit, TechnicianSchedule, TicketNeeds } from '../../electron/core/services/dispatch/day-model';
 import { optimizeDay } from '../../electron/core/services/dispatch/optimize-day';
+import { droppedBookings, planPreview } from '../../electron/core/services/dispatch/plan-summary';
 import type { PlanInput } from '../../electron/core/services/dispatch/plan-problem';
 import { offlineLeg } from '../../electron/core/services/travel/offline-travel';
 import { defaultTravelSettings, type LatLng } from '../../shared/domain/travel';
@@ -227,5 +228,46 @@ describe('day optimizer', () => {
       ),
       { numRuns: 150, seed: 20261127 },
     );
+  });
+});
+
+describe('plan preview', () => {
+  it('says what changes, why a ticket is left over, and the numbers before and after', () => {
+    const booked: BookedVisit = {
+      visitId: 'V1',
+      ticketId: 'BOOKED',
+      start: at(15),
+      end: at(16),
+      location: { lat: 40.76, lng: -73.98 },
+      pinned: false,
+    };
+    const ana = technician('ana', { visits: [booked] });
+    const tickets = [
+      ticket('BOOKED', { dueAt: at(11), priority: 'high' }),
+      ticket('NEW'),
+      ticket('NOBODY', { requiredSkills: [{ skillId: 'fibre', name: 'Fibre splicing', minLevel: 4 }] }),
+    ];
+    const plan = input([ana], tickets);
+    const result = optimizeDay(plan, { timeLimitMs: 0, maxIterations: 200 });
+    const preview = planPreview(plan, result, {
+      id: 'p',
+      from: '2026-11-30',
+      to: '2026-11-30',
+      createdAt: new Date(monday).toISOString(),
+      travelSource: 'offline',
+    });
+    const change = Object.fromEntries(preview.visits.map((v) => [v.number, v.change]));
+    expect(change).toEqual({ BOOKED: 'moved', NEW: 'new' });
+    expect(preview.visits.find((v) => v.number === 'BOOKED')?.previous).toEqual({
+      technicianId: 'ana',
+      startsAt: '2026-11-30T15:00:00.000Z',
+    });
+    expect(preview.unplaced).toEqual([
+      expect.objectContaining({ number: 'NOBODY', reason: expect.stringContaining('Fibre splicing L4') as unknown }),
+    ]);
+    expect(preview.before).toMatchObject({ assigned: 1, unassigned: 2, breaches: { high: 1 } });
+    expect(preview.after).toMatchObject({ assigned: 2, unassigned: 1, breaches: { high: 0 } });
+    expect(preview.after.travelMinutes).toBeGreaterThan(0);
+    expect(droppedBookings(plan, result)).toEqual([]);
   });
 });

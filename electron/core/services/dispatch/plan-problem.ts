@@ -18,6 +18,8 @@ import { intersect, type Interval } from './working-time';
 export const priorityWeight: Record<Priority, number> = { critical: 8, high: 4, medium: 2, low: 1 };
 /** One weight unit of a broken SLA costs as much as this many minutes of driving. */
 const LATE_COST_MINUTES = 10_000;
+/** How much more leaving an already booked ticket unplanned weighs than an unbooked one. */
+const BOOKED_FACTOR = 100;
 const MINUTE = 60_000;
 
 /** Minutes from one place to another; null places are unknown and cost nothing. */
@@ -135,6 +137,7 @@ export function buildPlanProblem(input: PlanInput): BuiltPlan {
     };
   });
 
+  const booked = new Set(input.technicians.flatMap((t) => t.visits.filter((v) => !v.pinned).map((v) => v.ticketId)));
   const jobLocation = Int32Array.from(jobs, (job) => places.of(job.location));
   const size = places.list.length;
   const travel = new Float64Array(size * size);
@@ -153,7 +156,11 @@ export function buildPlanProblem(input: PlanInput): BuiltPlan {
       job.pinned ? (job.pinned.end - job.pinned.start) / MINUTE : (job.ticket as TicketNeeds).durationMinutes,
     ),
     demand: new Float64Array(jobs.length).fill(1),
-    weight: Float64Array.from(jobs, (job) => (job.ticket ? priorityWeight[job.ticket.priority] : 0)),
+    // Unbooking a ticket that has a visit would undo a promise made to a client: it weighs far more.
+    weight: Float64Array.from(jobs, (job) =>
+      job.ticket ? priorityWeight[job.ticket.priority] * (booked.has(job.ticket.ticketId) ? BOOKED_FACTOR : 1) : 0,
+    ),
+    lateWeight: Float64Array.from(jobs, (job) => (job.ticket ? priorityWeight[job.ticket.priority] : 0)),
     softDue: Float64Array.from(jobs, (job) =>
       job.ticket?.dueAt === null || job.ticket?.dueAt === undefined ? Infinity : minutes(job.ticket.dueAt),
     ),

@@ -20,8 +20,10 @@ export interface RoutingProblem {
   readonly jobLocation: Int32Array;
   readonly service: Float64Array;
   readonly demand: Float64Array;
-  /** What leaving a job unplanned or late costs, relative to other jobs (the priority's weight). */
+  /** What leaving a job unplanned costs, relative to other jobs. */
   readonly weight: Float64Array;
+  /** What starting a job after its soft deadline costs, relative to other jobs (× lateCost). */
+  readonly lateWeight: Float64Array;
   /** Latest start that meets the job's deadline; +Infinity when it has none. Soft: later is allowed but costs. */
   readonly softDue: Float64Array;
   /** Cost of starting a job late, per unit of its weight (dwarfs any travel difference in the product). */

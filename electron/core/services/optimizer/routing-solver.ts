@@ -290,7 +290,7 @@ export class RoutingSolver {
 
   /** Recomputes a route's schedule, load, travel and lateness after its node list changed. */
   private update(route: Route): void {
-    const { demand, softDue, weight } = this.problem;
+    const { demand, softDue, lateWeight } = this.problem;
     const vehicle = this.problem.vehicles[route.vehicle] as RoutingVehicle;
     const nodes = route.nodes;
     const length = nodes.length;
@@ -310,7 +310,7 @@ export class RoutingSolver {
       start[i] = time;
       if (node < this.jobs) {
         load += demand[node] as number;
-        if (time > (softDue[node] as number)) late += weight[node] as number;
+        if (time > (softDue[node] as number)) late += lateWeight[node] as number;
       }
       previous = node;
     }
@@ -413,8 +413,8 @@ export class RoutingSolver {
    * own, plus jobs downstream pushed past their deadlines. Stops where the push dies out.
    */
   private lateAdded(route: Route, vehicle: RoutingVehicle, i: number, c: number, begin: number): number {
-    const { softDue, weight } = this.problem;
-    let late = begin > (softDue[c] as number) ? (weight[c] as number) : 0;
+    const { softDue, lateWeight } = this.problem;
+    let late = begin > (softDue[c] as number) ? (lateWeight[c] as number) : 0;
     const nodes = route.nodes;
     let time = begin + (this.service[c] as number);
     let previous = c;
@@ -426,7 +426,7 @@ export class RoutingSolver {
       const now = this.begin(node, vehicle, arrival);
       if (now <= before) break;
       const due = softDue[node] as number;
-      if (now > due && before <= due) late += weight[node] as number;
+      if (now > due && before <= due) late += lateWeight[node] as number;
       time = now + (this.service[node] as number);
       previous = node;
     }

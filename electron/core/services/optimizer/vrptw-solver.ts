@@ -31,6 +31,7 @@ export function vrptwAsRouting(problem: VrptwProblem): RoutingProblem {
     service: problem.service.slice(1),
     demand: problem.demand.slice(1),
     weight: new Float64Array(jobs).fill(1),
+    lateWeight: new Float64Array(jobs),
     softDue: new Float64Array(jobs).fill(Infinity),
     lateCost: 0,
     vehicles: Array.from({ length: problem.maxVehicles }, () => vehicle),
