@@ -25,6 +25,7 @@ const outputs: Record<MethodName, string> = {
   'priority.assess': '{ impact; urgency; priority }',
   'tickets.overridePriority': 'TicketDto',
   'tickets.recordFirstContact': 'TicketDto',
+  'tickets.setNeeds': 'TicketDto',
   'tickets.recomputeSla': '{ updated: number }',
   'sla.preview': '{ dueAt: string } (ISO 8601, UTC)',
   'sla.settings': 'SlaSettings',

@@ -20,6 +20,7 @@ import {
 } from '../domain/sla-settings';
 import {
   availabilityInput,
+  requiredSkillsInput,
   technicianSaveInput,
   workTypeSaveInput,
   type AvailabilityDto,
@@ -99,6 +100,18 @@ export const siteInput = z.strictObject({
   timeZone: timeZone.nullish().transform((v) => v ?? null),
 });
 
+/** What a job needs; absent fields come from the work type when one is given. */
+const ticketNeedsFields = {
+  workTypeId: id.nullish().transform((v) => v ?? null),
+  estimatedMinutes: z
+    .int('Whole minutes')
+    .min(5, 'At least 5 minutes')
+    .max(1440, 'At most a day (1440 minutes)')
+    .nullish()
+    .transform((v) => v ?? null),
+  requiredSkills: requiredSkillsInput.nullish().transform((v) => v ?? null),
+};
+
 export const ticketCreateInput = z.strictObject({
   channel,
   externalRef: optionalText(120),
@@ -113,6 +126,7 @@ export const ticketCreateInput = z.strictObject({
   criteria: priorityCriteria.nullish().transform((v) => v ?? null),
   /** Only without criteria: for integrations that already know the priority. */
   priority: priority.nullish().transform((v) => v ?? null),
+  ...ticketNeedsFields,
 });
 
 export const api = {
@@ -220,6 +234,12 @@ export const api = {
     access: access.intake,
     summary:
       'Records when the client was first contacted about the ticket (kept apart from the response target, which is the first arrival on site).',
+  }),
+  'tickets.setNeeds': method<TicketDto>()({
+    input: z.strictObject({ id, ...ticketNeedsFields }),
+    access: access.intake,
+    summary:
+      'Sets what a job needs from a technician: work type, expected minutes and required skills (absent ones come from the work type; null clears).',
   }),
   'tickets.recomputeSla': method<{ updated: number }>()({
     input: z.strictObject({ ids: z.array(id).min(1).max(20_000).optional() }),

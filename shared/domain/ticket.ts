@@ -73,6 +73,15 @@ export interface TicketDto {
   firstContactAt: string | null;
   /** The response target is met by the first technician arrival on site. */
   firstArrivalAt: string | null;
+  /** What the job needs from a technician (preset from its work type, adjustable). */
+  needs: TicketNeedsDto;
+}
+
+export interface TicketNeedsDto {
+  workType: { id: string; name: string } | null;
+  /** How long the visit is expected to take; null when nobody has said. */
+  estimatedMinutes: number | null;
+  requiredSkills: { skillId: string; name: string; minLevel: number }[];
 }
 
 /** One row of the dispatch queue: what the grid needs, nothing more. */

@@ -197,3 +197,74 @@ describe('intake over HTTP, from the caller to the queue', () => {
     expect(row?.summary).toBe('A'.repeat(140));
   });
 });
+
+describe('what a ticket needs from a technician', () => {
+  const env = useTestEnvironment();
+  let f: ApiFixture;
+
+  beforeAll(async () => {
+    f = await startApiFixture(env);
+  });
+
+  it('presets duration and skills from the work type, lets stated values win, and lets the dispatcher adjust them', async () => {
+    const desk = { cookie: f.cookies.support_desk };
+    const workTypes = valueOf(await f.server.call('workTypes.list', {}, desk));
+    const workType = workTypes.find((w) => w.id === f.workTypeId);
+    expect(workType?.requiredSkills.length).toBeGreaterThan(0);
+    const base = {
+      channel: 'phone',
+      receivedAt: new Date(Date.now() - 60_000).toISOString(),
+      clientId: f.clientId,
+      siteId: f.siteId,
+      description: 'Switch in rack 3 is down',
+      priority: 'high',
+    } as const;
+    const preset = valueOf(await f.server.call('tickets.create', { ...base, workTypeId: f.workTypeId }, desk));
+    expect(preset.needs).toEqual({
+      workType: { id: f.workTypeId, name: workType?.name },
+      estimatedMinutes: workType?.durationMinutes,
+      requiredSkills: workType?.requiredSkills.map((s) => ({ ...s, name: expect.any(String) as unknown })),
+    });
+    const stated = valueOf(
+      await f.server.call('tickets.create', { ...base, workTypeId: f.workTypeId, estimatedMinutes: 45 }, desk),
+    );
+    expect(stated.needs.estimatedMinutes).toBe(45);
+
+    const dispatcher = { cookie: f.cookies.dispatcher };
+    const adjusted = valueOf(
+      await f.server.call(
+        'tickets.setNeeds',
+        { id: preset.id, requiredSkills: [{ skillId: f.skillId, minLevel: 4 }], estimatedMinutes: 120 },
+        dispatcher,
+      ),
+    );
+    expect(adjusted.needs).toMatchObject({
+      workType: null,
+      estimatedMinutes: 120,
+      requiredSkills: [{ skillId: f.skillId, minLevel: 4 }],
+    });
+    const history = await f.server.runtime.database.db
+      .selectFrom('audit_log')
+      .select(['method', 'after'])
+      .where('entity_id', '=', preset.id)
+      .where('method', '=', 'tickets.setNeeds')
+      .execute();
+    expect(history).toHaveLength(1);
+  });
+
+  it('answers not_found for an unknown ticket and refuses technicians', async () => {
+    const dispatcher = { cookie: f.cookies.dispatcher };
+    const missing = await f.server.call(
+      'tickets.setNeeds',
+      { id: crypto.randomUUID(), estimatedMinutes: 30 },
+      dispatcher,
+    );
+    expect(missing.body).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const technician = await f.server.call(
+      'tickets.setNeeds',
+      { id: f.ticketId, estimatedMinutes: 30 },
+      { cookie: f.cookies.technician },
+    );
+    expect(technician.status).toBe(403);
+  });
+});

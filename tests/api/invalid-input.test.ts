@@ -121,6 +121,35 @@ const cases: Record<MethodName, Case[]> = {
       ['clientId'],
     ],
     ['an external reference of 121 characters', with_('tickets.create', { externalRef: long(121) }), ['externalRef']],
+    ['a work type that does not exist', with_('tickets.create', { workTypeId: randomUUID() }), ['workTypeId']],
+    ['an estimate of 4 minutes', with_('tickets.create', { estimatedMinutes: 4 }), ['estimatedMinutes']],
+  ],
+  'tickets.setNeeds': [
+    ['a ticket number instead of its id', with_('tickets.setNeeds', { id: 'T-2026-000001' }), ['id']],
+    ['an estimate of 1,441 minutes', with_('tickets.setNeeds', { estimatedMinutes: 1441 }), ['estimatedMinutes']],
+    ['an estimate of 30.5 minutes', with_('tickets.setNeeds', { estimatedMinutes: 30.5 }), ['estimatedMinutes']],
+    [
+      'a skill that does not exist',
+      with_('tickets.setNeeds', { requiredSkills: [{ skillId: randomUUID(), minLevel: 2 }] }),
+      ['requiredSkills', 0, 'skillId'],
+    ],
+    [
+      'a required level of 6',
+      (f) => ({ ...validInputs['tickets.setNeeds'](f), requiredSkills: [{ skillId: f.skillId, minLevel: 6 }] }),
+      ['requiredSkills', 0, 'minLevel'],
+    ],
+    [
+      'the same skill twice',
+      (f) => ({
+        ...validInputs['tickets.setNeeds'](f),
+        requiredSkills: [
+          { skillId: f.skillId, minLevel: 2 },
+          { skillId: f.skillId, minLevel: 3 },
+        ],
+      }),
+      ['requiredSkills'],
+    ],
+    ['a work type that does not exist', with_('tickets.setNeeds', { workTypeId: randomUUID() }), ['workTypeId']],
   ],
   'tickets.get': [
     ['a ticket number instead of its id', with_('tickets.get', { id: 'T-2026-000001' }), ['id']],

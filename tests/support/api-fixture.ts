@@ -178,6 +178,7 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'priority.assess': () => ({ criteria: { ...noCriteria, userUnableToWork: true } }),
   'tickets.overridePriority': (f) => ({ id: f.ticketId, priority: 'critical', reason: 'Production line stopped' }),
   'tickets.recordFirstContact': (f) => ({ id: f.ticketId, at: new Date(Date.now() - 30_000).toISOString() }),
+  'tickets.setNeeds': (f) => ({ id: f.ticketId, workTypeId: f.workTypeId, estimatedMinutes: 75 }),
   'tickets.recomputeSla': (f) => ({ ids: [f.ticketId] }),
   'sla.preview': () => ({ priority: 'high', receivedAt: '2026-11-25T10:00:00-05:00', calendar: officeHours }),
   'sla.settings': () => ({}),

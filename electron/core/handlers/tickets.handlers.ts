@@ -3,7 +3,8 @@ import { ApiFailure } from '../../../shared/errors';
 import { requireCaller } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import { findContact, findSite } from '../repositories/directory.repository';
-import { findTicket, findTicketIdByExternalRef, listQueue } from '../repositories/ticket.repository';
+import { findTicket, findTicketIdByExternalRef, listQueue, setTicketNeeds } from '../repositories/ticket.repository';
+import { resolveNeeds } from '../services/ticket-needs.service';
 import { insertNewTicket } from '../services/ticket-intake.service';
 import { requireClient } from './directory.handlers';
 import type { Handlers } from './handler-types';
@@ -55,6 +56,11 @@ export const ticketHandlers = {
             description: input.description,
             criteria: input.criteria,
             priority: input.priority,
+            needs: {
+              workTypeId: input.workTypeId,
+              estimatedMinutes: input.estimatedMinutes,
+              requiredSkills: input.requiredSkills,
+            },
           },
           { now, loggedBy: caller.id },
         );
@@ -82,6 +88,20 @@ export const ticketHandlers = {
     const ticket = await findTicket(ctx.database.db, input.id);
     if (!ticket) throw new ApiFailure('not_found', 'No such ticket.');
     return ticket;
+  },
+
+  'tickets.setNeeds': async (input, ctx) => {
+    await ctx.write(async ({ tx, audit, publish }) => {
+      const ticket = await findTicket(tx, input.id);
+      if (!ticket) throw new ApiFailure('not_found', 'No such ticket.');
+      const needs = await resolveNeeds(tx, input);
+      await setTicketNeeds(tx, ticket.id, needs, ctx.now());
+      await audit({ entity: 'ticket', entityId: ticket.id, before: { needs: ticket.needs }, after: { needs } });
+      await publish({ type: 'ticket.updated', ticketId: ticket.id, number: ticket.number, clientId: ticket.client.id });
+    });
+    const updated = await findTicket(ctx.database.db, input.id);
+    if (!updated) throw new ApiFailure('not_found', 'No such ticket.');
+    return updated;
   },
 
   'tickets.queue': async (input, ctx) =>

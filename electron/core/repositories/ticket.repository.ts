@@ -1,3 +1,4 @@
+import { needsDto, type NeedsColumns } from '../services/ticket-needs.service';
 import { sql } from 'kysely';
 import type { PriorityCriteria } from '../../../shared/domain/sla';
 import type { Channel, Priority, QueueRow, TicketDto, TicketStatus } from '../../../shared/domain/ticket';
@@ -44,6 +45,7 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
     .leftJoin('contacts as ct', 'ct.id', 't.contact_id')
     .leftJoin('sites as s', 's.id', 't.site_id')
     .leftJoin('users as ou', 'ou.id', 't.priority_overridden_by')
+    .leftJoin('work_types as wt', 'wt.id', 't.work_type_id')
     .selectAll('t')
     .select([
       'c.name as client_name',
@@ -54,10 +56,12 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
       's.name as site_name',
       's.address as site_address',
       'ou.display_name as overridden_by_name',
+      'wt.name as work_type_name',
     ])
     .where('t.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
+  const skills = row.required_skills ? await db.selectFrom('skills').select(['id', 'name']).execute() : [];
   return {
     id: row.id,
     number: row.number,
@@ -95,7 +99,16 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
         : null,
     firstContactAt: row.first_contact_at,
     firstArrivalAt: row.first_arrival_at,
+    needs: needsDto(row, { workType: row.work_type_name, skills: new Map(skills.map((s) => [s.id, s.name])) }),
   };
+}
+
+export async function setTicketNeeds(db: Tx, id: string, needs: NeedsColumns, updatedAt: string): Promise<void> {
+  await db
+    .updateTable('tickets')
+    .set({ ...needs, updated_at: updatedAt })
+    .where('id', '=', id)
+    .execute();
 }
 
 const SUMMARY_LENGTH = 140;

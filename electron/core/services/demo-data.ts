@@ -219,6 +219,7 @@ export async function loadDemoData(database: DatabaseHandle, clock: Clock): Prom
           description: t.description,
           criteria: null,
           priority: t.priority,
+          needs: { workTypeId: null, estimatedMinutes: null, requiredSkills: null },
         },
         { now: received, loggedBy: userIds[0] ?? '' },
       );

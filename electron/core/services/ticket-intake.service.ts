@@ -8,6 +8,7 @@ import { dueAt } from './sla/due-time';
 import { assessPriority } from './sla/priority';
 import type { SlaSettings } from '../../../shared/domain/sla-settings';
 import { calendarFor, loadSlaSettings } from './sla/sla-config.service';
+import { resolveNeeds, type NeedsInput } from './ticket-needs.service';
 import { formatTicketNumber } from './ticket-number';
 
 export interface NewTicket {
@@ -24,6 +25,7 @@ export interface NewTicket {
   criteria: PriorityCriteria | null;
   /** Only when there are no criteria (an integration that already knows the priority). */
   priority: Priority | null;
+  needs: NeedsInput;
 }
 
 /** The SLA clock of a ticket under the given settings: when it is due and when it turns at risk. */
@@ -71,6 +73,7 @@ export async function insertNewTicket(
     },
     settings,
   );
+  const needs = await resolveNeeds(tx, input.needs);
   const year = new Date(meta.now).getUTCFullYear();
   const number = formatTicketNumber(year, await nextTicketSequence(tx, year));
   const id = randomUUID();
@@ -101,9 +104,7 @@ export async function insertNewTicket(
     sla_at_risk_at: clock.atRiskAt,
     first_contact_at: null,
     first_arrival_at: null,
-    work_type_id: null,
-    estimated_minutes: null,
-    required_skills: null,
+    ...needs,
   });
   return { id, number };
 }
