@@ -2,7 +2,7 @@
 // technician's day. It runs on the interactive path (a coordinator opens a ticket) against every
 // technician, so the per-technician work allocates nothing but its result: scratch arrays live in
 // the per-call context, travel is a synchronous function, and luxon is used only once per call
-// and per time zone, and for the words of the explained top few.
+// and per time zone; the words of the explained top few use one Intl formatter.
 import { DateTime } from 'luxon';
 import type {
   ExcludedTechnician,
@@ -71,6 +71,8 @@ interface Context {
   earliestAccess: number;
   requiredIndex: Map<string, number>;
   localDays: Map<string, Interval>;
+  /** 24-hour "10:40" in the ranking's zone; one formatter per call is far cheaper than luxon per time. */
+  clock: Intl.DateTimeFormat;
   // Scratch, per technician.
   matched: (TechnicianSkillDto | undefined)[];
   skillFit: number;
@@ -127,6 +129,12 @@ function createContext(ticket: TicketNeeds, options: RankOptions): Context {
     earliestAccess: open ? Math.max(open.start, from) : from,
     requiredIndex: new Map(ticket.requiredSkills.map((s, i) => [s.skillId, i])),
     localDays: new Map([[options.timeZone, day]]),
+    clock: new Intl.DateTimeFormat('en-GB', {
+      timeZone: options.timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
     matched: ticket.requiredSkills.map(() => undefined),
     skillFit: 1,
     lo: 0,
@@ -424,7 +432,7 @@ export function formatDuration(minutes: number): string {
 
 function reasonsInWords(ctx: Context, c: Candidate): string[] {
   const { position: p } = c;
-  const clock = (ms: number) => DateTime.fromMillis(ms, { zone: ctx.options.timeZone }).toFormat('HH:mm');
+  const clock = (ms: number) => ctx.clock.format(ms);
   let when = `arrives ${clock(p.arrival)}`;
   if (p.start > p.arrival) when += `, starts ${clock(p.start)} when the site opens`;
   const due = ctx.ticket.dueAt;
