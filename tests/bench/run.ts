@@ -1,9 +1,12 @@
 // `npm run bench [-- <path to ../shared/benchmarks>]`: prints speed numbers; never part of npm test.
 import { benchOptimize } from './optimize.bench';
 import { benchQueue } from './queue.bench';
+import { benchRecommend } from './recommend.bench';
 
 async function main() {
   console.log(`Dispatch Console benchmarks (Node ${process.version}, ${new Date().toISOString()})`);
+  // First: it needs no database or browser, so its numbers print even where those fail.
+  benchRecommend();
   await benchQueue();
   benchOptimize();
 }

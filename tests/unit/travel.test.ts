@@ -2,8 +2,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTravelSettings, travelSettings, type LatLng, type TravelSettings } from '../../shared/domain/travel';
-import { greatCircleKm, offlineLeg, offlineTravel } from '../../electron/core/services/travel/offline-travel';
+import {
+  greatCircleKm,
+  offlineLeg,
+  offlineMinutes,
+  offlineTravel,
+} from '../../electron/core/services/travel/offline-travel';
 import { roadTravel } from '../../electron/core/services/travel/road-travel';
+import { travelLookup } from '../../electron/core/services/travel/travel-lookup';
 
 const equator: LatLng = { lat: 0, lng: 0 };
 const oneDegreeNorth: LatLng = { lat: 1, lng: 0 };
@@ -164,5 +170,25 @@ describe('travel settings', () => {
     });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path)).toEqual([['detourFactor'], ['osrm', 'url']]);
+  });
+});
+
+describe('synchronous travel for the ranking', () => {
+  it('gives the offline estimate in minutes, and 0 to or from an unknown place', () => {
+    const minutes = offlineMinutes(defaultTravelSettings);
+    expect(minutes(equator, oneDegreeNorth)).toBeCloseTo(221.83, 2);
+    expect(minutes(equator, equator)).toBe(0);
+    expect(minutes(null, equator)).toBe(0);
+    expect(minutes(equator, null)).toBe(0);
+  });
+
+  it('answers fetched legs by place, one way only, and asks the fallback for the rest', () => {
+    const site: LatLng = { lat: 0, lng: 0 };
+    const lookup = travelLookup(new Map([[equator, new Map([[oneDegreeNorth, 180]])]]), () => 7);
+    expect(lookup(equator, oneDegreeNorth)).toBe(180);
+    expect(lookup(oneDegreeNorth, equator)).toBe(7);
+    // Same coordinates, another object: looked up by identity, so the fallback answers.
+    expect(lookup(site, oneDegreeNorth)).toBe(7);
+    expect(lookup(null, oneDegreeNorth)).toBe(0);
   });
 });

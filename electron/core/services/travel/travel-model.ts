@@ -12,3 +12,10 @@ export interface TravelMatrix {
 export interface TravelModel {
   matrix(origins: readonly LatLng[], destinations: readonly LatLng[]): Promise<TravelMatrix>;
 }
+
+/**
+ * Minutes from one place to another, answered at once: the ranking calls it tens of thousands of
+ * times per ticket, so slow models (a road server) are asked beforehand and looked up here.
+ * An unknown place (null) costs 0.
+ */
+export type TravelMinutes = (from: LatLng | null, to: LatLng | null) => number;
