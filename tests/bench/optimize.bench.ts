@@ -1,6 +1,6 @@
 // Issue 4 item 6: a day of 300 tickets and 40 technicians must have its first complete plan within
 // 2 s and keep improving until its time limit. Runs the optimizer in-process (one core), seeded.
-import { optimizeDay, travelLookup } from '../../electron/core/services/dispatch/optimize-day';
+import { optimizeDay, travelTableLookup } from '../../electron/core/services/dispatch/optimize-day';
 import { randomDispatchDay } from '../support/dispatch-instance';
 
 export function benchOptimize(): void {
@@ -8,7 +8,7 @@ export function benchOptimize(): void {
   const began = performance.now();
   const improvements: { ms: number; placed: number; late: number; travel: number }[] = [];
   const result = optimizeDay(
-    { ...input, travel: travelLookup(travel) },
+    { ...input, travel: travelTableLookup(travel) },
     {
       timeLimitMs: 10_000,
       seed: 1,

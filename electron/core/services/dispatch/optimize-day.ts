@@ -14,7 +14,7 @@ export interface TravelTable {
 }
 
 /** A lookup into a travel table; unknown places, and places missing from it, cost nothing. */
-export function travelLookup(table: TravelTable): TravelMinutes {
+export function travelTableLookup(table: TravelTable): TravelMinutes {
   const index = new Map(table.places.map((p, i) => [`${p.lat},${p.lng}`, i]));
   return (from, to) => {
     if (!from || !to) return 0;

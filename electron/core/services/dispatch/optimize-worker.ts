@@ -1,7 +1,7 @@
 // Worker-thread entry of the day optimizer: the search is CPU-bound for seconds, so it must not
 // block the process that answers every console's API calls and pushes their events.
 import { parentPort, workerData } from 'node:worker_threads';
-import { optimizeDay, travelLookup } from './optimize-day';
+import { optimizeDay, travelTableLookup } from './optimize-day';
 import type { OptimizeJob, WorkerMessage } from './optimize-runner';
 
 const port = parentPort;
@@ -14,7 +14,7 @@ const cancelled = new Int32Array(job.cancelFlag);
 const send = (message: WorkerMessage) => port.postMessage(message);
 
 const result = optimizeDay(
-  { ...job.input, travel: travelLookup(job.travel) },
+  { ...job.input, travel: travelTableLookup(job.travel) },
   {
     timeLimitMs: job.timeLimitMs,
     seed: job.seed,

@@ -10,6 +10,7 @@ import {
   type RoutingSolution,
   type RoutingVehicle,
 } from '../optimizer/routing-problem';
+import type { TravelMinutes } from '../travel/travel-model';
 import type { BookedVisit, TechnicianSchedule, TicketNeeds } from './day-model';
 import { eligibility } from './eligibility';
 import { intersect, type Interval } from './working-time';
@@ -22,8 +23,7 @@ const LATE_COST_MINUTES = 10_000;
 const BOOKED_FACTOR = 100;
 const MINUTE = 60_000;
 
-/** Minutes from one place to another; null places are unknown and cost nothing. */
-export type TravelMinutes = (from: LatLng | null, to: LatLng | null) => number;
+export type { TravelMinutes };
 
 export interface PlanInput {
   /** The technician-days: each technician's days of the period, in their own zone. */
