@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { DateTime } from 'luxon';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { CallerMatch, ContactDto, SiteDto } from '../../../../shared/domain/directory';
+import type { SkillDto, WorkTypeDto } from '../../../../shared/domain/technician';
 import { channelLabels, channels, type Channel } from '../../../../shared/domain/ticket';
 import { saveOnCtrlEnter } from '../../components/ctrl-enter';
 import { QuickCreateDialog } from '../../components/quick-create-dialog';
@@ -29,10 +30,19 @@ const fieldLabels: Record<string, string> = {
   description: 'What is wrong',
   receivedAt: 'Received',
   category: 'Category',
+  workTypeId: 'Work type',
   externalRef: 'Reference',
   channel: 'Channel',
   criteria: 'Priority questions',
 };
+
+/** "90 min · Network L2+" under the work type, so the desk sees what the choice implies. */
+function workTypeHint(workType: WorkTypeDto | undefined, skills: SkillDto[] | undefined): string {
+  if (!workType) return 'Presets the expected time and skills';
+  const names = new Map((skills ?? []).map((s) => [s.id, s.name]));
+  const needed = workType.requiredSkills.map((s) => `${names.get(s.skillId) ?? 'skill'} L${s.minLevel}+`);
+  return [`${workType.durationMinutes} min`, ...needed].join(' · ');
+}
 
 const nowLocal = () => DateTime.now().toFormat("yyyy-LL-dd'T'HH:mm");
 
@@ -42,6 +52,7 @@ function emptyForm() {
     receivedAt: nowLocal(),
     criteria: noCriteria,
     category: '',
+    workTypeId: '',
     description: '',
     externalRef: '',
   };
@@ -73,6 +84,8 @@ export function IntakePage() {
   const client = caller?.client ?? null;
   const contacts = useApiQuery('contacts.list', { clientId: client?.id ?? '' }, { enabled: Boolean(client) });
   const sites = useApiQuery('sites.list', { clientId: client?.id ?? '' }, { enabled: Boolean(client) });
+  const workTypes = useApiQuery('workTypes.list', {});
+  const skills = useApiQuery('skills.list', {});
   const create = useApiMutation('tickets.create', ['tickets.queue']);
 
   const pickCaller = (match: CallerMatch | null) => {
@@ -108,6 +121,7 @@ export function IntakePage() {
         contactId: contact?.id ?? null,
         siteId: site?.id ?? null,
         category: form.category,
+        workTypeId: form.workTypeId || null,
         description: form.description,
         criteria: form.criteria,
       },
@@ -214,6 +228,33 @@ export function IntakePage() {
             />
           </Stack>
           <Stack direction="row" spacing={2}>
+            <TextField
+              select
+              label="Work type"
+              name="workTypeId"
+              value={form.workTypeId}
+              onChange={(e) => {
+                const chosen = workTypes.data?.find((w) => w.id === e.target.value);
+                // The work type's category fills an empty category, so the desk types it once.
+                setForm({ ...form, workTypeId: e.target.value, category: form.category || (chosen?.category ?? '') });
+              }}
+              sx={{ minWidth: 240 }}
+              error={Boolean(create.error?.fieldMessage('workTypeId'))}
+              helperText={
+                create.error?.fieldMessage('workTypeId') ??
+                workTypeHint(
+                  workTypes.data?.find((w) => w.id === form.workTypeId),
+                  skills.data,
+                )
+              }
+            >
+              <MenuItem value="">Not known yet</MenuItem>
+              {(workTypes.data ?? []).map((w) => (
+                <MenuItem key={w.id} value={w.id}>
+                  {w.name}
+                </MenuItem>
+              ))}
+            </TextField>
             <TextField
               label="Category"
               name="category"
