@@ -45,6 +45,12 @@ const outputs: Record<MethodName, string> = {
   'technicians.removeAvailability': 'null',
   'workTypes.list': 'WorkTypeDto[]',
   'workTypes.save': 'WorkTypeDto',
+  'visits.create': 'VisitDto',
+  'visits.update': 'VisitDto',
+  'visits.cancel': 'VisitDto',
+  'visits.updateChecklist': 'VisitDto',
+  'visits.list': 'VisitDto[]',
+  'visits.forTicket': 'VisitDto[]',
 };
 
 /** JSON Schema of an input, without the long regular expressions zod adds beside `format`. */
@@ -100,6 +106,7 @@ answer is JSON of one shape:
 | \`not_found\` | 404 | the thing asked for does not exist |
 | \`unknown_method\` | 404 | there is no such method |
 | \`conflict\` | 409 | someone else changed or created the same thing first (e.g. a taken username) |
+| \`stale\` | 409 | the record changed since you read it (its \`version\` moved on); reload it and try again; nothing was written |
 | \`internal\` | 500 | a bug; the change was not saved |
 
 Unknown fields are refused (\`invalid_input\`, path = the field). Instants are ISO 8601 strings
@@ -160,6 +167,8 @@ ${interfacesOf(path.join(root, 'shared/domain/escalation.ts'))}
 ${interfacesOf(path.join(root, 'shared/domain/sla-settings.ts'))}
 
 ${interfacesOf(path.join(root, 'shared/domain/technician.ts'))}
+
+${interfacesOf(path.join(root, 'shared/domain/visit.ts'))}
 \`\`\`
 `);
   return parts.join('\n');

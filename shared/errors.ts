@@ -5,6 +5,8 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'conflict',
+  /** The record changed since the caller read it (optimistic concurrency); reload and try again. */
+  'stale',
   'setup_required',
   'unknown_method',
   'internal',

@@ -17,6 +17,7 @@ const statusFor: Record<ErrorCode, number> = {
   not_found: 404,
   unknown_method: 404,
   conflict: 409,
+  stale: 409,
   setup_required: 409,
   internal: 500,
 };

@@ -29,6 +29,14 @@ import {
   type WorkTypeDto,
 } from '../domain/technician';
 import type { Priority } from '../domain/ticket';
+import {
+  visitCancelInput,
+  visitChecklistInput,
+  visitCreateInput,
+  visitListInput,
+  visitUpdateInput,
+  type VisitDto,
+} from '../domain/visit';
 import { access } from './access';
 import {
   channel,
@@ -350,6 +358,41 @@ export const api = {
     input: workTypeSaveInput,
     access: access.admin,
     summary: 'Creates a work type, or replaces one (with id).',
+  }),
+  'visits.create': method<VisitDto>()({
+    input: visitCreateInput,
+    access: access.dispatch,
+    summary:
+      'Books a visit for a ticket: a lead technician, optional helpers, a start and a planned duration. Refused with `conflict` when anyone in the crew is booked at that time; refused with `invalid_input` at `override` when it falls outside a shift, in time off, or leaves too little time for travel, unless `override.reason` confirms it. Sets a new or assigned ticket to scheduled.',
+  }),
+  'visits.update': method<VisitDto>()({
+    input: visitUpdateInput,
+    access: access.dispatch,
+    summary:
+      'Reschedules or reassigns a visit (absent fields keep their value), with the same rules as booking. Answers `stale` when the visit changed since `expectedVersion`.',
+  }),
+  'visits.cancel': method<VisitDto>()({
+    input: visitCancelInput,
+    access: access.dispatch,
+    summary:
+      "Cancels a visit with a reason and frees its crew's time. Answers `stale` when it changed since `expectedVersion`.",
+  }),
+  'visits.updateChecklist': method<VisitDto>()({
+    input: visitChecklistInput,
+    access: access.dispatch,
+    summary:
+      "Saves the visit's coordination checklist: contact confirmed (who, how), location confirmed, access requirements confirmed. Answers `stale` when it changed since `expectedVersion`.",
+  }),
+  'visits.list': method<VisitDto[]>()({
+    input: visitListInput,
+    access: staff,
+    summary:
+      'Visits overlapping a period of at most 31 days, in start order, optionally for some technicians; a technician sees only their own.',
+  }),
+  'visits.forTicket': method<VisitDto[]>()({
+    input: z.strictObject({ ticketId: id }),
+    access: staff,
+    summary: "A ticket's visits, cancelled ones included, in start order.",
   }),
 } as const;
 

@@ -15,6 +15,21 @@ export type DispatchEvent =
       kind: 'at_risk' | 'breached' | 'manual';
     }
   | { type: 'escalation.updated'; escalationId: string; ticketId: string }
-  | { type: 'settings.changed' };
+  | { type: 'settings.changed' }
+  | {
+      /**
+       * A visit was booked, moved, re-crewed, cancelled or its checklist changed. technicianIds
+       * names everyone on the crew before and after the change, so a technician who was taken off
+       * a visit hears about it as well as one put on it; each refetches the details with visits.list.
+       */
+      type: 'visit.changed';
+      visitId: string;
+      ticketId: string;
+      number: string;
+      change: VisitChange;
+      technicianIds: string[];
+    };
+
+export type VisitChange = 'booked' | 'rescheduled' | 'cancelled' | 'checklist';
 
 export type DispatchEventType = DispatchEvent['type'];

@@ -48,6 +48,8 @@ export const statusLabels: Record<TicketStatus, string> = {
 
 export interface TicketDto {
   id: string;
+  /** Grows with every change to the ticket (optimistic concurrency). */
+  version: number;
   number: string;
   channel: Channel;
   externalRef: string | null;
@@ -73,6 +75,10 @@ export interface TicketDto {
   firstContactAt: string | null;
   /** The response target is met by the first technician arrival on site. */
   firstArrivalAt: string | null;
+  /** The start of the ticket's next visit that is not finished or cancelled; null when none. */
+  scheduledAt: string | null;
+  /** The lead technician of that visit. */
+  scheduledWith: string | null;
   /** What the job needs from a technician (preset from its work type, adjustable). */
   needs: TicketNeedsDto;
 }
@@ -96,5 +102,7 @@ export interface QueueRow {
   slaDueAt: string | null;
   slaAtRiskAt: string | null;
   firstArrivalAt: string | null;
+  /** The start of the ticket's next visit that is not finished or cancelled; null when none. */
+  scheduledAt: string | null;
   summary: string;
 }

@@ -368,6 +368,90 @@ const cases: Record<MethodName, Case[]> = {
       ['requiredSkills', 0, 'skillId'],
     ],
   ],
+  'visits.create': [
+    ['a duration of 0 minutes', with_('visits.create', { durationMinutes: 0 }), ['durationMinutes']],
+    ['a duration of 30 days', with_('visits.create', { durationMinutes: 30 * 1440 }), ['durationMinutes']],
+    ['a fractional duration', with_('visits.create', { durationMinutes: 59.5 }), ['durationMinutes']],
+    ['a start without a time zone', with_('visits.create', { startsAt: '2027-03-01T09:00:00' }), ['startsAt']],
+    [
+      'a resolution window that ends before the visit starts',
+      with_('visits.create', { startsAt: '2027-03-01T17:00:00Z', resolveBy: '2027-03-01T16:00:00Z' }),
+      ['resolveBy'],
+    ],
+    [
+      'a resolution window that ends before it begins',
+      with_('visits.create', { resolveFrom: '2028-12-31T00:00:00Z', resolveBy: '2028-12-30T00:00:00Z' }),
+      ['resolveBy'],
+    ],
+    ['a ticket that does not exist', with_('visits.create', { ticketId: randomUUID() }), ['ticketId']],
+    ['a closed ticket', (f) => ({ ...validInputs['visits.create'](f), ticketId: f.closedTicketId }), ['ticketId']],
+    ['a technician that does not exist', with_('visits.create', { technicianId: randomUUID() }), ['technicianId']],
+    ['a helper that does not exist', with_('visits.create', { helperIds: [randomUUID()] }), ['helperIds', 0]],
+    [
+      'the lead as a helper',
+      (f) => ({ ...validInputs['visits.create'](f), helperIds: [f.technicianId] }),
+      ['helperIds', 0],
+    ],
+    [
+      'the same helper twice',
+      (f) => {
+        const helper = randomUUID();
+        return { ...validInputs['visits.create'](f), helperIds: [helper, helper] };
+      },
+      ['helperIds', 1],
+    ],
+    [
+      'a Sunday, outside the shift, without an override',
+      with_('visits.create', { startsAt: '2027-03-07T18:00:00Z' }),
+      ['override'],
+    ],
+    ['an override without a reason', with_('visits.create', { override: { reason: ' ' } }), ['override', 'reason']],
+  ],
+  'visits.update': [
+    ['an expected version of 0', with_('visits.update', { expectedVersion: 0 }), ['expectedVersion']],
+    ['a duration of 0 minutes', with_('visits.update', { durationMinutes: 0 }), ['durationMinutes']],
+    ['a duration of 30 days', with_('visits.update', { durationMinutes: 30 * 1440 }), ['durationMinutes']],
+    ['a technician that does not exist', with_('visits.update', { technicianId: randomUUID() }), ['technicianId']],
+    [
+      'the lead as a helper',
+      (f) => ({ ...validInputs['visits.update'](f), helperIds: [f.technicianId] }),
+      ['helperIds', 0],
+    ],
+    [
+      'a move to a Sunday without an override',
+      with_('visits.update', { startsAt: '2027-01-03T18:00:00Z' }),
+      ['override'],
+    ],
+    [
+      'a resolution window that ends before the visit starts',
+      with_('visits.update', { resolveBy: '2027-01-04T16:00:00Z' }),
+      ['resolveBy'],
+    ],
+  ],
+  'visits.cancel': [
+    ['no reason', without('visits.cancel', 'reason'), ['reason']],
+    ['a blank reason', with_('visits.cancel', { reason: '   ' }), ['reason']],
+    ['an id that is not a UUID', with_('visits.cancel', { id: 'visit-1' }), ['id']],
+  ],
+  'visits.updateChecklist': [
+    [
+      'a confirmed contact without who',
+      with_('visits.updateChecklist', { contact: { confirmed: true, method: 'phone' } }),
+      ['contact', 'name'],
+    ],
+    [
+      'a confirmation by carrier pigeon',
+      with_('visits.updateChecklist', { contact: { confirmed: true, name: 'Kim', method: 'pigeon' } }),
+      ['contact', 'method'],
+    ],
+    ['no access section', without('visits.updateChecklist', 'access'), ['access']],
+  ],
+  'visits.list': [
+    ['an end before the start', with_('visits.list', { to: '2027-01-03T00:00:00Z' }), ['to']],
+    ['a range of 32 days', with_('visits.list', { to: '2027-02-05T00:00:00Z' }), ['to']],
+    ['a technician id that is not a UUID', with_('visits.list', { technicianIds: ['terry'] }), ['technicianIds', 0]],
+  ],
+  'visits.forTicket': [['a ticket id that is not a UUID', with_('visits.forTicket', { ticketId: 12 }), ['ticketId']]],
 };
 
 /** `count` Mondays from `first` (a Monday) as YYYY-MM-DD. */

@@ -24,6 +24,8 @@ const applicationTables = [
   'ticket_counters',
   'tickets',
   'users',
+  'visits',
+  'visit_crew',
 ];
 
 describeEachDatabase('migrations', (kind) => {

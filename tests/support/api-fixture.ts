@@ -20,6 +20,10 @@ export interface ApiFixture {
   availabilityId: string;
   workTypeId: string;
   deskUserId: string;
+  /** A visit of technicianId on ticketId, at version 1 after the fixture starts. */
+  visitId: string;
+  /** A ticket that is closed: no visit may be booked for it. */
+  closedTicketId: string;
 }
 
 export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture> {
@@ -102,6 +106,28 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
       admin,
     ),
   );
+  const visit = valueOf(
+    await server.call(
+      'visits.create',
+      { ticketId: ticket.id, technicianId: technician.id, startsAt: '2027-01-04T17:00:00Z', durationMinutes: 60 },
+      admin,
+    ),
+  );
+  const closed = valueOf(
+    await server.call(
+      'tickets.create',
+      {
+        channel: 'phone',
+        receivedAt: new Date(Date.now() - 60_000).toISOString(),
+        clientId: client.id,
+        description: 'Fixed on the phone',
+        priority: 'low',
+      },
+      admin,
+    ),
+  );
+  // No method closes a ticket yet (onsite execution comes later); the database can.
+  await runtime.database.db.updateTable('tickets').set({ status: 'closed' }).where('id', '=', closed.id).execute();
   const desk = valueOf(await server.call('users.list', {}, admin)).find((u) => u.username === 'desk');
   if (!desk) throw new Error('the demo data has no desk user');
   return {
@@ -120,10 +146,24 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
     availabilityId: availability.id,
     workTypeId: workType.id,
     deskUserId: desk.id,
+    visitId: visit.id,
+    closedTicketId: closed.id,
   };
 }
 
 let unique = 0;
+
+/** Monday 09:00 in Los Angeles (inside the fixture technician's shift), a new week per call. */
+export function nextFreeMonday(): string {
+  const monday = Date.parse('2027-01-11T17:00:00Z') + ++unique * 7 * 86_400_000;
+  // 09:00 local is 16:00 UTC while daylight saving time is in force.
+  const local = new Date(monday).toLocaleString('en-US', {
+    timeZone: 'America/Los_Angeles',
+    hour: 'numeric',
+    hour12: false,
+  });
+  return new Date(monday - (Number(local) - 9) * 3_600_000).toISOString();
+}
 
 export const noCriteria = {
   serviceOutage: false,
@@ -231,4 +271,22 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
     durationMinutes: 120,
     requiredSkills: [{ skillId: f.skillId, minLevel: 3 }],
   }),
+  'visits.create': (f) => ({
+    ticketId: f.ticketId,
+    technicianId: f.technicianId,
+    startsAt: nextFreeMonday(),
+    durationMinutes: 90,
+    resolveBy: '2028-12-31T00:00:00Z',
+  }),
+  'visits.update': (f) => ({ id: f.visitId, expectedVersion: 1, durationMinutes: 45, pinned: true }),
+  'visits.cancel': (f) => ({ id: f.visitId, expectedVersion: 1, reason: 'Client closed for inventory' }),
+  'visits.updateChecklist': (f) => ({
+    id: f.visitId,
+    expectedVersion: 1,
+    contact: { confirmed: true, name: 'Kim Abercrombie', method: 'phone' },
+    locationConfirmed: true,
+    access: { badge: true, escort: false, parking: true, openingHours: true, notes: 'Badge at the gatehouse' },
+  }),
+  'visits.list': (f) => ({ from: '2027-01-04T00:00:00Z', to: '2027-01-11T00:00:00Z', technicianIds: [f.technicianId] }),
+  'visits.forTicket': (f) => ({ ticketId: f.ticketId }),
 };

@@ -81,11 +81,14 @@ export class TestEnvironment {
   }
 
   /** startRuntime on the given database (default: a fresh SQLite file), closed in afterAll. */
-  async runtime(options: { database?: DatabaseConfig; demo?: boolean; clock?: Clock } = {}): Promise<Runtime> {
+  async runtime(
+    options: { database?: DatabaseConfig; demo?: boolean; clock?: Clock; slaWatchIntervalMs?: number | false } = {},
+  ): Promise<Runtime> {
     const runtime = await startRuntime({
       database: options.database ?? (await this.database('sqlite')),
       demo: options.demo ?? false,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.slaWatchIntervalMs !== undefined ? { slaWatchIntervalMs: options.slaWatchIntervalMs } : {}),
     });
     this.defer(() => runtime.close());
     return runtime;

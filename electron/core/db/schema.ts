@@ -153,6 +153,48 @@ export interface TicketsTable {
   work_type_id: string | null;
   estimated_minutes: number | null;
   required_skills: string | null;
+  version: Generated<number>;
+}
+
+export interface VisitsTable {
+  id: string;
+  ticket_id: string;
+  /** The lead technician; the whole crew is in visit_crew. */
+  technician_id: string;
+  starts_at: string;
+  ends_at: string;
+  resolve_from: string | null;
+  resolve_by: string | null;
+  status: string;
+  pinned: number;
+  contact_confirmed: number;
+  contact_name: string | null;
+  contact_method: string | null;
+  location_confirmed: number;
+  access_badge: number;
+  access_escort: number;
+  access_parking: number;
+  access_hours: number;
+  access_notes: string | null;
+  override_reason: string | null;
+  /** JSON list of the rules the override set aside. */
+  override_rules: string | null;
+  cancel_reason: string | null;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface VisitCrewTable {
+  visit_id: string;
+  technician_id: string;
+  role: string; // 'lead' | 'helper'
+  starts_at: string;
+  ends_at: string;
+  /** 1 while the visit holds the technician's time; only these rows take part in the no-overlap rule. */
+  active: number;
 }
 
 export interface CalendarsTable {
@@ -213,4 +255,6 @@ export interface Database {
   technician_certifications: TechnicianCertificationsTable;
   technician_availability: TechnicianAvailabilityTable;
   work_types: WorkTypesTable;
+  visits: VisitsTable;
+  visit_crew: VisitCrewTable;
 }

@@ -6,6 +6,7 @@ import { slaHandlers } from './sla.handlers';
 import { technicianHandlers } from './technicians.handlers';
 import { ticketHandlers } from './tickets.handlers';
 import { userHandlers } from './users.handlers';
+import { visitHandlers } from './visits.handlers';
 
 /** Every method of the contract has exactly one handler; the type fails to check if one is missing. */
 export const handlers: Handlers = {
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...slaHandlers,
   ...escalationHandlers,
   ...technicianHandlers,
+  ...visitHandlers,
 };

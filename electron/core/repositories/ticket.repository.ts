@@ -1,7 +1,8 @@
+import { sql, type Insertable } from 'kysely';
 import { needsDto, type NeedsColumns } from '../services/ticket-needs.service';
-import { sql } from 'kysely';
 import type { PriorityCriteria } from '../../../shared/domain/sla';
 import type { Channel, Priority, QueueRow, TicketDto, TicketStatus } from '../../../shared/domain/ticket';
+import { liveVisitStatuses } from '../../../shared/domain/visit';
 import type { TicketsTable } from '../db/schema';
 import type { Tx } from '../db/transaction';
 
@@ -19,7 +20,7 @@ export async function nextTicketSequence(db: Tx, year: number): Promise<number> 
   return Number(row.last);
 }
 
-export async function insertTicket(db: Tx, row: TicketsTable): Promise<void> {
+export async function insertTicket(db: Tx, row: Insertable<TicketsTable>): Promise<void> {
   await db.insertInto('tickets').values(row).execute();
 }
 
@@ -62,8 +63,18 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
     .executeTakeFirst();
   if (!row) return undefined;
   const skills = row.required_skills ? await db.selectFrom('skills').select(['id', 'name']).execute() : [];
+  const next = await db
+    .selectFrom('visits as v')
+    .innerJoin('technicians as vt', 'vt.id', 'v.technician_id')
+    .select(['v.starts_at', 'vt.name'])
+    .where('v.ticket_id', '=', id)
+    .where('v.status', 'in', [...liveVisitStatuses])
+    .orderBy('v.starts_at')
+    .limit(1)
+    .executeTakeFirst();
   return {
     id: row.id,
+    version: Number(row.version),
     number: row.number,
     channel: row.channel as Channel,
     externalRef: row.external_ref,
@@ -100,6 +111,8 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
     firstContactAt: row.first_contact_at,
     firstArrivalAt: row.first_arrival_at,
     needs: needsDto(row, { workType: row.work_type_name, skills: new Map(skills.map((s) => [s.id, s.name])) }),
+    scheduledAt: next?.starts_at ?? null,
+    scheduledWith: next?.name ?? null,
   };
 }
 
@@ -133,6 +146,13 @@ export async function listQueue(
       't.sla_at_risk_at',
       't.first_arrival_at',
       sql<string>`substr(t.description, 1, ${SUMMARY_LENGTH})`.as('summary'),
+      (eb) =>
+        eb
+          .selectFrom('visits as v')
+          .select((v) => v.fn.min('v.starts_at').as('first'))
+          .whereRef('v.ticket_id', '=', 't.id')
+          .where('v.status', 'in', [...liveVisitStatuses])
+          .as('scheduled_at'),
     ])
     .where('t.status', 'in', [...filter.statuses]);
   if (filter.clientId) query = query.where('t.client_id', '=', filter.clientId);
@@ -155,6 +175,7 @@ export async function listQueue(
     slaDueAt: row.sla_due_at,
     slaAtRiskAt: row.sla_at_risk_at,
     firstArrivalAt: row.first_arrival_at,
+    scheduledAt: row.scheduled_at ?? null,
     summary: row.summary,
   }));
 }
@@ -208,6 +229,7 @@ export async function updateTicketSla(
   await db
     .updateTable('tickets')
     .set({
+      version: sql<number>`version + 1`,
       priority: change.priority,
       sla_due_at: change.dueAt,
       sla_at_risk_at: change.atRiskAt,
@@ -225,5 +247,50 @@ export async function updateTicketSla(
 }
 
 export async function setFirstContact(db: Tx, id: string, at: string, updatedAt: string): Promise<void> {
-  await db.updateTable('tickets').set({ first_contact_at: at, updated_at: updatedAt }).where('id', '=', id).execute();
+  await db
+    .updateTable('tickets')
+    .set({ first_contact_at: at, updated_at: updatedAt, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The ticket's status and version, read inside a write before it books or cancels a visit. */
+export async function findTicketForBooking(
+  db: Tx,
+  id: string,
+): Promise<
+  | {
+      id: string;
+      number: string;
+      clientId: string;
+      status: TicketStatus;
+      version: number;
+      location: { lat: number; lng: number } | null;
+    }
+  | undefined
+> {
+  const row = await db
+    .selectFrom('tickets as t')
+    .leftJoin('sites as s', 's.id', 't.site_id')
+    .select(['t.id', 't.number', 't.client_id', 't.status', 't.version', 's.latitude', 's.longitude'])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    number: row.number,
+    clientId: row.client_id,
+    status: row.status as TicketStatus,
+    version: Number(row.version),
+    location: row.latitude !== null && row.longitude !== null ? { lat: row.latitude, lng: row.longitude } : null,
+  };
+}
+
+/** Sets a ticket's status and bumps its version. */
+export async function setTicketStatus(db: Tx, id: string, status: TicketStatus, updatedAt: string): Promise<void> {
+  await db
+    .updateTable('tickets')
+    .set({ status, updated_at: updatedAt, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .execute();
 }

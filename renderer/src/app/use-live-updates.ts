@@ -23,6 +23,9 @@ export function useLiveUpdates(enabled: boolean): void {
         case 'escalation.updated':
           invalidate(['escalations.list']);
           break;
+        case 'visit.changed':
+          invalidate(['visits.list', 'visits.forTicket', 'tickets.queue', 'tickets.get']);
+          break;
         case 'settings.changed':
           invalidate(['sla.settings', 'calendars.list']);
           break;

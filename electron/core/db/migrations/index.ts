@@ -4,6 +4,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-sla';
 import * as m0003 from './0003-technicians';
 import * as m0004 from './0004-site-access-hours';
+import * as m0005 from './0005-visits';
 
 // A static list, so a bundled app needs no file-system scan; names sort in order.
 const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Promise<void> }> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Pr
   '0002-sla': m0002,
   '0003-technicians': m0003,
   '0004-site-access-hours': m0004,
+  '0005-visits': m0005,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

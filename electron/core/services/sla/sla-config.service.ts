@@ -103,3 +103,9 @@ export async function loadSlaSettings(db: Tx): Promise<SlaSettings> {
   }
   return parsed.data;
 }
+
+/** The organization's default calendar: the hours and zone of anyone without their own. */
+export async function defaultCalendar(db: Tx): Promise<BusinessCalendar> {
+  const [stored] = await findCalendars(db, ['default']);
+  return (stored && toDto(stored)?.calendar) ?? starterCalendar();
+}

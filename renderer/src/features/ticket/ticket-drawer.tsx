@@ -99,6 +99,12 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
         </IconButton>
       </Stack>
       <Typography variant="body2">{t.description}</Typography>
+      {t.scheduledAt && (
+        <Typography variant="body2" sx={{ fontWeight: 500 }}>
+          Scheduled: {formatDateTime(t.scheduledAt)}
+          {t.scheduledWith && ` with ${t.scheduledWith}`}
+        </Typography>
+      )}
 
       <Divider />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>

@@ -1,0 +1,45 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openConsoleAs, screenshot } from './pages/console';
+import { QueuePage } from './pages/queue-page';
+
+/** Calls a method with the page's session, as the console's own transport does. */
+async function invoke<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/api/${method}`, { data: input });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+const allDay = [['00:00', '24:00']];
+
+test('a booked visit shows on its ticket as "Scheduled: <time> with <technician>"', async ({ browser }) => {
+  const stamp = Date.now().toString(36);
+  const name = `Dana ${stamp}`;
+  const admin = await openConsoleAs(browser, 'admin');
+  const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
+    name,
+    timeZone: 'UTC',
+    shiftPattern: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    skills: [],
+    certifications: [],
+  });
+
+  const dispatcher = await openConsoleAs(browser, 'dispatcher');
+  const [ticket] = await invoke<{ id: string; number: string }[]>(dispatcher, 'tickets.queue', {});
+  if (!ticket) throw new Error('the demo data has no open ticket');
+  const startsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+  await invoke(dispatcher, 'visits.create', {
+    ticketId: ticket.id,
+    technicianId: technician.id,
+    startsAt,
+    durationMinutes: 60,
+  });
+
+  const queue = new QueuePage(dispatcher);
+  await queue.open();
+  await queue.row(ticket.number).click();
+  const panel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
+  await expect(panel).toContainText(`with ${name}`);
+  await expect(panel).toContainText('Scheduled:');
+  await screenshot(dispatcher, 'ticket-panel-scheduled');
+});
