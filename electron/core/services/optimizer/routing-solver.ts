@@ -88,6 +88,8 @@ export class RoutingSolver {
   private readonly service: Float64Array;
   private readonly fixed: Uint8Array;
   private readonly hasDeadlines: boolean;
+  /** Whether jobs weigh differently, so heavier ones are inserted first. */
+  private readonly weighted: boolean;
   /** For each job, the movable jobs ordered by travel from it (itself first). */
   private readonly neighbours: Int32Array[];
   /** Travel from the first vehicle's start, for the insertion orders that sort by distance. */
@@ -114,6 +116,7 @@ export class RoutingSolver {
     this.fixed = new Uint8Array(jobs);
     for (const v of vehicles) for (const j of v.fixed) this.fixed[j] = 1;
     this.hasDeadlines = problem.lateCost > 0 && problem.softDue.some((d) => Number.isFinite(d));
+    this.weighted = problem.weight.some((w) => w !== problem.weight[0]);
     const depot = vehicles[0]?.start ?? 0;
     this.fromDepot = Float64Array.from({ length: jobs }, (_, j) => this.leg(depot, this.location[j] as number));
     const movable = Array.from({ length: jobs }, (_, j) => j).filter((j) => !this.fixed[j]);
@@ -366,14 +369,12 @@ export class RoutingSolver {
       jobs += route.jobs;
       if (route.jobs > 0) used++;
     });
-    const movable: number[] = [];
-    for (let j = 0; j < this.jobs; j++) if (routeOf[j] !== -1 && !this.fixed[j]) movable.push(j);
-    if (movable.length === 0) return;
+    const seed = this.pickSeed(routeOf, random);
+    if (seed === -1) return;
     const stringMax = Math.min(MAX_STRING, jobs / used);
     const stringsMax = (4 * AVERAGE_REMOVED) / (1 + stringMax) - 1;
     const strings = Math.floor(random.next() * stringsMax) + 1;
 
-    const seed = movable[random.int(movable.length)] as number;
     const ruined = new Set<number>();
     for (const c of this.neighbours[seed] as Int32Array) {
       if (ruined.size >= strings) break;
@@ -414,6 +415,20 @@ export class RoutingSolver {
       ruined.add(r);
     }
     state.cost = this.totalCost(state);
+  }
+
+  /**
+   * A random planned job that may move, or -1 when there is none. Drawing until one fits is cheap
+   * when most jobs are planned (the usual case); a full scan settles the rare rest.
+   */
+  private pickSeed(routeOf: Int32Array, random: Random): number {
+    for (let attempt = 0; attempt < 32; attempt++) {
+      const j = random.int(this.jobs);
+      if (routeOf[j] !== -1 && !this.fixed[j]) return j;
+    }
+    const movable: number[] = [];
+    for (let j = 0; j < this.jobs; j++) if (routeOf[j] !== -1 && !this.fixed[j]) movable.push(j);
+    return movable.length === 0 ? -1 : (movable[random.int(movable.length)] as number);
   }
 
   private totalCost(state: State): number {
@@ -549,7 +564,7 @@ export class RoutingSolver {
       else if (pick < 10) jobs.sort((a, b) => (depot[b] as number) - (depot[a] as number));
       else jobs.sort((a, b) => (depot[a] as number) - (depot[b] as number));
     }
-    jobs.sort((a, b) => (weight[b] as number) - (weight[a] as number));
+    if (this.weighted) jobs.sort((a, b) => (weight[b] as number) - (weight[a] as number));
   }
 }
 
