@@ -14,6 +14,7 @@ import { useLiveUpdates } from '../../app/use-live-updates';
 import CircularProgress from '@mui/material/CircularProgress';
 import { lazy, Suspense } from 'react';
 import { EscalationNotifier } from '../escalations/escalation-notifier';
+import { VisitNotifier } from '../visits/visit-notifier';
 import { useSessionStart } from '../auth/use-session-start';
 
 // Each view loads when first opened, so the login page and the first view appear sooner (the
@@ -80,6 +81,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
           {current === 'sla-admin' && <SlaAdminPage />}
         </Suspense>
         {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}
+        {user.role === 'technician' && <VisitNotifier user={user} />}
       </Box>
     </Box>
   );

@@ -1,0 +1,97 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Snackbar from '@mui/material/Snackbar';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import type { DispatchEvent, VisitChange } from '../../../../shared/api/events';
+import type { UserDto } from '../../../../shared/domain/directory';
+import type { VisitDto } from '../../../../shared/domain/visit';
+import { formatDateTime } from '../../components/format-time';
+import { call, subscribe } from '../../transport/client';
+
+type VisitChanged = Extract<DispatchEvent, { type: 'visit.changed' }>;
+
+const headline: Record<VisitChange, string> = {
+  booked: 'New visit for you',
+  rescheduled: 'Your visit changed',
+  cancelled: 'Your visit was cancelled',
+  checklist: 'Visit details confirmed',
+};
+
+/** What was confirmed about access, in words, so the technician knows before driving out. */
+function accessLine(visit: VisitDto): string | null {
+  const a = visit.checklist.access;
+  const confirmed = [
+    a.badge && 'badge',
+    a.escort && 'escort',
+    a.parking && 'parking',
+    a.openingHours && 'opening hours',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const parts = [confirmed && `confirmed: ${confirmed}`, a.notes].filter(Boolean);
+  return parts.length > 0 ? `Access ${parts.join('; ')}` : null;
+}
+
+/**
+ * Tells a technician at once when a visit of theirs is booked, moved or cancelled, with what they
+ * need to go: ticket, client, address, time and access. Their technician record is the one linked
+ * to their login; the event names everyone on the crew before and after the change.
+ */
+export function VisitNotifier({ user }: { user: UserDto }) {
+  const [shown, setShown] = useState<{ event: VisitChanged; visit: VisitDto | null } | null>(null);
+  useEffect(() => {
+    let mine: Promise<Set<string>> | null = null;
+    const myTechnicianIds = () =>
+      (mine ??= call('technicians.list', {}).then(
+        (all) => new Set(all.filter((t) => t.userId === user.id).map((t) => t.id)),
+      ));
+    return subscribe('visit.changed', (event) => {
+      if (event.type !== 'visit.changed') return;
+      void myTechnicianIds().then(async (ids) => {
+        if (!event.technicianIds.some((id) => ids.has(id))) return;
+        const visits = await call('visits.forTicket', { ticketId: event.ticketId }).catch(() => []);
+        setShown({ event, visit: visits.find((v) => v.id === event.visitId) ?? null });
+      });
+    });
+  }, [user.id]);
+
+  const visit = shown?.visit ?? null;
+  return (
+    <Snackbar open={shown !== null} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}>
+      <Alert
+        severity={shown?.event.change === 'cancelled' ? 'warning' : 'info'}
+        variant="filled"
+        onClose={() => setShown(null)}
+        role="alert"
+        aria-label="Visit notification"
+        sx={{ maxWidth: 460 }}
+      >
+        {shown && (
+          <>
+            <AlertTitle>
+              {headline[shown.event.change]}: {shown.event.number}
+            </AlertTitle>
+            {visit && (
+              <>
+                <Typography variant="body2">
+                  {formatDateTime(visit.startsAt)} ({visit.durationMinutes} min) · {visit.clientName}
+                </Typography>
+                {visit.site && (
+                  <Typography variant="body2">
+                    {visit.site.name}, {visit.site.address}
+                  </Typography>
+                )}
+                <Typography variant="body2">{visit.ticketSummary}</Typography>
+                {accessLine(visit) && <Typography variant="body2">{accessLine(visit)}</Typography>}
+                {visit.crew.length > 1 && (
+                  <Typography variant="body2">Crew: {visit.crew.map((c) => c.name).join(', ')}</Typography>
+                )}
+              </>
+            )}
+          </>
+        )}
+      </Alert>
+    </Snackbar>
+  );
+}
