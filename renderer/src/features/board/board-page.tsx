@@ -98,7 +98,11 @@ export function BoardPage({ user }: { user: UserDto }) {
     markDataArrived();
     return visitEvents(visitList.data, byId, colors, canWrite);
   }, [visitList.data, byId, colors, canWrite]);
-  const selectedVisit = visitList.data?.find((v) => v.id === selectedVisitId) ?? null;
+  // The visit clicked here, else one of the ticket selected elsewhere (the map, the panel).
+  const selectedVisit =
+    visitList.data?.find((v) => v.id === selectedVisitId && v.ticketId === selection.ticketId) ??
+    visitList.data?.find((v) => v.ticketId === selection.ticketId && v.status === 'scheduled') ??
+    null;
 
   // The map (or anything else) picks a day: show it, unless it is already on screen.
   useEffect(() => {

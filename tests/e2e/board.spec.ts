@@ -1,0 +1,165 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DateTime } from 'luxon';
+import { openConsoleAs, screenshot } from './pages/console';
+import { BoardPage } from './pages/board-page';
+
+/** Calls a method with the page's session, as the console's own transport does. */
+async function invoke<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/api/${method}`, { data: input });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+interface Visit {
+  id: string;
+  ticketNumber: string;
+  technicianId: string;
+  startsAt: string;
+  durationMinutes: number;
+}
+
+const allDay = [['00:00', '24:00']];
+const everyDay = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
+
+/** A technician of this test's own, free all day every day, in a team of its own. */
+async function createTechnician(admin: Page, name: string, team: string): Promise<string> {
+  const t = await invoke<{ id: string }>(admin, 'technicians.save', {
+    name,
+    team,
+    timeZone: 'UTC',
+    shiftPattern: everyDay,
+    skills: [],
+    certifications: [],
+  });
+  return t.id;
+}
+
+async function createTicket(page: Page, description: string, estimatedMinutes: number) {
+  const [match] = await invoke<{ client: { id: string } }[]>(page, 'clients.search', { query: 'Northwind' });
+  if (!match) throw new Error('the demo data has no Northwind client');
+  return invoke<{ id: string; number: string }>(page, 'tickets.create', {
+    channel: 'phone',
+    receivedAt: new Date().toISOString(),
+    clientId: match.client.id,
+    description,
+    priority: 'high',
+    estimatedMinutes,
+  });
+}
+
+async function visitsOf(page: Page, technicianId: string, day: string): Promise<Visit[]> {
+  const from = DateTime.fromISO(day);
+  return invoke<Visit[]>(page, 'visits.list', {
+    from: from.toUTC().toISO(),
+    to: from.plus({ days: 1 }).toUTC().toISO(),
+    technicianIds: [technicianId],
+  });
+}
+
+test('a dispatcher drags a ticket onto a technician, an overlap is refused, and a second console sees the booking live', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now().toString(36);
+  // A day of its own, weeks ahead, so other tests' bookings never share the row.
+  const day = DateTime.now().plus({ days: 40 }).toISODate();
+  const admin = await openConsoleAs(browser, 'admin');
+  const name = `Board Tess ${stamp}`;
+  const technicianId = await createTechnician(admin, name, `Board ${stamp}`);
+
+  const dispatcher = await openConsoleAs(browser, 'dispatcher');
+  const first = await createTicket(dispatcher, `Board drag ${stamp}: switch down`, 90);
+  const second = await createTicket(dispatcher, `Board overlap ${stamp}: printer`, 60);
+
+  const board = new BoardPage(dispatcher);
+  await board.open(day);
+  await expect(board.ticket(first.number)).toBeVisible();
+  await expect(board.lane(technicianId)).toBeVisible();
+
+  // A second console, open on the same day before the booking is made.
+  const other = await openConsoleAs(browser, 'supervisor');
+  const otherBoard = new BoardPage(other);
+  await otherBoard.open(day);
+  await expect(otherBoard.lane(technicianId)).toBeVisible();
+  await expect(otherBoard.visit(first.number)).toHaveCount(0);
+
+  // Drag the first ticket onto the technician's row at 10:00: saved with the ticket's 90 minutes.
+  const created = dispatcher.waitForResponse((r) => r.url().endsWith('/api/visits.create'));
+  await board.drag(board.ticket(first.number), await board.pointAt(technicianId, day, '10:00'));
+  expect((await (await created).json()) as { ok: boolean }).toMatchObject({ ok: true });
+  await expect(board.visit(first.number)).toBeVisible();
+  await expect(board.visit(first.number)).toHaveAttribute('aria-label', new RegExp(`${name}, Scheduled`));
+  await expect(board.ticket(first.number)).toHaveCount(0);
+  const [saved, ...more] = await visitsOf(dispatcher, technicianId, day);
+  expect(more).toHaveLength(0);
+  expect(saved?.ticketNumber).toBe(first.number);
+  expect(saved?.durationMinutes).toBe(90);
+  expect(saved?.startsAt).toBe(DateTime.fromISO(`${day}T10:00`).toUTC().toISO());
+  await screenshot(dispatcher, 'board-dropped');
+
+  // The other console shows it without a reload.
+  await expect(otherBoard.visit(first.number)).toBeVisible({ timeout: 3_000 });
+  await screenshot(other, 'board-second-console');
+
+  // The second ticket dropped at 10:30 would overlap: refused, snapped back, still unassigned.
+  const refused = dispatcher.waitForResponse((r) => r.url().endsWith('/api/visits.create'));
+  await board.drag(board.ticket(second.number), await board.pointAt(technicianId, day, '10:30'));
+  expect((await (await refused).json()) as { ok: boolean; error: { code: string } }).toMatchObject({
+    ok: false,
+    error: { code: 'conflict' },
+  });
+  await expect(board.notice).toContainText(first.number);
+  await expect(board.visit(second.number)).toHaveCount(0);
+  await expect(board.ticket(second.number)).toBeVisible();
+  expect(await visitsOf(dispatcher, technicianId, day)).toHaveLength(1);
+  await screenshot(dispatcher, 'board-refused');
+});
+
+test('a dispatcher books from the keyboard dialog, and moves a visit by dragging it', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const stamp = Date.now().toString(36);
+  const day = DateTime.now().plus({ days: 41 }).toISODate();
+  const admin = await openConsoleAs(browser, 'admin');
+  const name = `Board Kay ${stamp}`;
+  const technicianId = await createTechnician(admin, name, `Keys ${stamp}`);
+  const dispatcher = await openConsoleAs(browser, 'dispatcher');
+  const ticket = await createTicket(dispatcher, `Board keyboard ${stamp}: docking station`, 45);
+  const board = new BoardPage(dispatcher);
+  await board.open(day);
+
+  // Tab to "Book…", Enter; pick the technician with the keyboard; Enter saves.
+  const book = board.ticket(ticket.number).getByRole('button', { name: `Book ${ticket.number}…` });
+  await book.focus();
+  await dispatcher.keyboard.press('Enter');
+  const dialog = dispatcher.getByRole('form', { name: `Book ${ticket.number}` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Duration (minutes)')).toHaveValue('45');
+  await expect(dialog.getByRole('combobox', { name: 'Technician' })).toBeFocused();
+  await dispatcher.keyboard.press('Enter');
+  await dispatcher.getByRole('option', { name: new RegExp(`^${name}`) }).press('Enter');
+  await dialog.getByLabel('Start').fill(`${day}T14:00`);
+  await screenshot(dispatcher, 'board-dialog');
+  await dialog.getByLabel('Duration (minutes)').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(board.visit(ticket.number)).toBeVisible();
+  let [visit] = await visitsOf(dispatcher, technicianId, day);
+  expect(visit?.startsAt).toBe(DateTime.fromISO(`${day}T14:00`).toUTC().toISO());
+  expect(visit?.durationMinutes).toBe(45);
+
+  // Drag the visit an hour earlier on the same row: rescheduled.
+  const event = board.visit(ticket.number);
+  const box = await event.boundingBox();
+  const target = await board.pointAt(technicianId, day, '13:00');
+  if (!box) throw new Error('the visit is not on screen');
+  const updated = dispatcher.waitForResponse((r) => r.url().endsWith('/api/visits.update'));
+  const mouse = dispatcher.mouse;
+  await mouse.move(box.x + 4, box.y + box.height / 2);
+  await mouse.down();
+  await mouse.move(target.x + 1, target.y, { steps: 15 });
+  await mouse.up();
+  expect((await (await updated).json()) as { ok: boolean }).toMatchObject({ ok: true });
+  [visit] = await visitsOf(dispatcher, technicianId, day);
+  expect(visit?.startsAt).toBe(DateTime.fromISO(`${day}T13:00`).toUTC().toISO());
+  await screenshot(dispatcher, 'board-moved');
+});
