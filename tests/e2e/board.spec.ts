@@ -163,3 +163,51 @@ test('a dispatcher books from the keyboard dialog, and moves a visit by dragging
   expect(visit?.startsAt).toBe(DateTime.fromISO(`${day}T13:00`).toUTC().toISO());
   await screenshot(dispatcher, 'board-moved');
 });
+
+test('"Book best" books the dispatch engine\'s first choice; the optimizer previews a plan on the board and discards it', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now().toString(36);
+  const day = DateTime.now().plus({ days: 43 }).toISODate();
+  const admin = await openConsoleAs(browser, 'admin');
+  await createTechnician(admin, `Board Best ${stamp}`, `Best ${stamp}`);
+  const dispatcher = await openConsoleAs(browser, 'dispatcher');
+  const ticket = await createTicket(dispatcher, `Board best ${stamp}: scanner`, 30);
+  const board = new BoardPage(dispatcher);
+  await board.open(day);
+
+  const booked = dispatcher.waitForResponse((r) => r.url().endsWith('/api/visits.create'));
+  await board
+    .ticket(ticket.number)
+    .getByRole('button', { name: `Book best for ${ticket.number}` })
+    .click();
+  expect((await (await booked).json()) as { ok: boolean }).toMatchObject({ ok: true });
+  await expect(board.notice).toContainText(`Booked ${ticket.number} with`);
+  const visits = await invoke<Visit[]>(dispatcher, 'visits.forTicket', { ticketId: ticket.id });
+  expect(visits).toHaveLength(1);
+  expect(visits[0]?.durationMinutes).toBe(30);
+  expect(DateTime.fromISO(visits[0]?.startsAt ?? '').toISODate()).toBe(day);
+  await expect(board.visit(ticket.number)).toBeVisible();
+
+  // The optimizer's proposal shows hatched on the board with before/after; discarding writes nothing.
+  const before = await invoke<Visit[]>(dispatcher, 'visits.list', {
+    from: DateTime.fromISO(day).toUTC().toISO(),
+    to: DateTime.fromISO(day).plus({ days: 1 }).toUTC().toISO(),
+  });
+  await dispatcher.getByRole('button', { name: 'Optimize day' }).click();
+  const proposal = dispatcher.getByRole('region', { name: 'Proposed plan' });
+  await expect(proposal).toBeVisible({ timeout: 30_000 });
+  await expect(proposal).toContainText('Before');
+  await expect(proposal).toContainText('After');
+  await expect(board.board.locator('.board-proposed').first()).toBeVisible();
+  await screenshot(dispatcher, 'board-plan-preview');
+  await proposal.getByRole('button', { name: 'Discard' }).click();
+  await expect(proposal).toBeHidden();
+  await expect(board.board.locator('.board-proposed')).toHaveCount(0);
+  const after = await invoke<Visit[]>(dispatcher, 'visits.list', {
+    from: DateTime.fromISO(day).toUTC().toISO(),
+    to: DateTime.fromISO(day).plus({ days: 1 }).toUTC().toISO(),
+  });
+  expect(after.map((v) => v.id).sort()).toEqual(before.map((v) => v.id).sort());
+});

@@ -1,5 +1,6 @@
 import type { EventInput } from '@fullcalendar/core';
 import type { ResourceInput } from '@fullcalendar/resource';
+import type { DispatchPlanDto, PlannedVisitDto } from '../../../../shared/domain/dispatch-plan';
 import type { TechnicianDto } from '../../../../shared/domain/technician';
 import type { Priority, QueueRow } from '../../../../shared/domain/ticket';
 import type { VisitDto, VisitStatus } from '../../../../shared/domain/visit';
@@ -142,4 +143,50 @@ export function visitEvents(
 export function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** What a proposed (not yet accepted) visit of the optimizer's plan carries. */
+export interface PlanEventProps {
+  kind: 'plan';
+  change: PlannedVisitDto['change'];
+  number: string;
+}
+
+const changeText: Record<PlannedVisitDto['change'], string> = {
+  new: 'new',
+  moved: 'moved',
+  reassigned: 'reassigned',
+  unchanged: 'unchanged',
+  pinned: 'pinned',
+};
+
+/** The plan's changes as hatched, read-only events; unchanged and pinned visits are already on the board. */
+export function planEvents(plan: DispatchPlanDto, colors: PriorityColors): EventInput[] {
+  return plan.visits
+    .filter((v) => v.change === 'new' || v.change === 'moved' || v.change === 'reassigned')
+    .map((v, i) => {
+      const props: PlanEventProps = { kind: 'plan', change: v.change, number: v.number };
+      return {
+        id: `plan-${i}`,
+        resourceId: v.technicianId,
+        start: v.startsAt,
+        end: v.endsAt,
+        title: `${v.number} · proposed (${changeText[v.change]})`,
+        editable: false,
+        backgroundColor: 'transparent',
+        borderColor: colors[v.priority],
+        textColor: '#222',
+        classNames: ['board-proposed'],
+        extendedProps: props,
+      };
+    });
+}
+
+/** Visits the plan would move elsewhere: dimmed on the board while it is previewed. */
+export function movingVisitIds(plan: DispatchPlanDto | null): ReadonlySet<string> {
+  return new Set(
+    (plan?.visits ?? [])
+      .filter((v) => v.visitId && (v.change === 'moved' || v.change === 'reassigned'))
+      .map((v) => v.visitId ?? ''),
+  );
 }

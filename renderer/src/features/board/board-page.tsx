@@ -7,6 +7,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import MenuItem from '@mui/material/MenuItem';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -22,6 +23,9 @@ import { select, useSelection } from '../../app/selection';
 import { useApiQuery } from '../../transport/queries';
 import {
   localDay,
+  noTeam,
+  movingVisitIds,
+  planEvents,
   technicianResources,
   unassignedTickets,
   visitEvents,
@@ -31,8 +35,11 @@ import {
 } from './board-data';
 import { markDataArrived, markEventsRendered } from './board-perf';
 import { BookingDialog } from './booking-dialog';
+import { PlanPreviewBar } from './plan-preview-bar';
 import { UnassignedPanel } from './unassigned-panel';
 import { ticketMinutes, useBoardWrites, type BookingDraft, type WriteFailure } from './use-board-writes';
+import { useOptimizer } from './use-optimizer';
+import { call } from '../../transport/client';
 import { visitContent, visitDidMount } from './visit-event-content';
 
 interface Notice {
@@ -52,6 +59,7 @@ const views: CalendarOptions['views'] = {
 };
 
 const statuses = ['new', 'assigned'] as const;
+const allTeams = '__all__';
 
 /**
  * The dispatch board: technicians as rows grouped by team, their visits by priority with the
@@ -64,6 +72,11 @@ export function BoardPage({ user }: { user: UserDto }) {
   const selection = useSelection();
   const calendarRef = useRef<FullCalendar>(null);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  // The visible days (YYYY-MM-DD, last inclusive), for the optimizer.
+  const [days, setDays] = useState<{ from: string; to: string } | null>(null);
+  const [bestPending, setBestPending] = useState<string | null>(null);
+  const optimizer = useOptimizer();
+  const plan = optimizer.state.kind === 'preview' ? optimizer.state.plan : null;
   const [selectedVisitId, setSelectedVisitId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<BookingDraft | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -82,7 +95,13 @@ export function BoardPage({ user }: { user: UserDto }) {
     [technicianList.data],
   );
   const byId = useMemo(() => new Map(technicians.map((t) => [t.id, t])), [technicians]);
-  const resources = useMemo(() => technicianResources(technicians), [technicians]);
+  const [team, setTeam] = useState(allTeams);
+  const teams = useMemo(() => [...new Set(technicians.map((t) => t.team ?? noTeam))].sort(), [technicians]);
+  // A team at a time is what one dispatcher usually handles, and far less for the timeline to draw.
+  const resources = useMemo(
+    () => technicianResources(team === allTeams ? technicians : technicians.filter((t) => (t.team ?? noTeam) === team)),
+    [technicians, team],
+  );
   const unassigned = useMemo(() => unassignedTickets(queue.data ?? []), [queue.data]);
   const colors = useMemo<PriorityColors>(
     () => ({
@@ -93,11 +112,16 @@ export function BoardPage({ user }: { user: UserDto }) {
     }),
     [theme],
   );
-  const events = useMemo(() => {
+  const visitEventList = useMemo(() => {
     if (!visitList.data) return [];
     markDataArrived();
     return visitEvents(visitList.data, byId, colors, canWrite);
   }, [visitList.data, byId, colors, canWrite]);
+  const events = useMemo(
+    () => (plan ? [...visitEventList, ...planEvents(plan, colors)] : visitEventList),
+    [visitEventList, plan, colors],
+  );
+  const moving = useMemo(() => movingVisitIds(plan), [plan]);
   // The visit clicked here, else one of the ticket selected elsewhere (the map, the panel).
   const selectedVisit =
     visitList.data?.find((v) => v.id === selectedVisitId && v.ticketId === selection.ticketId) ??
@@ -117,6 +141,7 @@ export function BoardPage({ user }: { user: UserDto }) {
   currentSelection.current = selection;
   const onDatesSet = useCallback((arg: DatesSetArg) => {
     setRange({ from: arg.start.toISOString(), to: arg.end.toISOString() });
+    setDays({ from: localDay(arg.start), to: localDay(new Date(arg.end.getTime() - 1)) });
     const day = DateTime.fromJSDate(arg.start);
     const { day: selected } = currentSelection.current;
     const selectedDate = selected ? DateTime.fromISO(selected).toJSDate() : null;
@@ -269,9 +294,59 @@ export function BoardPage({ user }: { user: UserDto }) {
   const eventClassNames = useCallback(
     (arg: { event: { extendedProps: Record<string, unknown> } }) => {
       const props = arg.event.extendedProps as Partial<VisitEventProps>;
-      return props.visit && props.visit.ticketId === selection.ticketId ? ['board-selected'] : [];
+      if (!props.visit) return [];
+      const classes = props.visit.ticketId === selection.ticketId ? ['board-selected'] : [];
+      if (moving.has(props.visit.id)) classes.push('board-moving');
+      return classes;
     },
-    [selection.ticketId],
+    [selection.ticketId, moving],
+  );
+
+  /** The dispatch engine's first choice for the ticket on the day shown, booked at its earliest start. */
+  const bookBest = useCallback(
+    async (ticket: QueueRow) => {
+      setBestPending(ticket.id);
+      select({ ticketId: ticket.id });
+      const day = currentSelection.current.day ?? localDay(new Date());
+      try {
+        const [recommendation, minutes] = await Promise.all([
+          call('dispatch.recommend', { ticketId: ticket.id, day }),
+          ticketMinutes(ticket.id),
+        ]);
+        const best = recommendation.ranked[0];
+        if (!best) {
+          const why = recommendation.excluded[0]?.reasons.map((r) => r.message).join('; ');
+          setNotice({
+            severity: 'warning',
+            message: `Nobody can take ${ticket.number} on ${day}${why ? ` (first excluded: ${why})` : ''}.`,
+          });
+          return;
+        }
+        const draft: BookingDraft = {
+          ticketId: ticket.id,
+          ticketNumber: ticket.number,
+          visit: null,
+          technicianId: best.technicianId,
+          helperIds: [],
+          startsAt: best.parts.earliestStart,
+          durationMinutes: minutes,
+          pinned: false,
+          overrideRules: [],
+        };
+        const failure = await save(draft);
+        if (failure) report(failure, draft);
+        else
+          setNotice({
+            severity: 'success',
+            message: `Booked ${ticket.number} with ${best.name} at ${DateTime.fromISO(best.parts.earliestStart).toFormat('HH:mm')}`,
+          });
+      } catch (error) {
+        setNotice({ severity: 'error', message: error instanceof Error ? error.message : String(error) });
+      } finally {
+        setBestPending(null);
+      }
+    },
+    [save, report],
   );
 
   return (
@@ -289,15 +364,54 @@ export function BoardPage({ user }: { user: UserDto }) {
           sx={{ width: 170 }}
           fullWidth={false}
         />
+        <TextField
+          select
+          label="Team"
+          value={team}
+          onChange={(e) => setTeam(e.target.value)}
+          sx={{ width: 180 }}
+          fullWidth={false}
+        >
+          <MenuItem value={allTeams}>All teams</MenuItem>
+          {teams.map((t) => (
+            <MenuItem key={t} value={t}>
+              {t}
+            </MenuItem>
+          ))}
+        </TextField>
         {canWrite && (
           <Button variant="outlined" size="small" disabled={!selectedVisit} onClick={openEdit}>
             Edit visit…
+          </Button>
+        )}
+        {canWrite && (
+          <Button
+            variant="outlined"
+            size="small"
+            color="secondary"
+            disabled={!days || optimizer.state.kind === 'running' || optimizer.state.kind === 'preview'}
+            onClick={() => days && void optimizer.run(days.from, days.to, days.from === days.to ? 5 : 10)}
+          >
+            {days && days.from !== days.to ? 'Optimize week' : 'Optimize day'}
           </Button>
         )}
         {!canWrite && <Chip size="small" label="Read only" />}
         <Box sx={{ flex: 1 }} />
         <Legend colors={colors} />
       </Stack>
+      <PlanPreviewBar
+        state={optimizer.state}
+        onCancel={() => void optimizer.cancel()}
+        onAccept={() => {
+          if (!plan) return;
+          optimizer.accept(plan).then(
+            (message) => setNotice({ severity: 'success', message }),
+            (error: unknown) => setNotice({ severity: 'error', message: String(error) }),
+          );
+        }}
+        onDiscard={() => plan && void optimizer.discard(plan)}
+        onDismiss={optimizer.dismiss}
+      />
       {(visitList.isError || technicianList.isError) && (
         <Alert severity="error">{visitList.error?.message ?? technicianList.error?.message}</Alert>
       )}
@@ -338,6 +452,14 @@ export function BoardPage({ user }: { user: UserDto }) {
               opacity: 0.45,
               backgroundImage: 'repeating-linear-gradient(135deg, rgba(255,255,255,.55) 0 4px, transparent 4px 8px)',
             },
+            // The optimizer's proposal: outlined and hatched, beside the visits as they are.
+            '& .fc-event.board-proposed': {
+              borderWidth: 2,
+              borderStyle: 'dashed',
+              backgroundImage: `repeating-linear-gradient(135deg, ${alpha(theme.palette.secondary.main, 0.18)} 0 5px, transparent 5px 10px)`,
+              color: theme.palette.text.primary,
+            },
+            '& .fc-event.board-moving': { opacity: 0.35 },
             '& .fc-event.board-selected': { outline: `2px solid ${theme.palette.text.primary}`, outlineOffset: '1px' },
             '& .fc-datagrid-cell.board-selected': {
               bgcolor: alpha(theme.palette.primary.main, 0.14),
@@ -408,8 +530,8 @@ export function BoardPage({ user }: { user: UserDto }) {
           selectedTicketId={selection.ticketId}
           onSelect={(t) => select({ ticketId: t.id })}
           onBook={(t) => void openBook(t)}
-          onBookBest={null}
-          bestPending={null}
+          onBookBest={(t) => void bookBest(t)}
+          bestPending={bestPending}
         />
       </Stack>
       {dialog && (
