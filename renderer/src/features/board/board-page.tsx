@@ -52,8 +52,8 @@ interface Notice {
 const views: CalendarOptions['views'] = {
   resourceTimelineDay: { slotDuration: '00:30', slotLabelInterval: '01:00', slotMinWidth: 36 },
   resourceTimelineWeek: {
-    slotDuration: '01:00',
-    slotMinWidth: 28,
+    slotDuration: '02:00',
+    slotMinWidth: 26,
     slotLabelFormat: [{ weekday: 'short', day: 'numeric', month: 'short' }, { hour: 'numeric' }],
   },
 };
@@ -466,12 +466,6 @@ export function BoardPage({ user }: { user: UserDto }) {
               fontWeight: 600,
             },
             '& .fc-datagrid-cell[role="button"]': { cursor: 'pointer' },
-            // FullCalendar measures each row's events after drawing it, one row at a time, and
-            // every measurement lays the page out again. Contained rows (FullCalendar sets their
-            // height) keep much of that work to the row itself, and rows off screen are skipped:
-            // 10-25% less time for 2,000 visits in a week (docs/benchmarks.md).
-            '& .fc-timeline-lane-frame': { contentVisibility: 'auto', containIntrinsicSize: 'auto 38px' },
-            '& .fc-timeline-lane .fc-timeline-events': { contain: 'size layout style' },
           }}
         >
           <FullCalendar
@@ -497,8 +491,8 @@ export function BoardPage({ user }: { user: UserDto }) {
             buttonHints={{ prev: 'Previous $0', next: 'Next $0', today: 'This $0' }}
             views={views}
             height="100%"
-            slotMinTime="06:00"
-            slotMaxTime="22:00"
+            // The whole day, so no booking is ever off the board; it opens scrolled to the morning.
+            scrollTime="07:00"
             snapDuration="00:15"
             nowIndicator
             resources={resources}
