@@ -188,7 +188,8 @@ test('"Book best" books the dispatch engine\'s first choice; the optimizer previ
   expect(visits).toHaveLength(1);
   expect(visits[0]?.durationMinutes).toBe(30);
   expect(DateTime.fromISO(visits[0]?.startsAt ?? '').toISODate()).toBe(day);
-  await expect(board.visit(ticket.number)).toBeVisible();
+  // Booked at 00:00 (the shift starts then), off the morning's screen: the board scrolls to it.
+  await expect(board.visit(ticket.number)).toBeInViewport();
 
   // The optimizer's proposal shows hatched on the board with before/after; discarding writes nothing.
   const before = await invoke<Visit[]>(dispatcher, 'visits.list', {
@@ -200,7 +201,7 @@ test('"Book best" books the dispatch engine\'s first choice; the optimizer previ
   await expect(proposal).toBeVisible({ timeout: 30_000 });
   await expect(proposal).toContainText('Before');
   await expect(proposal).toContainText('After');
-  await expect(board.board.locator('.board-proposed').first()).toBeVisible();
+  await expect(board.board.locator('.board-proposed').first()).toBeInViewport();
   await screenshot(dispatcher, 'board-plan-preview');
   await proposal.getByRole('button', { name: 'Discard' }).click();
   await expect(proposal).toBeHidden();

@@ -139,6 +139,23 @@ export function BoardPage({ user }: { user: UserDto }) {
   // datesSet is handed to FullCalendar once; it reads the selection through a ref.
   const currentSelection = useRef(selection);
   currentSelection.current = selection;
+  /** Scrolls the timeline so that an instant shows (a booking at 00:30 is off screen at 07:00). */
+  const reveal = useCallback((iso: string) => {
+    const api = calendarRef.current?.getApi();
+    if (!api) return;
+    const offset = Date.parse(iso) - api.view.activeStart.getTime() - 30 * 60_000;
+    api.scrollToTime({ milliseconds: Math.max(0, offset) });
+  }, []);
+
+  // A new proposal opens where its first change is.
+  useEffect(() => {
+    const first = plan?.visits
+      .filter((v) => v.change !== 'unchanged' && v.change !== 'pinned')
+      .map((v) => v.startsAt)
+      .sort()[0];
+    if (first) reveal(first);
+  }, [plan, reveal]);
+
   const onDatesSet = useCallback((arg: DatesSetArg) => {
     setRange({ from: arg.start.toISOString(), to: arg.end.toISOString() });
     setDays({ from: localDay(arg.start), to: localDay(new Date(arg.end.getTime() - 1)) });
@@ -334,19 +351,19 @@ export function BoardPage({ user }: { user: UserDto }) {
           overrideRules: [],
         };
         const failure = await save(draft);
-        if (failure) report(failure, draft);
-        else
-          setNotice({
-            severity: 'success',
-            message: `Booked ${ticket.number} with ${best.name} at ${DateTime.fromISO(best.parts.earliestStart).toFormat('HH:mm')}`,
-          });
+        if (failure) return report(failure, draft);
+        reveal(best.parts.earliestStart);
+        setNotice({
+          severity: 'success',
+          message: `Booked ${ticket.number} with ${best.name} at ${DateTime.fromISO(best.parts.earliestStart).toFormat('HH:mm')}`,
+        });
       } catch (error) {
         setNotice({ severity: 'error', message: error instanceof Error ? error.message : String(error) });
       } finally {
         setBestPending(null);
       }
     },
-    [save, report],
+    [save, report, reveal],
   );
 
   return (
