@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DateTime } from 'luxon';
-import { openConsoleAs, screenshot } from './pages/console';
+import { openConsoleAs as openConsole, screenshot } from './pages/console';
 import { BoardPage } from './pages/board-page';
 
 /** Calls a method with the page's session, as the console's own transport does. */
@@ -10,6 +10,18 @@ async function invoke<T>(page: Page, method: string, input: unknown): Promise<T>
   if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
   return body.value;
 }
+
+// Every console a test opens is closed after it: an open board refetches on every pushed event,
+// which would slow the specs that share the server after this one.
+const opened: Page[] = [];
+async function openConsoleAs(browser: Browser, username: string): Promise<Page> {
+  const page = await openConsole(browser, username);
+  opened.push(page);
+  return page;
+}
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((page) => page.context().close()));
+});
 
 interface Visit {
   id: string;
