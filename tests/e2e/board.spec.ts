@@ -129,7 +129,7 @@ test('a dispatcher drags a ticket onto a technician, an overlap is refused, and 
 });
 
 test('a dispatcher books from the keyboard dialog, and moves a visit by dragging it', async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const stamp = Date.now().toString(36);
   const day = DateTime.now().plus({ days: 41 }).toISODate();
   const admin = await openConsoleAs(browser, 'admin');
@@ -159,20 +159,23 @@ test('a dispatcher books from the keyboard dialog, and moves a visit by dragging
   expect(visit?.startsAt).toBe(DateTime.fromISO(`${day}T14:00`).toUTC().toISO());
   expect(visit?.durationMinutes).toBe(45);
 
-  // Drag the visit an hour earlier on the same row: rescheduled.
+  // Drag the visit by its middle an hour earlier on the same row: rescheduled, same length.
+  // (Its edges resize it: timeline events resize from the start too.)
   const event = board.visit(ticket.number);
   const box = await event.boundingBox();
-  const target = await board.pointAt(technicianId, day, '13:00');
+  const hourEarlier = await board.pointAt(technicianId, day, '13:00');
   if (!box) throw new Error('the visit is not on screen');
+  const grab = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const updated = dispatcher.waitForResponse((r) => r.url().endsWith('/api/visits.update'));
   const mouse = dispatcher.mouse;
-  await mouse.move(box.x + 4, box.y + box.height / 2);
+  await mouse.move(grab.x, grab.y);
   await mouse.down();
-  await mouse.move(target.x + 1, target.y, { steps: 15 });
+  await mouse.move(grab.x + (hourEarlier.x - 3 - box.x), grab.y, { steps: 15 });
   await mouse.up();
   expect((await (await updated).json()) as { ok: boolean }).toMatchObject({ ok: true });
   [visit] = await visitsOf(dispatcher, technicianId, day);
   expect(visit?.startsAt).toBe(DateTime.fromISO(`${day}T13:00`).toUTC().toISO());
+  expect(visit?.durationMinutes).toBe(45);
   await screenshot(dispatcher, 'board-moved');
 });
 
