@@ -174,6 +174,64 @@ describe('dispatch engine over HTTP', () => {
     });
   });
 
+  it('moves a booked visit the plan reorders, keeping its id, when the plan is accepted', async () => {
+    const day = '2027-02-01';
+    const at = (time: string) => DateTime.fromISO(`${day}T${time}`, { zone: 'America/Los_Angeles' }).toUTC().toISO();
+    const afternoonOnly = valueOf(
+      await f.server.call(
+        'sites.create',
+        {
+          clientId: f.clientId,
+          name: 'Loading dock',
+          address: '2 Dock Rd',
+          latitude: 47.58,
+          longitude: -122.32,
+          accessHours: { mon: [['13:00', '17:00']] },
+          timeZone: 'America/Los_Angeles',
+        },
+        admin,
+      ),
+    );
+    const ticket = valueOf(
+      await f.server.call(
+        'tickets.create',
+        {
+          channel: 'phone',
+          receivedAt: new Date(Date.now() - 60_000).toISOString(),
+          clientId: f.clientId,
+          siteId: afternoonOnly.id,
+          description: 'Dock door controller faulty',
+          priority: 'low',
+          estimatedMinutes: 60,
+        },
+        admin,
+      ),
+    );
+    // Booked by hand in the morning, when the site turns out to be closed: the plan must move it.
+    const booked = valueOf(
+      await f.server.call(
+        'visits.create',
+        { ticketId: ticket.id, technicianId: novice, startsAt: at('08:00') ?? '', durationMinutes: 60 },
+        dispatcher,
+      ),
+    );
+    const plan = valueOf(
+      await f.server.call(
+        'dispatch.optimize',
+        { from: day, to: day, timeLimitSeconds: 0.3, technicianIds: [novice] },
+        dispatcher,
+      ),
+    );
+    const moved = plan.visits.find((v) => v.ticketId === ticket.id);
+    expect(moved).toMatchObject({ visitId: booked.id, change: 'moved', previous: { startsAt: booked.startsAt } });
+    expect(Date.parse(moved?.startsAt ?? '')).toBeGreaterThanOrEqual(Date.parse(at('13:00') ?? ''));
+
+    const outcome = valueOf(await f.server.call('dispatch.acceptPlan', { planId: plan.id }, dispatcher));
+    expect(outcome.moved).toBeGreaterThanOrEqual(1);
+    const [after] = valueOf(await f.server.call('visits.forTicket', { ticketId: ticket.id }, dispatcher));
+    expect(after).toMatchObject({ id: booked.id, startsAt: moved?.startsAt, version: booked.version + 1 });
+  });
+
   it('stops a run when cancelled and still answers with a checked plan', async () => {
     // Tickets of its own: the earlier tests may have booked every open one.
     for (const description of ['Badge reader dead', 'Wi-Fi drops on floor 3', 'Label printer offline']) {

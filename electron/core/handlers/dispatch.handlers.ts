@@ -84,6 +84,12 @@ export const dispatchHandlers = {
       ...(input.technicianIds ? { technicianIds: input.technicianIds } : {}),
     });
     const movable = period.technicians.flatMap((t) => t.visits.filter((v) => !v.pinned));
+    // The versions the plan is made from: accepting refuses if any of these visits changes meanwhile.
+    const versions = await db
+      .selectFrom('visits')
+      .select(['id', 'version'])
+      .where('id', 'in', movable.length > 0 ? movable.map((v) => v.visitId) : [''])
+      .execute();
     const ticketIds = [...new Set([...(await unassignedTicketIds(db)), ...movable.map((v) => v.ticketId)])];
     const tickets = await loadTicketNeeds(db, ticketIds, period.period, period.zone);
     const plain = { days: period.days, now: Date.parse(ctx.now()), technicians: period.technicians, tickets };
@@ -127,17 +133,11 @@ export const dispatchHandlers = {
       createdAt: ctx.now(),
       travelSource: matrix.source,
     });
-    const versions = await db
-      .selectFrom('visits')
-      .select(['id', 'version'])
-      .where('id', 'in', movable.length > 0 ? movable.map((v) => v.visitId) : [''])
-      .execute();
     storePlan(planId, {
       plan,
       database: ctx.database,
       userId: caller.id,
       visitVersions: new Map(versions.map((v) => [v.id, v.version])),
-      durations: new Map(tickets.map((t) => [t.ticketId, t.durationMinutes])),
     });
     return plan;
   },

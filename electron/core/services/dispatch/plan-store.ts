@@ -11,7 +11,6 @@ export interface StoredPlan {
   userId: string;
   /** Version of each existing visit as it was when the plan was made. */
   visitVersions: ReadonlyMap<string, number>;
-  durations: ReadonlyMap<string, number>;
 }
 
 /** Plans older than this are dropped: the schedule has surely moved on. */

@@ -88,6 +88,8 @@ export class RoutingSolver {
   private readonly service: Float64Array;
   private readonly fixed: Uint8Array;
   private readonly hasDeadlines: boolean;
+  /** Whether jobs weigh differently, so heavier ones are inserted first. */
+  private readonly weighted: boolean;
   /** For each job, the movable jobs ordered by travel from it (itself first). */
   private readonly neighbours: Int32Array[];
   /** Travel from the first vehicle's start, for the insertion orders that sort by distance. */
@@ -114,6 +116,7 @@ export class RoutingSolver {
     this.fixed = new Uint8Array(jobs);
     for (const v of vehicles) for (const j of v.fixed) this.fixed[j] = 1;
     this.hasDeadlines = problem.lateCost > 0 && problem.softDue.some((d) => Number.isFinite(d));
+    this.weighted = problem.weight.some((w) => w !== problem.weight[0]);
     const depot = vehicles[0]?.start ?? 0;
     this.fromDepot = Float64Array.from({ length: jobs }, (_, j) => this.leg(depot, this.location[j] as number));
     const movable = Array.from({ length: jobs }, (_, j) => j).filter((j) => !this.fixed[j]);
@@ -274,60 +277,81 @@ export class RoutingSolver {
     return this.fixed[node] ? (windows.open[first] ?? Infinity) : Infinity;
   }
 
-  /** Latest start of a node no later than `bound`; -Infinity when no window allows one. */
-  private latestStart(node: number, vehicle: RoutingVehicle, bound: number): number {
-    if (node >= this.jobs) return node % 2 === this.jobs % 2 ? bound : Math.min(bound, vehicle.close);
-    const windows = this.problem.windowSets[vehicle.windowSet];
-    if (!windows) return -Infinity;
-    for (let k = (windows.offsets[node + 1] as number) - 1, first = windows.offsets[node] as number; k >= first; k--) {
-      if ((windows.open[k] as number) <= bound) {
-        const close = windows.close[k] as number;
-        return bound < close ? bound : close;
-      }
-    }
-    return -Infinity;
-  }
-
   /** Recomputes a route's schedule, load, travel and lateness after its node list changed. */
   private update(route: Route): void {
+    // The hottest function after the insertion loop: window lookups are inlined for jobs (the
+    // start and end pseudo-nodes sit only at the two ends).
     const { demand, softDue, lateWeight } = this.problem;
     const vehicle = this.problem.vehicles[route.vehicle] as RoutingVehicle;
+    const windows = this.problem.windowSets[vehicle.windowSet];
+    const offsets = windows?.offsets;
+    const opens = windows?.open;
+    const closes = windows?.close;
+    const travel = this.travel;
+    const L = this.locations;
+    const location = this.location;
+    const service = this.service;
     const nodes = route.nodes;
     const length = nodes.length;
+    const last = length - 1;
     const start = new Array<number>(length);
     const latest = new Array<number>(length);
     let load = 0;
-    let travel = 0;
+    let cost = 0;
     let late = 0;
     let previous = nodes[0] as number;
     let time = vehicle.open;
     start[0] = time;
-    for (let i = 1; i < length; i++) {
+    for (let i = 1; i < last; i++) {
       const node = nodes[i] as number;
-      const leg = this.leg(this.location[previous] as number, this.location[node] as number);
-      travel += leg;
-      time = this.begin(node, vehicle, time + (this.service[previous] as number) + leg);
-      start[i] = time;
-      if (node < this.jobs) {
-        load += demand[node] as number;
-        if (time > (softDue[node] as number)) late += lateWeight[node] as number;
+      const leg = travel[(location[previous] as number) * L + (location[node] as number)] as number;
+      cost += leg;
+      const arrival = time + (service[previous] as number) + leg;
+      time = Infinity;
+      if (offsets && opens && closes) {
+        for (let k = offsets[node] as number, end = offsets[node + 1] as number; k < end; k++) {
+          if (arrival <= (closes[k] as number)) {
+            const open = opens[k] as number;
+            time = arrival > open ? arrival : open;
+            break;
+          }
+        }
       }
+      if (time === Infinity) time = this.begin(node, vehicle, arrival);
+      start[i] = time;
+      load += demand[node] as number;
+      if (time > (softDue[node] as number)) late += lateWeight[node] as number;
       previous = node;
     }
-    let next = nodes[length - 1] as number;
-    let bound = this.latestStart(next, vehicle, Infinity);
-    latest[length - 1] = bound;
-    for (let i = length - 2; i >= 0; i--) {
+    const end = nodes[last] as number;
+    const home = travel[(location[previous] as number) * L + (location[end] as number)] as number;
+    cost += home;
+    start[last] = time + (service[previous] as number) + home;
+    let next = end;
+    let bound = vehicle.close;
+    latest[last] = bound;
+    for (let i = last - 1; i >= 1; i--) {
       const node = nodes[i] as number;
-      const leg = this.leg(this.location[node] as number, this.location[next] as number);
-      bound = this.latestStart(node, vehicle, bound - leg - (this.service[node] as number));
+      const leg = travel[(location[node] as number) * L + (location[next] as number)] as number;
+      const limit = bound - leg - (service[node] as number);
+      bound = -Infinity;
+      if (offsets && opens && closes) {
+        for (let k = (offsets[node + 1] as number) - 1, first = offsets[node] as number; k >= first; k--) {
+          if ((opens[k] as number) <= limit) {
+            const close = closes[k] as number;
+            bound = limit < close ? limit : close;
+            break;
+          }
+        }
+      }
       latest[i] = bound;
       next = node;
     }
+    latest[0] = bound;
     route.start = start;
     route.latest = latest;
     route.load = load;
-    route.travel = travel;
+    route.travel = cost;
     route.late = late;
   }
 
@@ -345,14 +369,12 @@ export class RoutingSolver {
       jobs += route.jobs;
       if (route.jobs > 0) used++;
     });
-    const movable: number[] = [];
-    for (let j = 0; j < this.jobs; j++) if (routeOf[j] !== -1 && !this.fixed[j]) movable.push(j);
-    if (movable.length === 0) return;
+    const seed = this.pickSeed(routeOf, random);
+    if (seed === -1) return;
     const stringMax = Math.min(MAX_STRING, jobs / used);
     const stringsMax = (4 * AVERAGE_REMOVED) / (1 + stringMax) - 1;
     const strings = Math.floor(random.next() * stringsMax) + 1;
 
-    const seed = movable[random.int(movable.length)] as number;
     const ruined = new Set<number>();
     for (const c of this.neighbours[seed] as Int32Array) {
       if (ruined.size >= strings) break;
@@ -393,6 +415,20 @@ export class RoutingSolver {
       ruined.add(r);
     }
     state.cost = this.totalCost(state);
+  }
+
+  /**
+   * A random planned job that may move, or -1 when there is none. Drawing until one fits is cheap
+   * when most jobs are planned (the usual case); a full scan settles the rare rest.
+   */
+  private pickSeed(routeOf: Int32Array, random: Random): number {
+    for (let attempt = 0; attempt < 32; attempt++) {
+      const j = random.int(this.jobs);
+      if (routeOf[j] !== -1 && !this.fixed[j]) return j;
+    }
+    const movable: number[] = [];
+    for (let j = 0; j < this.jobs; j++) if (routeOf[j] !== -1 && !this.fixed[j]) movable.push(j);
+    return movable.length === 0 ? -1 : (movable[random.int(movable.length)] as number);
   }
 
   private totalCost(state: State): number {
@@ -528,7 +564,7 @@ export class RoutingSolver {
       else if (pick < 10) jobs.sort((a, b) => (depot[b] as number) - (depot[a] as number));
       else jobs.sort((a, b) => (depot[a] as number) - (depot[b] as number));
     }
-    jobs.sort((a, b) => (weight[b] as number) - (weight[a] as number));
+    if (this.weighted) jobs.sort((a, b) => (weight[b] as number) - (weight[a] as number));
   }
 }
 
