@@ -1,4 +1,5 @@
 // `npm run bench [-- <path to ../shared/benchmarks>]`: prints speed numbers; never part of npm test.
+import { benchBoard } from './board.bench';
 import { benchOptimize } from './optimize.bench';
 import { benchQueue } from './queue.bench';
 import { benchRecommend } from './recommend.bench';
@@ -9,6 +10,7 @@ async function main() {
   benchRecommend();
   await benchQueue();
   benchOptimize();
+  await benchBoard();
 }
 
 main().catch((error: unknown) => {

@@ -27,11 +27,14 @@ const EscalationsPage = lazy(() =>
 const TechniciansPage = lazy(() =>
   import('../technicians/technicians-page').then((m) => ({ default: m.TechniciansPage })),
 );
+// FullCalendar and its premium timeline are the board's alone; they load with it.
+const BoardPage = lazy(() => import('../board/board-page').then((m) => ({ default: m.BoardPage })));
 const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({ default: m.SlaAdminPage })));
 
 const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[] = [
   { route: 'queue', label: 'Queue', group: access.staff },
   { route: 'intake', label: 'New request', group: access.intake },
+  { route: 'board', label: 'Board', group: access.escalationReaders },
   { route: 'escalations', label: 'Escalations', group: access.escalationReaders },
   { route: 'technicians', label: 'Technicians', group: access.escalationReaders },
   { route: 'sla-admin', label: 'SLA settings', group: access.admin },
@@ -76,6 +79,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
         <Suspense fallback={<CircularProgress aria-label="Loading" sx={{ m: 4 }} />}>
           {current === 'intake' && <IntakePage />}
           {current === 'queue' && <QueuePage user={user} />}
+          {current === 'board' && <BoardPage user={user} />}
           {current === 'escalations' && <EscalationsPage user={user} />}
           {current === 'technicians' && <TechniciansPage user={user} />}
           {current === 'sla-admin' && <SlaAdminPage />}

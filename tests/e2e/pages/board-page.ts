@@ -1,0 +1,54 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The dispatch board: a FullCalendar resource timeline and the unassigned tickets beside it. */
+export class BoardPage {
+  readonly board: Locator;
+  readonly unassigned: Locator;
+  readonly notice: Locator;
+
+  constructor(readonly page: Page) {
+    this.board = page.getByRole('region', { name: 'Board' });
+    this.unassigned = page.getByRole('region', { name: 'Unassigned tickets' });
+    this.notice = page.getByRole('alert');
+  }
+
+  async open(day: string): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Board' }).click();
+    await expect(this.board).toBeVisible();
+    await this.page.getByLabel('Day').fill(day);
+    await expect(this.board.locator(`.fc-timeline-slot-label[data-date^="${day}T"]`).first()).toBeVisible();
+  }
+
+  ticket(number: string): Locator {
+    return this.unassigned.getByRole('listitem', { name: new RegExp(`^${number} `) });
+  }
+
+  /** A technician's row of visits. */
+  lane(technicianId: string): Locator {
+    return this.board.locator(`td.fc-timeline-lane[data-resource-id="${technicianId}"]`);
+  }
+
+  visit(ticketNumber: string): Locator {
+    return this.board.locator('.board-visit').filter({ hasText: ticketNumber });
+  }
+
+  /** The point on a technician's row where `time` (HH:mm, on a full or half hour) begins. */
+  async pointAt(technicianId: string, day: string, time: string): Promise<{ x: number; y: number }> {
+    const slot = await this.board.locator(`.fc-timeline-slot-lane[data-date="${day}T${time}:00"]`).boundingBox();
+    const lane = await this.lane(technicianId).boundingBox();
+    if (!slot || !lane) throw new Error(`no slot ${day} ${time} or no row for ${technicianId}`);
+    return { x: slot.x + 3, y: lane.y + lane.height / 2 };
+  }
+
+  /** Drags with real mouse events, in steps, as a person would: FullCalendar watches the moves. */
+  async drag(from: Locator, to: { x: number; y: number }): Promise<void> {
+    const box = await from.boundingBox();
+    if (!box) throw new Error('nothing to drag');
+    const mouse = this.page.mouse;
+    await mouse.move(box.x + 40, box.y + 12);
+    await mouse.down();
+    await mouse.move(box.x + 20, box.y + 30, { steps: 5 });
+    await mouse.move(to.x, to.y, { steps: 20 });
+    await mouse.up();
+  }
+}
