@@ -26,11 +26,14 @@ const EscalationsPage = lazy(() =>
 const TechniciansPage = lazy(() =>
   import('../technicians/technicians-page').then((m) => ({ default: m.TechniciansPage })),
 );
+// The map's chunk carries Leaflet and the Natural Earth shapes; nobody else pays for them.
+const MapPage = lazy(() => import('../map/map-page').then((m) => ({ default: m.MapPage })));
 const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({ default: m.SlaAdminPage })));
 
 const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[] = [
   { route: 'queue', label: 'Queue', group: access.staff },
   { route: 'intake', label: 'New request', group: access.intake },
+  { route: 'map', label: 'Map', group: access.escalationReaders },
   { route: 'escalations', label: 'Escalations', group: access.escalationReaders },
   { route: 'technicians', label: 'Technicians', group: access.escalationReaders },
   { route: 'sla-admin', label: 'SLA settings', group: access.admin },
@@ -75,6 +78,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
         <Suspense fallback={<CircularProgress aria-label="Loading" sx={{ m: 4 }} />}>
           {current === 'intake' && <IntakePage />}
           {current === 'queue' && <QueuePage user={user} />}
+          {current === 'map' && <MapPage />}
           {current === 'escalations' && <EscalationsPage user={user} />}
           {current === 'technicians' && <TechniciansPage user={user} />}
           {current === 'sla-admin' && <SlaAdminPage />}
