@@ -17,7 +17,7 @@ import { select, useSelection } from '../../app/selection';
 import { PriorityChip } from '../../components/priority-chip';
 import { BasemapSettings } from './basemap-settings';
 import { formatTime } from './map-day';
-import type { Route } from './route-line';
+import type { Route } from './route';
 import { ageInWords, fieldStatus, fieldStatusLabels, STALE_AFTER_MS } from './technician-marker';
 import type { Ranking } from './use-ranking';
 
