@@ -126,5 +126,6 @@ test('the map shows technicians and tickets, the selected route, and a booking m
   await expect(map.selectedTicket).toContainText(first.number);
   await expect(map.selectedTechnician).toContainText(name);
   await expect(map.ticket(first.number)).toHaveClass(/is-selected/);
+  await expect(map.routeLine).toHaveCount(1);
   await screenshot(dispatcher, 'map-selected-ticket');
 });

@@ -107,7 +107,7 @@ describe('technician markers', () => {
     expect(fieldStatus('tech-1', [on('on_site', 'someone-else')])).toBe('idle');
   });
 
-  it('fades a position older than an hour and labels it in words, escaping the name', () => {
+  it('fades a position older than an hour and labels it in words, keeping markup out of its HTML', () => {
     const fresh = placeTechnician(
       technician({ name: 'Zoë <b>', lastPosition: { latitude: 1, longitude: 2, at: '2026-03-02T11:48:00Z' } }),
     );
@@ -118,7 +118,8 @@ describe('technician markers', () => {
     const look = { status: 'idle' as const, selected: false, rank: null };
     const freshMarker = technicianMarker(fresh, look, now);
     expect(freshMarker.className).not.toContain('tech-stale');
-    expect(freshMarker.html).toContain('Technician Zoë &lt;b&gt;: Idle, position 12 min ago');
+    expect(freshMarker.label).toBe('Technician Zoë <b>: Idle, position 12 min ago');
+    expect(freshMarker.html).toContain('12 min ago');
     expect(freshMarker.html).not.toContain('<b>');
     expect(technicianMarker(old, look, now).className).toContain('tech-stale');
   });
@@ -133,10 +134,11 @@ describe('technician markers', () => {
       now,
     );
     expect(plain.highlighted).toBe(false);
-    expect(plain.html).toContain('no position reported, shown at home base');
+    expect(plain.label).toContain('no position reported, shown at home base');
+    expect(plain.html).toContain('home base');
     expect(ranked.highlighted).toBe(true);
     expect(ranked.html).toContain('18 min</span>');
-    expect(ranked.html).toContain('ranked 2, 18 min away');
+    expect(ranked.label).toContain('ranked 2, 18 min away');
     expect(ranked.className).toContain('tech-en-route');
   });
 
@@ -175,8 +177,8 @@ describe('ticket markers', () => {
     if (!isLocated(row)) throw new Error('located');
     const marker = ticketMarker(row, false);
     expect(marker.className).toContain('ticket-critical');
-    expect(marker.html).toContain('Ticket T-2026-000001: Critical, Northwind, Head office');
-    expect(marker.html).toContain('Crit');
+    expect(marker.label).toBe('Ticket T-2026-000001: Critical, Northwind, Head office');
+    expect(marker.html).toBe('‼ Crit');
     expect(ticketMarker(row, true).highlighted).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { LabelledDivIcon } from './labelled-icon';
 import L from './leaflet';
 import 'leaflet.markercluster';
 
@@ -5,17 +6,23 @@ import 'leaflet.markercluster';
 export function createClusterGroup(className: string, noun: string): L.MarkerClusterGroup {
   return L.markerClusterGroup({
     chunkedLoading: true,
+    // Animated regrouping starts a CSS transition on every marker a zoom reveals: with 2,000
+    // markers that was a second-long frame (docs/benchmarks.md). Clusters simply redraw instead.
+    animate: false,
     showCoverageOnHover: false,
     spiderfyOnMaxZoom: true,
     maxClusterRadius: 50,
+    // A User Timing mark when a batch is fully clustered: the map benchmark (and DevTools) reads it.
+    chunkProgress: (processed, total) => {
+      if (processed === total) performance.mark(`map:${noun}-clustered`);
+    },
     iconCreateFunction: (cluster) => {
       const count = cluster.getChildCount();
-      return L.divIcon({
-        // Cluster icons are keyboard-focusable buttons: say what they hold, not just a number.
-        html: `<span class="visually-hidden">${count} ${noun}, zoom in</span><span aria-hidden="true">${count}</span>`,
-        className: `map-cluster ${className}`,
-        iconSize: L.point(36, 36),
-      });
+      // Cluster icons are keyboard-focusable buttons: say what they hold, not just a number.
+      return new LabelledDivIcon(
+        { html: String(count), className: `map-cluster ${className}`, iconSize: L.point(36, 36) },
+        `${count} ${noun}, zoom in`,
+      );
     },
   });
 }

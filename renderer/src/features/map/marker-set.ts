@@ -1,3 +1,4 @@
+import { LabelledDivIcon } from './labelled-icon';
 import L from './leaflet';
 
 /** What one marker should look like now; MarkerSet makes the map match a list of these. */
@@ -5,7 +6,9 @@ export interface MarkerSpec {
   id: string;
   latitude: number;
   longitude: number;
-  /** The divIcon's inner HTML: its first child is a visually hidden label, the marker's accessible name. */
+  /** The marker's accessible name: what a screen reader says and what tests find it by. */
+  label: string;
+  /** The divIcon's inner HTML, hidden from assistive technology (the label says it all). */
   html: string;
   className: string;
   size: [number, number];
@@ -20,12 +23,10 @@ interface Entry {
 
 function icon(spec: MarkerSpec): L.DivIcon {
   const [width, height] = spec.size;
-  return L.divIcon({
-    html: spec.html,
-    className: spec.className,
-    iconSize: [width, height],
-    iconAnchor: [width / 2, height / 2],
-  });
+  return new LabelledDivIcon(
+    { html: spec.html, className: spec.className, iconSize: [width, height], iconAnchor: [width / 2, height / 2] },
+    spec.label,
+  );
 }
 
 /**
@@ -64,7 +65,8 @@ export class MarkerSet {
       entry.spec = spec;
       const moved = old.latitude !== spec.latitude || old.longitude !== spec.longitude;
       const regrouped = old.highlighted !== spec.highlighted;
-      if (old.html !== spec.html || old.className !== spec.className) entry.marker.setIcon(icon(spec));
+      if (old.html !== spec.html || old.className !== spec.className || old.label !== spec.label)
+        entry.marker.setIcon(icon(spec));
       entry.marker.setZIndexOffset(this.zIndexFor(spec));
       if (!moved && !regrouped) continue;
       // A clustered marker is found for removal by its old position, so it moves only once out.

@@ -83,7 +83,7 @@ export function technicianMarker(placed: PlacedTechnician, look: TechnicianLook,
     look.selected ? 'is-selected' : '',
     look.rank ? 'is-ranked' : '',
   ];
-  const badge = look.rank ? `<span class="tech-travel" aria-hidden="true">${look.rank.travelMinutes} min</span>` : '';
+  const badge = look.rank ? `<span class="tech-travel">${look.rank.travelMinutes} min</span>` : '';
   return {
     id: placed.technician.id,
     latitude: placed.latitude,
@@ -91,9 +91,9 @@ export function technicianMarker(placed: PlacedTechnician, look: TechnicianLook,
     className: classes.filter(Boolean).join(' '),
     size: [34, 34],
     highlighted: look.selected || look.rank !== null,
+    label: technicianLabel(placed, look, now),
     html:
-      `<span class="visually-hidden">${escapeHtml(technicianLabel(placed, look, now))}</span>` +
-      `<span class="tech-dot" aria-hidden="true">${escapeHtml(initials(placed.technician.name))}</span>` +
-      `<span class="tech-age" aria-hidden="true">${escapeHtml(age)}</span>${badge}`,
+      `<span class="tech-dot">${escapeHtml(initials(placed.technician.name))}</span>` +
+      `<span class="tech-age">${escapeHtml(age)}</span>${badge}`,
   };
 }

@@ -1,5 +1,4 @@
 import { priorityLabels, type Priority, type QueueRow } from '../../../../shared/domain/ticket';
-import { escapeHtml } from './html';
 import type { MarkerSpec } from './marker-set';
 
 // A glyph and a short word besides the colour, so priority never depends on seeing colour alone.
@@ -25,8 +24,8 @@ export function ticketMarker(row: LocatedTicket, selected: boolean): MarkerSpec 
     className: `ticket-marker ticket-${row.priority}${selected ? ' is-selected' : ''}`,
     size: [46, 22],
     highlighted: selected,
-    html:
-      `<span class="visually-hidden">${escapeHtml(ticketLabel(row))}</span>` +
-      `<span aria-hidden="true"><b>${glyphs[row.priority]}</b> ${shortLabels[row.priority]}</span>`,
+    label: ticketLabel(row),
+    // Plain text, no child elements: the cheapest marker to restyle; the label names it.
+    html: `${glyphs[row.priority]} ${shortLabels[row.priority]}`,
   };
 }

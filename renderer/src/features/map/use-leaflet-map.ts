@@ -12,7 +12,16 @@ export function useLeafletMap(container: RefObject<HTMLDivElement | null>): L.Ma
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const created = L.map(element, { center: [20, 0], zoom: 2, minZoom: 2, maxZoom: 18, worldCopyJump: true });
+    const created = L.map(element, {
+      center: [20, 0],
+      zoom: 2,
+      minZoom: 2,
+      maxZoom: 18,
+      worldCopyJump: true,
+      // Markers hide during the zoom animation and reappear in place, instead of each one being
+      // animated: with thousands of them that is the difference between smooth and stuck.
+      markerZoomAnimation: false,
+    });
     createOfflineBasemap(created).addTo(created);
     // The map's box changes with the window and the side panel; Leaflet must be told.
     const resize = new ResizeObserver(() => created.invalidateSize());
