@@ -51,6 +51,13 @@ const outputs: Record<MethodName, string> = {
   'visits.updateChecklist': 'VisitDto',
   'visits.list': 'VisitDto[]',
   'visits.forTicket': 'VisitDto[]',
+  'dispatch.recommend': 'Recommendation',
+  'dispatch.optimize': 'DispatchPlanDto',
+  'dispatch.cancel': '{ cancelled: boolean }',
+  'dispatch.acceptPlan': '{ created: number; moved: number; unchanged: number }',
+  'dispatch.discardPlan': '{ discarded: boolean }',
+  'dispatch.settings': 'DispatchSettings',
+  'dispatch.saveSettings': 'DispatchSettings',
 };
 
 /** JSON Schema of an input, without the long regular expressions zod adds beside `format`. */

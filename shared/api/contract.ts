@@ -2,6 +2,13 @@ import { z } from 'zod';
 import type { Role } from '../domain/roles';
 import type { CallerMatch, ClientDto, ContactDto, SiteDto, UserDto } from '../domain/directory';
 import type { QueueRow, TicketDto } from '../domain/ticket';
+import {
+  dispatchRecommendInput,
+  dispatchSettings,
+  type DispatchSettings,
+  type Recommendation,
+} from '../domain/dispatch';
+import { dispatchOptimizeInput, type DispatchPlanDto } from '../domain/dispatch-plan';
 import type { EscalationDto } from '../domain/escalation';
 import {
   priorityCriteria,
@@ -393,6 +400,45 @@ export const api = {
     input: z.strictObject({ ticketId: id }),
     access: staff,
     summary: "A ticket's visits, cancelled ones included, in start order.",
+  }),
+
+  'dispatch.recommend': method<Recommendation>()({
+    input: dispatchRecommendInput,
+    access: access.escalationReaders,
+    summary:
+      'Ranks every technician for one ticket on one day: excluded ones with every reason, the others by score (lower is better) at the best place in their day, with the reasons in words.',
+  }),
+  'dispatch.optimize': method<DispatchPlanDto>()({
+    input: dispatchOptimizeInput,
+    access: access.dispatch,
+    summary:
+      'Proposes a plan for a day or a range of days (at most 31): places unassigned tickets and may move unpinned visits. Runs in a worker within the time limit; progress arrives as dispatch.progress events. Nothing is written until dispatch.acceptPlan.',
+  }),
+  'dispatch.cancel': method<{ cancelled: boolean }>()({
+    input: z.strictObject({ runId: z.uuid('Not a run id') }),
+    access: access.dispatch,
+    summary: 'Stops a running dispatch.optimize; it then answers with the best plan found so far.',
+  }),
+  'dispatch.acceptPlan': method<{ created: number; moved: number; unchanged: number }>()({
+    input: z.strictObject({ planId: id }),
+    access: access.dispatch,
+    summary:
+      'Writes a proposed plan in one transaction, or nothing when anything it relies on changed meanwhile (stale) or clashes (conflict).',
+  }),
+  'dispatch.discardPlan': method<{ discarded: boolean }>()({
+    input: z.strictObject({ planId: id }),
+    access: access.dispatch,
+    summary: 'Drops a proposed plan without writing anything.',
+  }),
+  'dispatch.settings': method<DispatchSettings>()({
+    input: empty,
+    access: staff,
+    summary: 'How ranking weighs technicians and how travel is estimated (offline, or an OSRM server).',
+  }),
+  'dispatch.saveSettings': method<DispatchSettings>()({
+    input: dispatchSettings,
+    access: access.admin,
+    summary: 'Saves the ranking weights and the travel settings.',
   }),
 } as const;
 

@@ -28,7 +28,22 @@ export type DispatchEvent =
       number: string;
       change: VisitChange;
       technicianIds: string[];
-    };
+    }
+  | OptimizeProgressEvent;
+
+/**
+ * Progress of a day optimization, delivered only to consoles served by the process running it
+ * (never stored): the console that started the run shows it; others ignore a runId they do not know.
+ */
+export interface OptimizeProgressEvent {
+  type: 'dispatch.progress';
+  runId: string;
+  elapsedMs: number;
+  placed: number;
+  unplaced: number;
+  lateWeight: number;
+  travelMinutes: number;
+}
 
 export type VisitChange = 'booked' | 'rescheduled' | 'cancelled' | 'checklist';
 

@@ -7,6 +7,8 @@ export const maxPlanDays = 31;
 
 export const dispatchOptimizeInput = z
   .strictObject({
+    /** Chosen by the console so it can cancel the run and match its progress events. */
+    runId: z.uuid('Not a run id').optional(),
     /** First and last day of the period (inclusive), in the organisation's time zone. */
     from: calendarDate,
     to: calendarDate,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { calendarDate } from './sla';
+import { defaultTravelSettings, travelSettings } from './travel';
 
 const weight = (fallback: number) => z.number().min(0, 'At least 0').max(1000, 'At most 1000').default(fallback);
 
@@ -86,3 +88,23 @@ export interface Recommendation {
   ranked: RankedTechnician[];
   excluded: ExcludedTechnician[];
 }
+
+/** The dispatch engine's settings: how ranking weighs technicians, and how travel is estimated. */
+export const dispatchSettings = z.strictObject({
+  weights: recommendationWeights,
+  travel: travelSettings,
+});
+export type DispatchSettings = z.output<typeof dispatchSettings>;
+
+export const defaultDispatchSettings: DispatchSettings = {
+  weights: defaultRecommendationWeights,
+  travel: defaultTravelSettings,
+};
+
+export const dispatchRecommendInput = z.strictObject({
+  ticketId: z.uuid('Not a ticket id'),
+  /** The day to fit the job into, in the organisation's time zone. */
+  day: calendarDate,
+  /** How many of the best get their reasons in words. */
+  explainTop: z.int().min(1).max(100).default(10),
+});

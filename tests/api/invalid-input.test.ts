@@ -452,7 +452,55 @@ const cases: Record<MethodName, Case[]> = {
     ['a technician id that is not a UUID', with_('visits.list', { technicianIds: ['terry'] }), ['technicianIds', 0]],
   ],
   'visits.forTicket': [['a ticket id that is not a UUID', with_('visits.forTicket', { ticketId: 12 }), ['ticketId']]],
+  'dispatch.recommend': [
+    ['a ticket number instead of its id', with_('dispatch.recommend', { ticketId: 'T-2026-000001' }), ['ticketId']],
+    ['a day that does not exist', with_('dispatch.recommend', { day: '2027-02-30' }), ['day']],
+    ['a day with a time', with_('dispatch.recommend', { day: '2027-01-04T08:00:00Z' }), ['day']],
+    ['explanations for 101 technicians', with_('dispatch.recommend', { explainTop: 101 }), ['explainTop']],
+  ],
+  'dispatch.optimize': [
+    ['a range of 32 days', with_('dispatch.optimize', { from: '2027-01-01', to: '2027-02-01' }), ['to']],
+    ['a last day before the first', with_('dispatch.optimize', { from: '2027-01-05', to: '2027-01-04' }), ['to']],
+    ['a negative time limit', with_('dispatch.optimize', { timeLimitSeconds: -1 }), ['timeLimitSeconds']],
+    ['a time limit of zero', with_('dispatch.optimize', { timeLimitSeconds: 0 }), ['timeLimitSeconds']],
+    ['a time limit of 301 seconds', with_('dispatch.optimize', { timeLimitSeconds: 301 }), ['timeLimitSeconds']],
+    ['a run id that is not a uuid', with_('dispatch.optimize', { runId: 'run-1' }), ['runId']],
+    [
+      'a technician id that is not a uuid',
+      with_('dispatch.optimize', { technicianIds: ['dana'] }),
+      ['technicianIds', 0],
+    ],
+  ],
+  'dispatch.cancel': [['a run id that is not a uuid', with_('dispatch.cancel', { runId: 42 }), ['runId']]],
+  'dispatch.acceptPlan': [['no plan id', without('dispatch.acceptPlan', 'planId'), ['planId']]],
+  'dispatch.discardPlan': [
+    ['a plan id that is not a uuid', with_('dispatch.discardPlan', { planId: 'x' }), ['planId']],
+  ],
+  'dispatch.settings': [],
+  'dispatch.saveSettings': [
+    ['a detour factor of 0.5', (f) => settingsWith(f, { travel: { detourFactor: 0.5 } }), ['travel', 'detourFactor']],
+    ['a negative lateness weight', (f) => settingsWith(f, { weights: { lateness: -1 } }), ['weights', 'lateness']],
+    ['an unknown weight', (f) => settingsWith(f, { weights: { charm: 3 } }), ['weights', 'charm']],
+    [
+      'an OSRM address that is not http',
+      (f) => settingsWith(f, { travel: { osrm: { url: 'ftp://osrm' } } }),
+      ['travel', 'osrm', 'url'],
+    ],
+  ],
 };
+
+/** Valid dispatch settings with some fields changed (nested objects merged one level at a time). */
+function settingsWith(
+  f: ApiFixture,
+  change: { weights?: Record<string, unknown>; travel?: Record<string, unknown> & { osrm?: Record<string, unknown> } },
+) {
+  const valid = validInputs['dispatch.saveSettings'](f);
+  const { osrm, ...travel } = change.travel ?? {};
+  return {
+    weights: { ...valid.weights, ...change.weights },
+    travel: { ...valid.travel, ...travel, osrm: { ...valid.travel.osrm, ...osrm } },
+  };
+}
 
 /** `count` Mondays from `first` (a Monday) as YYYY-MM-DD. */
 function mondays(first: string, count: number): string[] {

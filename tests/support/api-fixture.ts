@@ -289,4 +289,19 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   }),
   'visits.list': (f) => ({ from: '2027-01-04T00:00:00Z', to: '2027-01-11T00:00:00Z', technicianIds: [f.technicianId] }),
   'visits.forTicket': (f) => ({ ticketId: f.ticketId }),
+  'dispatch.recommend': (f) => ({ ticketId: f.ticketId, day: '2027-01-04' }),
+  'dispatch.optimize': () => ({ from: '2027-01-04', to: '2027-01-04', timeLimitSeconds: 0.2 }),
+  'dispatch.cancel': () => ({ runId: '6f1c2c3e-2f7a-4f53-9d55-0b3c8f1d2a11' }),
+  'dispatch.acceptPlan': () => ({ planId: '0d4b8f52-8d9a-4d55-a0a4-9b0f77c1e2d3' }),
+  'dispatch.discardPlan': () => ({ planId: '0d4b8f52-8d9a-4d55-a0a4-9b0f77c1e2d3' }),
+  'dispatch.settings': () => ({}),
+  'dispatch.saveSettings': () => ({
+    weights: { skillFit: 30, lateness: 10, travel: 0.5, extraTravel: 1, workload: 0.1, earliestStart: 0.05 },
+    travel: {
+      detourFactor: 1.3,
+      averageSpeedKmh: 40,
+      parkingMinutes: 5,
+      osrm: { enabled: false, url: 'http://127.0.0.1:5000', profile: 'driving', timeoutMs: 2000 },
+    },
+  }),
 };

@@ -360,7 +360,9 @@ describe('the reasons in words', () => {
     expect(result.day).toBe(DATE);
     // 08:40 in Amsterdam (UTC+1 in March) is 07:40 UTC; 12:00 is 11:00 UTC.
     expect(best?.reasons[0]).toBe('arrives 07:40, 3h20 before due');
-    expect(['35 min', '1h', '1h05', '2h'].join()).toBe([35, 60, 65, 120].map(formatDuration).join());
+    expect(['35 min', '1h', '1h05', '2h', '47h59', '2 d', '93 d 14 h'].join()).toBe(
+      [35, 60, 65, 120, 47 * 60 + 59, 48 * 60, 93 * 1440 + 14 * 60 + 6].map(formatDuration).join(),
+    );
   });
 
   it('explains only the top few, and ranks the rest with their parts', () => {

@@ -16,6 +16,11 @@ export interface EventHub {
   publish(tx: Tx, event: DispatchEvent): Promise<void>;
   /** Call after a local commit so this process delivers at once instead of at the next poll. */
   afterCommit(): void;
+  /**
+   * Delivers an event to this process's listeners only, without storing it: for passing news such
+   * as an optimization's progress, which only the console that started it (served here) needs.
+   */
+  announce(event: DispatchEvent): void;
   subscribe(listener: EventListener): () => void;
   close(): Promise<void>;
 }
@@ -36,7 +41,8 @@ function listenerSet() {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    emit(event: DispatchEvent) {
+    // An arrow too: the hubs hand it out unbound as their `announce`.
+    emit: (event: DispatchEvent) => {
       for (const listener of listeners) {
         try {
           listener(event);
@@ -109,6 +115,7 @@ async function startSqliteHub(handle: DatabaseHandle): Promise<EventHub> {
         .execute();
     },
     afterCommit: poll,
+    announce: listeners.emit,
     subscribe: listeners.add,
     async close() {
       closed = true;
@@ -155,6 +162,7 @@ async function startPostgresHub(handle: DatabaseHandle): Promise<EventHub> {
     afterCommit() {
       // NOTIFY reaches this process through its own LISTEN connection.
     },
+    announce: listeners.emit,
     subscribe: listeners.add,
     async close() {
       closed = true;

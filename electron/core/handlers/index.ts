@@ -1,5 +1,6 @@
 import { authHandlers } from './auth.handlers';
 import { directoryHandlers } from './directory.handlers';
+import { dispatchHandlers } from './dispatch.handlers';
 import { escalationHandlers } from './escalations.handlers';
 import type { Handlers } from './handler-types';
 import { slaHandlers } from './sla.handlers';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...escalationHandlers,
   ...technicianHandlers,
   ...visitHandlers,
+  ...dispatchHandlers,
 };

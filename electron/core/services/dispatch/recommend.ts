@@ -422,10 +422,15 @@ function toRanked(ctx: Context, c: Candidate, explain: boolean): RankedTechnicia
   };
 }
 
-/** "1h20", "2h", "35 min". */
+/** "1h20", "2h", "35 min"; from two days on, "3 d 4 h" (minutes no longer matter). */
 export function formatDuration(minutes: number): string {
   const m = Math.round(minutes);
   if (m < 60) return `${m} min`;
+  if (m >= 48 * 60) {
+    const hours = Math.round(m / 60);
+    const rest = hours % 24;
+    return rest === 0 ? `${hours / 24} d` : `${Math.floor(hours / 24)} d ${rest} h`;
+  }
   const rest = m % 60;
   return rest === 0 ? `${Math.floor(m / 60)}h` : `${Math.floor(m / 60)}h${String(rest).padStart(2, '0')}`;
 }

@@ -274,60 +274,81 @@ export class RoutingSolver {
     return this.fixed[node] ? (windows.open[first] ?? Infinity) : Infinity;
   }
 
-  /** Latest start of a node no later than `bound`; -Infinity when no window allows one. */
-  private latestStart(node: number, vehicle: RoutingVehicle, bound: number): number {
-    if (node >= this.jobs) return node % 2 === this.jobs % 2 ? bound : Math.min(bound, vehicle.close);
-    const windows = this.problem.windowSets[vehicle.windowSet];
-    if (!windows) return -Infinity;
-    for (let k = (windows.offsets[node + 1] as number) - 1, first = windows.offsets[node] as number; k >= first; k--) {
-      if ((windows.open[k] as number) <= bound) {
-        const close = windows.close[k] as number;
-        return bound < close ? bound : close;
-      }
-    }
-    return -Infinity;
-  }
-
   /** Recomputes a route's schedule, load, travel and lateness after its node list changed. */
   private update(route: Route): void {
+    // The hottest function after the insertion loop: window lookups are inlined for jobs (the
+    // start and end pseudo-nodes sit only at the two ends).
     const { demand, softDue, lateWeight } = this.problem;
     const vehicle = this.problem.vehicles[route.vehicle] as RoutingVehicle;
+    const windows = this.problem.windowSets[vehicle.windowSet];
+    const offsets = windows?.offsets;
+    const opens = windows?.open;
+    const closes = windows?.close;
+    const travel = this.travel;
+    const L = this.locations;
+    const location = this.location;
+    const service = this.service;
     const nodes = route.nodes;
     const length = nodes.length;
+    const last = length - 1;
     const start = new Array<number>(length);
     const latest = new Array<number>(length);
     let load = 0;
-    let travel = 0;
+    let cost = 0;
     let late = 0;
     let previous = nodes[0] as number;
     let time = vehicle.open;
     start[0] = time;
-    for (let i = 1; i < length; i++) {
+    for (let i = 1; i < last; i++) {
       const node = nodes[i] as number;
-      const leg = this.leg(this.location[previous] as number, this.location[node] as number);
-      travel += leg;
-      time = this.begin(node, vehicle, time + (this.service[previous] as number) + leg);
-      start[i] = time;
-      if (node < this.jobs) {
-        load += demand[node] as number;
-        if (time > (softDue[node] as number)) late += lateWeight[node] as number;
+      const leg = travel[(location[previous] as number) * L + (location[node] as number)] as number;
+      cost += leg;
+      const arrival = time + (service[previous] as number) + leg;
+      time = Infinity;
+      if (offsets && opens && closes) {
+        for (let k = offsets[node] as number, end = offsets[node + 1] as number; k < end; k++) {
+          if (arrival <= (closes[k] as number)) {
+            const open = opens[k] as number;
+            time = arrival > open ? arrival : open;
+            break;
+          }
+        }
       }
+      if (time === Infinity) time = this.begin(node, vehicle, arrival);
+      start[i] = time;
+      load += demand[node] as number;
+      if (time > (softDue[node] as number)) late += lateWeight[node] as number;
       previous = node;
     }
-    let next = nodes[length - 1] as number;
-    let bound = this.latestStart(next, vehicle, Infinity);
-    latest[length - 1] = bound;
-    for (let i = length - 2; i >= 0; i--) {
+    const end = nodes[last] as number;
+    const home = travel[(location[previous] as number) * L + (location[end] as number)] as number;
+    cost += home;
+    start[last] = time + (service[previous] as number) + home;
+    let next = end;
+    let bound = vehicle.close;
+    latest[last] = bound;
+    for (let i = last - 1; i >= 1; i--) {
       const node = nodes[i] as number;
-      const leg = this.leg(this.location[node] as number, this.location[next] as number);
-      bound = this.latestStart(node, vehicle, bound - leg - (this.service[node] as number));
+      const leg = travel[(location[node] as number) * L + (location[next] as number)] as number;
+      const limit = bound - leg - (service[node] as number);
+      bound = -Infinity;
+      if (offsets && opens && closes) {
+        for (let k = (offsets[node + 1] as number) - 1, first = offsets[node] as number; k >= first; k--) {
+          if ((opens[k] as number) <= limit) {
+            const close = closes[k] as number;
+            bound = limit < close ? limit : close;
+            break;
+          }
+        }
+      }
       latest[i] = bound;
       next = node;
     }
+    latest[0] = bound;
     route.start = start;
     route.latest = latest;
     route.load = load;
-    route.travel = travel;
+    route.travel = cost;
     route.late = late;
   }
 

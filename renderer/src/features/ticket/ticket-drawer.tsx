@@ -15,6 +15,7 @@ import type { UserDto } from '../../../../shared/domain/directory';
 import type { PriorityCriteria } from '../../../../shared/domain/sla';
 import {
   channelLabels,
+  openStatuses,
   priorities,
   priorityLabels,
   statusLabels,
@@ -26,6 +27,7 @@ import { QuickCreateDialog } from '../../components/quick-create-dialog';
 import { SlaStatus } from '../../components/sla-status';
 import { call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
+import { RecommendationsPanel } from './recommendations-panel';
 
 const criteriaLabels: Record<Exclude<keyof PriorityCriteria, 'usersImpacted'>, string> = {
   serviceOutage: 'Service outage',
@@ -147,6 +149,13 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
           </Button>
         )}
       </Stack>
+
+      {canSeeEscalations && openStatuses.includes(t.status) && (
+        <>
+          <Divider />
+          <RecommendationsPanel ticket={t} canBook={roleIn(access.dispatch, user.role)} />
+        </>
+      )}
 
       <Divider />
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>

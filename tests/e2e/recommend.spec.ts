@@ -1,0 +1,74 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openConsoleAs, screenshot } from './pages/console';
+import { QueuePage } from './pages/queue-page';
+
+/** Calls a method with the page's session, as the console's own transport does. */
+async function invoke<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/api/${method}`, { data: input });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+const weekdays = [['08:00', '17:00']];
+const shift = { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays };
+
+test('the ticket panel ranks technicians with reasons in words and books the best in one click', async ({
+  browser,
+}) => {
+  const stamp = Date.now().toString(36);
+  const admin = await openConsoleAs(browser, 'admin');
+  const skill = await invoke<{ id: string; name: string }>(admin, 'skills.create', { name: `Fibre ${stamp}` });
+  const technician = (name: string, level: number | null, lat: number) =>
+    invoke<{ id: string }>(admin, 'technicians.save', {
+      name,
+      timeZone: 'America/New_York',
+      shiftPattern: shift,
+      homeLatitude: lat,
+      homeLongitude: -73.99,
+      skills: level === null ? [] : [{ skillId: skill.id, level }],
+      certifications: [],
+    });
+  await technician(`Ada ${stamp}`, 4, 40.75);
+  await technician(`Ben ${stamp}`, 2, 40.9);
+  await technician(`Cy ${stamp}`, null, 40.74);
+  const client = await invoke<{ id: string }>(admin, 'clients.create', { name: `Contoso ${stamp}` });
+  const site = await invoke<{ id: string }>(admin, 'sites.create', {
+    clientId: client.id,
+    name: 'Midtown office',
+    address: '350 5th Ave, New York',
+    latitude: 40.748,
+    longitude: -73.985,
+  });
+  const ticket = await invoke<{ id: string; number: string }>(admin, 'tickets.create', {
+    channel: 'phone',
+    receivedAt: new Date(Date.now() - 60_000).toISOString(),
+    clientId: client.id,
+    siteId: site.id,
+    description: 'Fibre link to the data room is down',
+    priority: 'high',
+    estimatedMinutes: 45,
+    requiredSkills: [{ skillId: skill.id, minLevel: 2 }],
+  });
+
+  const dispatcher = await openConsoleAs(browser, 'dispatcher');
+  const queue = new QueuePage(dispatcher);
+  await queue.open();
+  await queue.row(ticket.number).click();
+  const panel = dispatcher.getByRole('region', { name: 'Best technicians' });
+  await panel.getByLabel('Day').fill('2027-03-01');
+  await expect(panel).toContainText(`Needs: 45 min · Fibre ${stamp} L2+`);
+  const best = panel.getByLabel(`1. Ada ${stamp}`);
+  await expect(best).toContainText(`skill Fibre ${stamp} L4 ≥ L2`);
+  await expect(best).toContainText('min drive');
+  await expect(panel.getByLabel(`2. Ben ${stamp}`)).toBeVisible();
+  await panel.getByRole('button', { name: /excluded/ }).click();
+  await expect(panel).toContainText(`Cy ${stamp}:`);
+  await screenshot(dispatcher, 'ticket-best-technicians');
+
+  await best.getByRole('button', { name: 'Book' }).click();
+  await expect(panel).toContainText(`Booked with Ada ${stamp}`);
+  const ticketPanel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
+  await expect(ticketPanel).toContainText(`with Ada ${stamp}`);
+  await screenshot(dispatcher, 'ticket-booked-best');
+});
