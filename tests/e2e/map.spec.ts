@@ -19,6 +19,7 @@ const home = { latitude: 42.3736, longitude: -71.1097 };
 const sites = [
   { name: 'Back Bay office', latitude: 42.3503, longitude: -71.081 },
   { name: 'Providence lab', latitude: 41.824, longitude: -71.4128 },
+  { name: 'Springfield depot', latitude: 42.1015, longitude: -72.5898 },
 ];
 
 test('the map shows technicians and tickets, the selected route, and a booking made elsewhere', async ({ browser }) => {
@@ -27,6 +28,8 @@ test('the map shows technicians and tickets, the selected route, and a booking m
   const name = `Morgan Map ${stamp}`;
 
   const admin = await openConsoleAs(browser, 'admin');
+  // A skill nobody else has, so the third ticket's ranking has exactly one technician in it.
+  const skill = await invoke<{ id: string }>(admin, 'skills.create', { name: `Map skill ${stamp}` });
   const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
     name,
     timeZone: 'UTC',
@@ -34,7 +37,7 @@ test('the map shows technicians and tickets, the selected route, and a booking m
     homeAddress: '1 Kendall Sq, Cambridge',
     homeLatitude: home.latitude,
     homeLongitude: home.longitude,
-    skills: [],
+    skills: [{ skillId: skill.id, level: 3 }],
     certifications: [],
   });
   const client = await invoke<{ id: string }>(admin, 'clients.create', { name: `Harbor Labs ${stamp}` });
@@ -54,12 +57,13 @@ test('the map shows technicians and tickets, the selected route, and a booking m
         clientId: client.id,
         siteId: created.id,
         description: `Map test ${stamp}: lab printer offline`,
-        priority: index === 0 ? 'critical' : 'medium',
+        priority: (['critical', 'medium', 'high'] as const)[index],
+        requiredSkills: index === 2 ? [{ skillId: skill.id, minLevel: 2 }] : [],
       }),
     );
   }
-  const [first, second] = tickets;
-  if (!first || !second) throw new Error('two tickets were made');
+  const [first, second, third] = tickets;
+  if (!first || !second || !third) throw new Error('three tickets were made');
 
   const dispatcher = await openConsoleAs(browser, 'dispatcher');
   // The map shows the browser's day: book at fixed hours of it, so the test passes at any time of day.
@@ -118,7 +122,30 @@ test('the map shows technicians and tickets, the selected route, and a booking m
   await map.ticket(first.number).focus();
   await dispatcher.keyboard.press('Enter');
   await expect(map.selectedTicket).toContainText(first.number);
+  await expect(map.selectedTicket).toContainText('Already scheduled');
   await expect(map.ticket(first.number)).toHaveClass(/is-selected/);
+
+  // An unscheduled ticket: the ranked technicians are highlighted with their travel time.
+  const ranking = await invoke<{ ranked: { technicianId: string; parts: { travelMinutes: number } }[] }>(
+    dispatcher,
+    'dispatch.recommend',
+    { ticketId: third.id, day },
+  );
+  expect(ranking.ranked.map((r) => r.technicianId)).toEqual([technician.id]);
+  const travel = Math.round(ranking.ranked[0]?.parts.travelMinutes ?? NaN);
+  // The view is framed on the route (Boston to Providence); Springfield is just west of it.
+  await map.zoomOut();
+  await map.ticket(third.number).click();
+  await expect(map.selectedTicket).toContainText(third.number);
+  await expect(map.bestTechnicians).toContainText(`1. ${name} — ${travel} min`);
+  await expect(marker).toHaveAccessibleName(new RegExp(`ranked 1, ${travel} min away`));
+  await expect(marker).toHaveClass(/is-ranked/);
+  await expect(marker).toContainText(`${travel} min`);
+  await screenshot(dispatcher, 'map-ranked');
+  // The technician's marker now covers the Back Bay ticket: the keyboard reaches it all the same.
+  await map.ticket(first.number).focus();
+  await dispatcher.keyboard.press('Enter');
+  await expect(marker).not.toHaveClass(/is-ranked/);
 
   // The selection is shared, not the map's own: it outlives the view and is there when it returns.
   await dispatcher.getByRole('tab', { name: 'Queue' }).click();

@@ -16,7 +16,7 @@ import { fieldStatus, placeTechnician, technicianMarker } from './technician-mar
 import { isLocated, ticketMarker } from './ticket-marker';
 import { useLeafletMap, useTileLayer } from './use-leaflet-map';
 import { useMapLayers } from './use-map-layers';
-import { useRanking } from './use-ranking';
+import { RANKED_SHOWN, useRanking } from './use-ranking';
 
 const selectTechnician = (technicianId: string) => select({ technicianId });
 const selectTicket = (ticketId: string) => select({ ticketId });
@@ -33,7 +33,8 @@ export function MapPage() {
   const technicians = useApiQuery('technicians.list', {});
   const queue = useApiQuery('tickets.queue', {});
   const visits = useApiQuery('visits.list', window);
-  const ranking = useRanking(selection.ticketId, day);
+  const selectedTicket = queue.data?.find((t) => t.id === selection.ticketId) ?? null;
+  const ranking = useRanking(selectedTicket, day);
   // Position ages are shown in minutes: re-render once a minute, not every second.
   const now = useNowInSteps(60_000);
 
@@ -57,10 +58,12 @@ export function MapPage() {
   const rankById = useMemo(
     () =>
       new Map(
-        (ranking.data?.ranked ?? []).map((r, index) => [
-          r.technicianId,
-          { position: index + 1, travelMinutes: r.parts.travelMinutes },
-        ]),
+        (ranking.data?.ranked ?? [])
+          .slice(0, RANKED_SHOWN)
+          .map((r, index) => [
+            r.technicianId,
+            { position: index + 1, travelMinutes: Math.round(r.parts.travelMinutes) },
+          ]),
       ),
     [ranking.data],
   );
@@ -103,7 +106,7 @@ export function MapPage() {
     };
   }, [map, route, selectedTechnician]);
 
-  useFitOnce(map, placed, located);
+  useFitOnce(map, technicians.isSuccess && queue.isSuccess, placed, located);
   useFrameSelection(map, layers, selection.technicianId, selection.ticketId, route);
 
   const failed = [technicians, queue, visits].find((q) => q.isError);
@@ -139,29 +142,29 @@ export function MapPage() {
   );
 }
 
-/** Frames everything once, when the data first arrives; later updates leave the view alone. */
+/** Frames everything once, when both lists have arrived; later updates leave the view alone. */
 function useFitOnce(
   map: L.Map | null,
+  ready: boolean,
   placed: { placed: { latitude: number; longitude: number } | null }[],
   located: { siteLocation: { latitude: number; longitude: number } }[],
 ) {
   const fitted = useRef(false);
   useEffect(() => {
-    if (!map || fitted.current) return;
+    if (!map || !ready || fitted.current) return;
+    fitted.current = true;
     const points: L.LatLngTuple[] = [
       ...placed.flatMap((p) => (p.placed ? [[p.placed.latitude, p.placed.longitude] as L.LatLngTuple] : [])),
       ...located.map((r): L.LatLngTuple => [r.siteLocation.latitude, r.siteLocation.longitude]),
     ];
-    if (points.length === 0) return;
-    fitted.current = true;
-    map.fitBounds(L.latLngBounds(points), { padding: [40, 40], maxZoom: 12 });
-  }, [map, placed, located]);
+    if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [40, 40], maxZoom: 12 });
+  }, [map, ready, placed, located]);
 }
 
 /**
  * When a technician is selected (here or on the board), frame their day's route; when a ticket
- * is, bring it into view if it is off-screen. Only a change of selection moves the view: live
- * updates to the same selection leave it where the dispatcher put it.
+ * is, centre it if it is off-screen or near the edge. Only a change of selection moves the view:
+ * live updates to the same selection leave it where the dispatcher put it.
  */
 function useFrameSelection(
   map: L.Map | null,
@@ -183,12 +186,12 @@ function useFrameSelection(
       return;
     }
     const at = layers.technicians.get(technicianId)?.getLatLng();
-    if (at && !map.getBounds().contains(at)) map.panTo(at);
+    if (at && !map.getBounds().pad(-0.15).contains(at)) map.panTo(at);
     // The route is read through a ref on purpose: a new visit must not move the view.
   }, [map, layers, technicianId]);
   useEffect(() => {
     if (!map || !layers || !ticketId) return;
     const at = layers.tickets.get(ticketId)?.getLatLng();
-    if (at && !map.getBounds().contains(at)) map.panTo(at);
+    if (at && !map.getBounds().pad(-0.15).contains(at)) map.panTo(at);
   }, [map, layers, ticketId]);
 }

@@ -14,14 +14,13 @@ import type { TechnicianDto } from '../../../../shared/domain/technician';
 import type { QueueRow } from '../../../../shared/domain/ticket';
 import type { VisitDto } from '../../../../shared/domain/visit';
 import { select, useSelection } from '../../app/selection';
+import { formatDateTime } from '../../components/format-time';
 import { PriorityChip } from '../../components/priority-chip';
 import { BasemapSettings } from './basemap-settings';
 import { formatTime } from './map-day';
 import type { Route } from './route';
 import { ageInWords, fieldStatus, fieldStatusLabels, STALE_AFTER_MS } from './technician-marker';
-import type { Ranking } from './use-ranking';
-
-const RANKED_SHOWN = 5;
+import { RANKED_SHOWN, type Ranking } from './use-ranking';
 
 interface Props {
   day: string;
@@ -172,15 +171,15 @@ function TicketSection({ ticket, ranking }: { ticket: QueueRow; ranking: Ranking
         Best technicians
       </Typography>
       {ranking.error && <Alert severity="error">{ranking.error.message}</Alert>}
-      {ranking.isPending && <Typography variant="body2">Ranking…</Typography>}
+      {ticket.scheduledAt && (
+        <Typography variant="body2" color="text.secondary">
+          Already scheduled ({formatDateTime(ticket.scheduledAt)}); rebook it on the board.
+        </Typography>
+      )}
+      {ranking.isLoading && <Typography variant="body2">Ranking…</Typography>}
       {ranking.data && ranked.length === 0 && (
         <Typography variant="body2" color="text.secondary">
           Nobody can take it that day.
-        </Typography>
-      )}
-      {!ranking.data && !ranking.isPending && !ranking.error && (
-        <Typography variant="body2" color="text.secondary">
-          Ranking is not available yet.
         </Typography>
       )}
       {ranked.length > 0 && (
@@ -188,8 +187,8 @@ function TicketSection({ ticket, ranking }: { ticket: QueueRow; ranking: Ranking
           {ranked.map((r, index) => (
             <ListItemButton key={r.technicianId} onClick={() => select({ technicianId: r.technicianId })}>
               <ListItemText
-                primary={`${index + 1}. ${r.name} — ${r.parts.travelMinutes} min`}
-                secondary={r.reasons[0] ?? `arrives ${formatTime(r.parts.arrival)}`}
+                primary={`${index + 1}. ${r.name} — ${Math.round(r.parts.travelMinutes)} min`}
+                secondary={r.reasons.join('; ') || `arrives ${formatTime(r.parts.arrival)}`}
               />
             </ListItemButton>
           ))}
