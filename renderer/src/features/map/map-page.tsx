@@ -107,7 +107,9 @@ export function MapPage() {
   }, [map, route, selectedTechnician]);
 
   useFitOnce(map, technicians.isSuccess && queue.isSuccess, placed, located);
-  useFrameSelection(map, layers, selection.technicianId, selection.ticketId, route);
+  const rankedIds = useMemo(() => [...rankById.keys()].join(' '), [rankById]);
+  useFrameSelection(map, layers, selection.technicianId, route);
+  useFrameTicket(map, layers, selection.ticketId, rankedIds);
 
   const failed = [technicians, queue, visits].find((q) => q.isError);
   return (
@@ -162,15 +164,14 @@ function useFitOnce(
 }
 
 /**
- * When a technician is selected (here or on the board), frame their day's route; when a ticket
- * is, centre it if it is off-screen or near the edge. Only a change of selection moves the view:
- * live updates to the same selection leave it where the dispatcher put it.
+ * When a technician is selected (here or on the board), frame their day's route. Only a change
+ * of selection moves the view: live updates to the same selection leave it where the dispatcher
+ * put it.
  */
 function useFrameSelection(
   map: L.Map | null,
   layers: ReturnType<typeof useMapLayers>,
   technicianId: string | null,
-  ticketId: string | null,
   route: Route | null,
 ) {
   const routeRef = useRef(route);
@@ -189,9 +190,36 @@ function useFrameSelection(
     if (at && !map.getBounds().pad(-0.15).contains(at)) map.panTo(at);
     // The route is read through a ref on purpose: a new visit must not move the view.
   }, [map, layers, technicianId]);
+}
+
+/**
+ * When a ticket is selected, centre it if it is off-screen or near the edge; once its ranking
+ * arrives, frame it with the best technicians, the point of selecting it. Each happens once per
+ * selection, so a refreshed ranking does not pull the view away again.
+ */
+function useFrameTicket(
+  map: L.Map | null,
+  layers: ReturnType<typeof useMapLayers>,
+  ticketId: string | null,
+  rankedIds: string,
+) {
+  const done = useRef<{ ticketId: string; ranked: boolean } | null>(null);
   useEffect(() => {
-    if (!map || !layers || !ticketId) return;
+    if (!map || !layers || !ticketId) {
+      done.current = null;
+      return;
+    }
     const at = layers.tickets.get(ticketId)?.getLatLng();
-    if (at && !map.getBounds().pad(-0.15).contains(at)) map.panTo(at);
-  }, [map, layers, ticketId]);
+    if (!at) return;
+    const sameTicket = done.current?.ticketId === ticketId;
+    if (sameTicket && done.current?.ranked) return;
+    const ranked = rankedIds.split(' ').flatMap((id) => layers.technicians.get(id)?.getLatLng() ?? []);
+    if (ranked.length > 0) {
+      map.fitBounds(L.latLngBounds([at, ...ranked]), { padding: [60, 60], maxZoom: 13 });
+      done.current = { ticketId, ranked: true };
+    } else if (!sameTicket) {
+      if (!map.getBounds().pad(-0.15).contains(at)) map.panTo(at);
+      done.current = { ticketId, ranked: false };
+    }
+  }, [map, layers, ticketId, rankedIds]);
 }
