@@ -5,6 +5,11 @@ export interface LatLng {
   lng: number;
 }
 
+/** A place from two nullable database columns; unknown unless both are known. */
+export function latLngOf(latitude: number | null, longitude: number | null): LatLng | null {
+  return latitude !== null && longitude !== null ? { lat: latitude, lng: longitude } : null;
+}
+
 /** How travel is estimated: offline by default; a road-routing server (OSRM) when switched on. */
 export const travelSettings = z.strictObject({
   /** Roads are longer than the great circle: the straight-line distance is multiplied by this. */

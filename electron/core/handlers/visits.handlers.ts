@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openStatuses, type TicketStatus } from '../../../shared/domain/ticket';
+import { openStatuses } from '../../../shared/domain/ticket';
 import { liveVisitStatuses, type VisitDto } from '../../../shared/domain/visit';
 import { ApiFailure } from '../../../shared/errors';
 import { requireCaller, type HandlerContext, type WriteTx } from '../context';
@@ -21,6 +21,7 @@ import {
 import {
   overlapFailure,
   overrideFor,
+  recordBooking,
   refuseClashes,
   requireCrew,
   ruleBreaches,
@@ -28,8 +29,6 @@ import {
 import type { Handlers } from './handler-types';
 
 const MINUTE = 60_000;
-// A booking moves a ticket that nobody has scheduled yet to scheduled; later statuses stay.
-const schedulable: readonly TicketStatus[] = ['new', 'assigned'];
 
 async function requireOpenTicket(tx: Tx, ticketId: string, path: string) {
   const ticket = await findTicketForBooking(tx, ticketId);
@@ -120,21 +119,10 @@ export const visitHandlers = {
         at: now,
         by: caller.id,
       });
-      const status = schedulable.includes(ticket.status) ? 'scheduled' : ticket.status;
-      await setTicketStatus(tx, ticket.id, status, now);
-      await audit({ entity: 'visit', entityId: id, after: { ...input, endsAt, override } });
-      if (status !== ticket.status) {
-        await audit({ entity: 'ticket', entityId: ticket.id, before: { status: ticket.status }, after: { status } });
-      }
-      await publish({
-        type: 'visit.changed',
-        visitId: id,
-        ticketId: ticket.id,
-        number: ticket.number,
-        change: 'booked',
-        technicianIds: crewIds,
-      });
-      await publish({ type: 'ticket.updated', ticketId: ticket.id, number: ticket.number, clientId: ticket.clientId });
+      await recordBooking(
+        { tx, audit, publish },
+        { visitId: id, ticket, technicianIds: crewIds, now, details: { ...input, endsAt, override } },
+      );
     });
     return visitDto(ctx, id);
   },

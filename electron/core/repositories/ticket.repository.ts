@@ -1,3 +1,4 @@
+import { latLngOf } from '../../../shared/domain/travel';
 import { sql, type Insertable } from 'kysely';
 import { needsDto, type NeedsColumns } from '../services/ticket-needs.service';
 import type { PriorityCriteria } from '../../../shared/domain/sla';
@@ -288,7 +289,7 @@ export async function findTicketForBooking(
     clientId: row.client_id,
     status: row.status as TicketStatus,
     version: Number(row.version),
-    location: row.latitude !== null && row.longitude !== null ? { lat: row.latitude, lng: row.longitude } : null,
+    location: latLngOf(row.latitude, row.longitude),
   };
 }
 

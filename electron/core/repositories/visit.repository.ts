@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Priority } from '../../../shared/domain/ticket';
-import type { LatLng } from '../../../shared/domain/travel';
+import { latLngOf, type LatLng } from '../../../shared/domain/travel';
 import {
   liveVisitStatuses,
   type ContactMethod,
@@ -266,7 +266,7 @@ export async function crewVisitsBetween(
     ticketNumber: r.number,
     startsAt: r.starts_at,
     endsAt: r.ends_at,
-    location: r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lng: r.longitude } : null,
+    location: latLngOf(r.latitude, r.longitude),
   }));
 }
 

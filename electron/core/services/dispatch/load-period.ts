@@ -1,3 +1,4 @@
+import { latLngOf } from '../../../../shared/domain/travel';
 // Reads what the dispatch engine needs about a period from the database: every technician's
 // working time, base and live visits, and each ticket's needs, as the plain values of day-model.ts.
 import { DateTime } from 'luxon';
@@ -82,11 +83,8 @@ export async function loadPeriod(
       certifications: t.certifications,
       working: workingIntervals(pattern, techZone, exceptions, span.start, span.end),
       base:
-        t.home.latitude !== null && t.home.longitude !== null
-          ? { lat: t.home.latitude, lng: t.home.longitude }
-          : t.lastPosition
-            ? { lat: t.lastPosition.latitude, lng: t.lastPosition.longitude }
-            : null,
+        latLngOf(t.home.latitude, t.home.longitude) ??
+        (t.lastPosition ? { lat: t.lastPosition.latitude, lng: t.lastPosition.longitude } : null),
       visits: visits.get(t.id) ?? [],
       maxVisitsPerDay: t.maxVisitsPerDay,
       timeZone: techZone,
@@ -136,7 +134,7 @@ async function liveVisitsBetween(
       ticketId: r.ticket_id,
       start: Date.parse(r.starts_at),
       end: Date.parse(r.ends_at),
-      location: r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lng: r.longitude } : null,
+      location: latLngOf(r.latitude, r.longitude),
       pinned: Boolean(r.pinned) || r.status !== 'scheduled' || r.role !== 'lead' || (crewSize.get(r.id) ?? 1) > 1,
     });
     byTechnician.set(r.technician_id, list);
@@ -190,7 +188,7 @@ export async function loadTicketNeeds(
       dueAt: r.sla_due_at && !r.first_arrival_at ? Date.parse(r.sla_due_at) : null,
       durationMinutes: r.estimated_minutes ?? DEFAULT_VISIT_MINUTES,
       requiredSkills: required.map((s) => ({ ...s, name: skillNames.get(s.skillId) ?? s.skillId })),
-      location: r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lng: r.longitude } : null,
+      location: latLngOf(r.latitude, r.longitude),
       access: weeklyIntervals(hours, r.site_zone ?? r.client_zone ?? zone, period.start - DAY, period.end + DAY),
     };
   });

@@ -2,10 +2,10 @@
 // moves must still be as it was when the plan was made, every ticket it books must still be
 // unbooked, and the database's no-overlap rule has the last word over anything booked meanwhile.
 import { randomUUID } from 'node:crypto';
-import { openStatuses, type TicketStatus } from '../../../../shared/domain/ticket';
+import { openStatuses } from '../../../../shared/domain/ticket';
 import { ApiFailure } from '../../../../shared/errors';
 import type { WriteTx } from '../../context';
-import { findTicketForBooking, setTicketStatus } from '../../repositories/ticket.repository';
+import { findTicketForBooking } from '../../repositories/ticket.repository';
 import {
   crewOf,
   findVisitRecord,
@@ -16,8 +16,7 @@ import {
   updateVisitIfVersion,
 } from '../../repositories/visit.repository';
 import type { StoredPlan } from './plan-store';
-
-const schedulable: readonly TicketStatus[] = ['new', 'assigned'];
+import { recordBooking } from './visit-booking.service';
 
 function stale(message: string): ApiFailure {
   return new ApiFailure('stale', `${message} since the plan was made; nothing was changed. Optimize again.`);
@@ -90,20 +89,16 @@ export async function acceptPlan(
       at: meta.now,
       by: meta.by,
     });
-    const status = schedulable.includes(ticket.status) ? 'scheduled' : ticket.status;
-    await setTicketStatus(tx, ticket.id, status, meta.now);
-    await audit({ entity: 'visit', entityId: id, after: { ...planned, by: 'optimizer', planId: stored.plan.id } });
-    if (status !== ticket.status)
-      await audit({ entity: 'ticket', entityId: ticket.id, before: { status: ticket.status }, after: { status } });
-    await publish({
-      type: 'visit.changed',
-      visitId: id,
-      ticketId: ticket.id,
-      number: ticket.number,
-      change: 'booked',
-      technicianIds: [planned.technicianId],
-    });
-    await publish({ type: 'ticket.updated', ticketId: ticket.id, number: ticket.number, clientId: ticket.clientId });
+    await recordBooking(
+      { tx, audit, publish },
+      {
+        visitId: id,
+        ticket,
+        technicianIds: [planned.technicianId],
+        now: meta.now,
+        details: { ...planned, by: 'optimizer', planId: stored.plan.id },
+      },
+    );
   }
   return { created: bookings.length, moved: moves.length, unchanged: changes.length - bookings.length - moves.length };
 }

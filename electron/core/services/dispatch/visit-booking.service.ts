@@ -5,7 +5,10 @@ import { DateTime } from 'luxon';
 import type { TechnicianDto } from '../../../../shared/domain/technician';
 import { defaultTravelSettings } from '../../../../shared/domain/travel';
 import { ApiFailure, type InputIssue } from '../../../../shared/errors';
+import type { TicketStatus } from '../../../../shared/domain/ticket';
+import type { WriteTx } from '../../context';
 import type { Tx } from '../../db/transaction';
+import { setTicketStatus } from '../../repositories/ticket.repository';
 import { listAvailability, listTechnicians } from '../../repositories/technician.repository';
 import { crewVisitsBetween, findClashes, type Clash } from '../../repositories/visit.repository';
 import { defaultCalendar } from '../sla/sla-config.service';
@@ -137,4 +140,40 @@ export function overrideFor(
     `${breaches.join('. ')}. Confirm an override with a reason to book it anyway.`,
     breaches.map((message) => ({ path: ['override'], message })),
   );
+}
+
+// A booking moves a ticket that nobody has scheduled yet to scheduled; later statuses stay.
+const schedulable: readonly TicketStatus[] = ['new', 'assigned'];
+
+/**
+ * What follows the insert of a new visit, wherever it was booked (by hand or by accepting a plan):
+ * the ticket becomes scheduled if nobody had scheduled it, the audit keeps both changes, and every
+ * console hears of the visit and the ticket.
+ */
+export async function recordBooking(
+  { tx, audit, publish }: WriteTx,
+  booking: {
+    visitId: string;
+    ticket: { id: string; number: string; clientId: string; status: TicketStatus };
+    technicianIds: string[];
+    now: string;
+    details: unknown;
+  },
+): Promise<void> {
+  const { ticket } = booking;
+  const status = schedulable.includes(ticket.status) ? 'scheduled' : ticket.status;
+  await setTicketStatus(tx, ticket.id, status, booking.now);
+  await audit({ entity: 'visit', entityId: booking.visitId, after: booking.details });
+  if (status !== ticket.status) {
+    await audit({ entity: 'ticket', entityId: ticket.id, before: { status: ticket.status }, after: { status } });
+  }
+  await publish({
+    type: 'visit.changed',
+    visitId: booking.visitId,
+    ticketId: ticket.id,
+    number: ticket.number,
+    change: 'booked',
+    technicianIds: booking.technicianIds,
+  });
+  await publish({ type: 'ticket.updated', ticketId: ticket.id, number: ticket.number, clientId: ticket.clientId });
 }

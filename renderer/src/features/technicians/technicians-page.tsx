@@ -31,6 +31,7 @@ import { useApiQuery } from '../../transport/queries';
 import { TechnicianDialog } from './technician-dialog';
 import { homeText, isPast, shiftSummary } from './technician-format';
 import { TimeOffPanel } from './time-off-panel';
+import { DispatchSettingsPanel } from './dispatch-settings-panel';
 import { WorkTypesPanel } from './work-types-panel';
 
 const allTeams = '__all__';
@@ -39,7 +40,7 @@ const allTeams = '__all__';
 export function TechniciansPage({ user }: { user: UserDto }) {
   const isAdmin = roleIn(access.admin, user.role);
   const canDispatch = roleIn(access.dispatch, user.role);
-  const [tab, setTab] = useState<'technicians' | 'workTypes'>('technicians');
+  const [tab, setTab] = useState<'technicians' | 'workTypes' | 'dispatch'>('technicians');
   const [team, setTeam] = useState(allTeams);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<TechnicianDto | 'new' | null>(null);
@@ -84,12 +85,15 @@ export function TechniciansPage({ user }: { user: UserDto }) {
           >
             <Tab value="technicians" label="Technicians" sx={{ minHeight: 36, py: 0 }} />
             <Tab value="workTypes" label="Work types" sx={{ minHeight: 36, py: 0 }} />
+            <Tab value="dispatch" label="Dispatch settings" sx={{ minHeight: 36, py: 0 }} />
           </Tabs>
         )}
       </Stack>
 
       {tab === 'workTypes' ? (
         <WorkTypesPanel canEdit={isAdmin} />
+      ) : tab === 'dispatch' ? (
+        <DispatchSettingsPanel canEdit={isAdmin} />
       ) : (
         <>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
