@@ -97,6 +97,8 @@ export interface QueueRow {
   receivedAt: string;
   clientName: string;
   siteName: string | null;
+  /** Where the site is, for the map; null without a site or without its coordinates. */
+  siteLocation: { latitude: number; longitude: number } | null;
   priority: Priority;
   status: TicketStatus;
   slaDueAt: string | null;

@@ -176,6 +176,37 @@ describe('intake over HTTP, from the caller to the queue', () => {
     expect(valueOf(await f.server.call('tickets.queue', { clientId, statuses: ['closed'] }, desk))).toEqual([]);
   });
 
+  it("puts each queue row's site on the map when the site has coordinates", async () => {
+    const clientId = valueOf(await f.server.call('clients.create', { name: 'Map Row Ltd' }, desk)).id;
+    const mapped = valueOf(
+      await f.server.call(
+        'sites.create',
+        { clientId, name: 'Pier 9', address: '9 Pier St', latitude: 40.7, longitude: -74.01 },
+        desk,
+      ),
+    );
+    const unmapped = valueOf(
+      await f.server.call('sites.create', { clientId, name: 'Annex', address: '1 Back Rd' }, desk),
+    );
+    const log = async (siteId: string | undefined, description: string) =>
+      valueOf(
+        await f.server.call(
+          'tickets.create',
+          { channel: 'phone', receivedAt: '2026-02-03T09:00:00Z', clientId, siteId, description, priority: 'low' },
+          desk,
+        ),
+      );
+    await log(mapped.id, 'at the pier');
+    await log(unmapped.id, 'at the annex');
+    await log(undefined, 'no site');
+
+    const rows = valueOf(await f.server.call('tickets.queue', { clientId }, desk));
+    const location = (summary: string) => rows.find((r) => r.summary === summary)?.siteLocation;
+    expect(location('at the pier')).toEqual({ latitude: 40.7, longitude: -74.01 });
+    expect(location('at the annex')).toBeNull();
+    expect(location('no site')).toBeNull();
+  });
+
   it('cuts the queue summary to 140 characters', async () => {
     const description = 'A'.repeat(300);
     const ticket = valueOf(

@@ -1,5 +1,6 @@
 // `npm run bench [-- <path to ../shared/benchmarks>]`: prints speed numbers; never part of npm test.
 import { benchBoard } from './board.bench';
+import { benchMap } from './map.bench';
 import { benchOptimize } from './optimize.bench';
 import { benchQueue } from './queue.bench';
 import { benchRecommend } from './recommend.bench';
@@ -9,6 +10,7 @@ async function main() {
   // First: it needs no database or browser, so its numbers print even where those fail.
   benchRecommend();
   await benchQueue();
+  await benchMap();
   benchOptimize();
   await benchBoard();
 }

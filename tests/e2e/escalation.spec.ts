@@ -16,7 +16,7 @@ test('a dispatcher overrides a priority with a reason and escalates; the manager
   await queue.open();
   await queue.row('Fabrikam Retail').click();
   const panel = dispatcher.getByRole('region', { name: /^Ticket T-/ });
-  const number = ((await panel.getByRole('heading').textContent()) ?? '').trim();
+  const number = ((await panel.getByRole('heading', { level: 2 }).textContent()) ?? '').trim();
   expect(number).toMatch(/^T-\d{4}-\d{6}$/);
 
   await panel.getByRole('button', { name: 'Override priority' }).click();

@@ -141,6 +141,8 @@ export async function listQueue(
       't.received_at',
       'c.name as client_name',
       's.name as site_name',
+      's.latitude as site_latitude',
+      's.longitude as site_longitude',
       't.priority',
       't.status',
       't.sla_due_at',
@@ -171,6 +173,10 @@ export async function listQueue(
     receivedAt: row.received_at,
     clientName: row.client_name,
     siteName: row.site_name,
+    siteLocation:
+      row.site_latitude !== null && row.site_longitude !== null
+        ? { latitude: row.site_latitude, longitude: row.site_longitude }
+        : null,
     priority: row.priority as Priority,
     status: row.status as TicketStatus,
     slaDueAt: row.sla_due_at,

@@ -14,7 +14,8 @@ export function useLiveUpdates(enabled: boolean): void {
       switch (event.type) {
         case 'ticket.created':
         case 'ticket.updated':
-          invalidate(['tickets.queue', 'tickets.get']);
+          // A ticket's needs and clock change its ranking.
+          invalidate(['tickets.queue', 'tickets.get', 'dispatch.recommend']);
           break;
         case 'directory.changed':
           invalidate(['clients.search', 'contacts.list', 'sites.list', 'tickets.queue']);
@@ -24,7 +25,8 @@ export function useLiveUpdates(enabled: boolean): void {
           invalidate(['escalations.list']);
           break;
         case 'visit.changed':
-          invalidate(['visits.list', 'visits.forTicket', 'tickets.queue', 'tickets.get']);
+          // A booking anywhere changes who is free, so every open ranking is refetched.
+          invalidate(['visits.list', 'visits.forTicket', 'tickets.queue', 'tickets.get', 'dispatch.recommend']);
           break;
         case 'settings.changed':
           invalidate(['sla.settings', 'calendars.list']);

@@ -29,12 +29,15 @@ const TechniciansPage = lazy(() =>
 );
 // FullCalendar and its premium timeline are the board's alone; they load with it.
 const BoardPage = lazy(() => import('../board/board-page').then((m) => ({ default: m.BoardPage })));
+// The map's chunk carries Leaflet and the Natural Earth shapes; nobody else pays for them.
+const MapPage = lazy(() => import('../map/map-page').then((m) => ({ default: m.MapPage })));
 const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({ default: m.SlaAdminPage })));
 
 const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[] = [
   { route: 'queue', label: 'Queue', group: access.staff },
   { route: 'intake', label: 'New request', group: access.intake },
   { route: 'board', label: 'Board', group: access.escalationReaders },
+  { route: 'map', label: 'Map', group: access.escalationReaders },
   { route: 'escalations', label: 'Escalations', group: access.escalationReaders },
   { route: 'technicians', label: 'Technicians', group: access.escalationReaders },
   { route: 'sla-admin', label: 'SLA settings', group: access.admin },
@@ -80,6 +83,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
           {current === 'intake' && <IntakePage />}
           {current === 'queue' && <QueuePage user={user} />}
           {current === 'board' && <BoardPage user={user} />}
+          {current === 'map' && <MapPage />}
           {current === 'escalations' && <EscalationsPage user={user} />}
           {current === 'technicians' && <TechniciansPage user={user} />}
           {current === 'sla-admin' && <SlaAdminPage />}
