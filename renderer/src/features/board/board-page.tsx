@@ -7,7 +7,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import MenuItem from '@mui/material/MenuItem';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -41,6 +40,7 @@ import { ticketMinutes, useBoardWrites, type BookingDraft, type WriteFailure } f
 import { useOptimizer } from './use-optimizer';
 import { call } from '../../transport/client';
 import { visitContent, visitDidMount } from './visit-event-content';
+import { allTeams, TeamFilter } from '../../components/team-filter';
 
 interface Notice {
   message: string;
@@ -59,7 +59,6 @@ const views: CalendarOptions['views'] = {
 };
 
 const statuses = ['new', 'assigned'] as const;
-const allTeams = '__all__';
 
 /**
  * The dispatch board: technicians as rows grouped by team, their visits by priority with the
@@ -381,21 +380,7 @@ export function BoardPage({ user }: { user: UserDto }) {
           sx={{ width: 170 }}
           fullWidth={false}
         />
-        <TextField
-          select
-          label="Team"
-          value={team}
-          onChange={(e) => setTeam(e.target.value)}
-          sx={{ width: 180 }}
-          fullWidth={false}
-        >
-          <MenuItem value={allTeams}>All teams</MenuItem>
-          {teams.map((t) => (
-            <MenuItem key={t} value={t}>
-              {t}
-            </MenuItem>
-          ))}
-        </TextField>
+        <TeamFilter teams={teams} value={team} onChange={setTeam} width={180} />
         {canWrite && (
           <Button variant="outlined" size="small" disabled={!selectedVisit} onClick={openEdit}>
             Edit visit…

@@ -10,7 +10,6 @@ import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
@@ -33,8 +32,7 @@ import { homeText, isPast, shiftSummary } from './technician-format';
 import { TimeOffPanel } from './time-off-panel';
 import { DispatchSettingsPanel } from './dispatch-settings-panel';
 import { WorkTypesPanel } from './work-types-panel';
-
-const allTeams = '__all__';
+import { allTeams, TeamFilter } from '../../components/team-filter';
 
 /** Technicians with their skills, shifts and time off; admins edit them and the work types. */
 export function TechniciansPage({ user }: { user: UserDto }) {
@@ -97,21 +95,7 @@ export function TechniciansPage({ user }: { user: UserDto }) {
       ) : (
         <>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <TextField
-              select
-              label="Team"
-              value={team}
-              onChange={(e) => setTeam(e.target.value)}
-              sx={{ width: 200 }}
-              fullWidth={false}
-            >
-              <MenuItem value={allTeams}>All teams</MenuItem>
-              {teams.map((t) => (
-                <MenuItem key={t} value={t}>
-                  {t}
-                </MenuItem>
-              ))}
-            </TextField>
+            <TeamFilter teams={teams} value={team} onChange={setTeam} width={200} />
             <TextField
               label="Search"
               placeholder="Name, skill, certification…"
