@@ -31,7 +31,14 @@ export interface HandlerContext extends CoreDeps {
 export interface WriteTx {
   tx: Tx;
   // Properties, not methods: handlers destructure them, so they must not depend on `this`.
-  audit: (entry: { entity: string; entityId: string; before?: unknown; after?: unknown }) => Promise<void>;
+  audit: (entry: {
+    entity: string;
+    entityId: string;
+    before?: unknown;
+    after?: unknown;
+    /** The ticket the change belongs to (a ticket's own rows need not say). */
+    ticketId?: string;
+  }) => Promise<void>;
   publish: (event: DispatchEvent) => Promise<void>;
 }
 

@@ -117,6 +117,7 @@ export function createCore(deps: CoreDeps): Core {
                   entityId: entry.entityId,
                   before: entry.before,
                   after: entry.after,
+                  ticketId: entry.ticketId,
                 }),
               publish: (event) => events.publish(tx, event),
             }),

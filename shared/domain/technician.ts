@@ -58,6 +58,8 @@ export interface WorkTypeDto {
   category: string | null;
   durationMinutes: number;
   requiredSkills: RequiredSkill[];
+  /** A ticket of this type cannot be closed without the client's sign-off (or a stated reason why not). */
+  signOffRequired: boolean;
 }
 
 const latitude = z
@@ -128,4 +130,5 @@ export const workTypeSaveInput = z.strictObject({
   category: optionalText(80),
   durationMinutes: z.int().min(5, 'At least 5 minutes').max(1440, 'At most a day (1440 minutes)'),
   requiredSkills: requiredSkillsInput,
+  signOffRequired: z.boolean().default(false),
 });

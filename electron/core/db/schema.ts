@@ -109,6 +109,8 @@ export interface WorkTypesTable {
   category: string | null;
   duration_minutes: number;
   required_skills: string;
+  /** 1 when a ticket of this type needs the client's sign-off before it can be closed. */
+  sign_off_required: Generated<number>;
 }
 
 export interface TechnicianSkillsTable {
@@ -154,6 +156,8 @@ export interface TicketsTable {
   estimated_minutes: number | null;
   required_skills: string | null;
   version: Generated<number>;
+  /** Set while the ticket is closed; cleared when it is reopened. */
+  closed_at: string | null;
 }
 
 export interface VisitsTable {
@@ -185,6 +189,154 @@ export interface VisitsTable {
   created_by: string;
   updated_at: string;
   updated_by: string;
+  en_route_at: string | null;
+  eta_at: string | null;
+  /** When the crew arrived on site; the ticket's first arrival is its SLA response moment. */
+  arrived_at: string | null;
+  /** When the visit ended completed or incomplete. */
+  finished_at: string | null;
+  incomplete_reason: string | null;
+  status_note: string | null;
+}
+
+export interface VisitStatusChangesTable {
+  id: string;
+  visit_id: string;
+  ticket_id: string;
+  from_status: string;
+  to_status: string;
+  /** When it happened, as reported. */
+  at: string;
+  eta_at: string | null;
+  reason: string | null;
+  note: string | null;
+  /** 1 when a dispatcher recorded it for the crew (e.g. from a phone call). */
+  on_behalf: number;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface PartsTable {
+  id: string;
+  sku: string;
+  /** The SKU in upper case: unique, so "ab-1" and "AB-1" are one part. */
+  sku_key: string;
+  name: string;
+  unit: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VisitWorkLogsTable {
+  visit_id: string;
+  ticket_id: string;
+  actions: string;
+  /** JSON list of strings, in order. */
+  steps: string;
+  no_parts: number;
+  time_on_site_minutes: number | null;
+  outcome: string | null;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface VisitPartsTable {
+  id: string;
+  visit_id: string;
+  part_id: string;
+  position: number;
+  quantity: number;
+  /** JSON lists of serial numbers. */
+  serials_installed: string;
+  serials_removed: string;
+}
+
+export interface AttachmentBlobsTable {
+  sha256: string;
+  size: number;
+  mime_type: string;
+  content: Uint8Array;
+  thumbnail: Uint8Array | null;
+  thumbnail_mime_type: string | null;
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  ticket_id: string;
+  visit_id: string | null;
+  sha256: string;
+  file_name: string;
+  caption: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+/** Append-only (database triggers refuse updates and deletes). */
+export interface SignOffsTable {
+  id: string;
+  ticket_id: string;
+  visit_id: string;
+  kind: string; // 'signed' | 'not_required'
+  signer_name: string | null;
+  signer_role: string | null;
+  /** The drawn signature, a PNG in attachment_blobs. */
+  signature_sha256: string | null;
+  signed_at: string | null;
+  not_required_reason: string | null;
+  resolution_confirmed: number;
+  supersedes_id: string | null;
+  supersede_reason: string | null;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface ResolutionConfirmationsTable {
+  id: string;
+  ticket_id: string;
+  /** Who at the client confirmed the resolution, and how. */
+  confirmed_by_name: string;
+  method: string;
+  note: string | null;
+  confirmed_at: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface TicketClosuresTable {
+  id: string;
+  ticket_id: string;
+  closed_at: string;
+  closed_by: string;
+  resolution_summary: string | null;
+  sla_outcome: string; // 'met' | 'missed' | 'no_target'
+  /** How far the first arrival was from the due time, in whole minutes (early or late). */
+  sla_minutes: number | null;
+  reopened_at: string | null;
+  reopened_by: string | null;
+  reopen_reason: string | null;
+}
+
+export interface TicketReviewsTable {
+  id: string;
+  ticket_id: string;
+  closure_id: string;
+  note: string;
+  /** JSON list of improvement tags. */
+  tags: string;
+  sop_followed: number;
+  reviewed_at: string;
+  reviewed_by: string;
+}
+
+export interface TicketLinksTable {
+  ticket_id: string;
+  linked_ticket_id: string;
+  relation: string;
+  created_at: string;
+  created_by: string;
 }
 
 export interface VisitCrewTable {
@@ -228,6 +380,8 @@ export interface AuditLogTable {
   entity_id: string;
   before: string | null;
   after: string | null;
+  /** The ticket the row is about (directly or through a visit, escalation, document), for its timeline. */
+  ticket_id: string | null;
 }
 
 export interface ChangeEventsTable {
@@ -257,4 +411,15 @@ export interface Database {
   work_types: WorkTypesTable;
   visits: VisitsTable;
   visit_crew: VisitCrewTable;
+  visit_status_changes: VisitStatusChangesTable;
+  parts: PartsTable;
+  visit_work_logs: VisitWorkLogsTable;
+  visit_parts: VisitPartsTable;
+  attachment_blobs: AttachmentBlobsTable;
+  attachments: AttachmentsTable;
+  sign_offs: SignOffsTable;
+  resolution_confirmations: ResolutionConfirmationsTable;
+  ticket_closures: TicketClosuresTable;
+  ticket_reviews: TicketReviewsTable;
+  ticket_links: TicketLinksTable;
 }

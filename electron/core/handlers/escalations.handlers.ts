@@ -40,6 +40,7 @@ export const escalationHandlers = {
       await audit({
         entity: 'escalation',
         entityId: id,
+        ticketId: ticket.id,
         after: { ticketId: ticket.id, level: input.level, reason: input.reason },
       });
       await publish({
@@ -64,6 +65,7 @@ export const escalationHandlers = {
       await audit({
         entity: 'escalation',
         entityId: input.id,
+        ticketId: escalation.ticketId,
         before: { acknowledgedAt: null },
         after: { note: input.note },
       });

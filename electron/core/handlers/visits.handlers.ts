@@ -207,6 +207,7 @@ export const visitHandlers = {
         await audit({
           entity: 'visit',
           entityId: before.id,
+          ticketId: before.ticketId,
           before,
           after: { ...next, resolveFrom, resolveBy, pinned: input.pinned ?? before.pinned, override },
         });
@@ -252,6 +253,7 @@ export const visitHandlers = {
       await audit({
         entity: 'visit',
         entityId: before.id,
+        ticketId: before.ticketId,
         before: { status: before.status },
         after: { status: 'cancelled', reason: input.reason },
       });
@@ -284,7 +286,7 @@ export const visitHandlers = {
       if (!saved) throw staleVisit(null, input.expectedVersion);
       const ticket = await findTicketForBooking(tx, before.ticketId);
       if (!ticket) throw new Error(`visit ${before.id} has no ticket`);
-      await audit({ entity: 'visit', entityId: before.id, after: { checklist } });
+      await audit({ entity: 'visit', entityId: before.id, ticketId: before.ticketId, after: { checklist } });
       await publish({
         type: 'visit.changed',
         visitId: before.id,

@@ -9,6 +9,8 @@ export interface AuditEntry {
   entityId: string;
   before: unknown;
   after: unknown;
+  /** The ticket the row is about, for the ticket's timeline; a ticket row is about itself. */
+  ticketId?: string | null;
 }
 
 export async function insertAudit(db: Tx, entry: AuditEntry): Promise<void> {
@@ -21,6 +23,7 @@ export async function insertAudit(db: Tx, entry: AuditEntry): Promise<void> {
       method: entry.method,
       entity: entry.entity,
       entity_id: entry.entityId,
+      ticket_id: entry.ticketId ?? (entry.entity === 'ticket' ? entry.entityId : null),
       before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
       after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
     })

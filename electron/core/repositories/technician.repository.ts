@@ -7,6 +7,7 @@ import type {
   WorkTypeDto,
 } from '../../../shared/domain/technician';
 import type { WeeklyHours } from '../../../shared/domain/sla';
+import type { Selectable } from 'kysely';
 import type { TechniciansTable, WorkTypesTable } from '../db/schema';
 import type { Tx } from '../db/transaction';
 
@@ -177,13 +178,14 @@ export async function listAvailability(
   }));
 }
 
-function workTypeDto(r: WorkTypesTable): WorkTypeDto {
+function workTypeDto(r: Selectable<WorkTypesTable>): WorkTypeDto {
   return {
     id: r.id,
     name: r.name,
     category: r.category,
     durationMinutes: Number(r.duration_minutes),
     requiredSkills: JSON.parse(r.required_skills) as RequiredSkill[],
+    signOffRequired: Number(r.sign_off_required) === 1,
   };
 }
 
@@ -198,6 +200,7 @@ export async function saveWorkType(db: Tx, w: WorkTypeDto): Promise<void> {
     category: w.category,
     duration_minutes: w.durationMinutes,
     required_skills: JSON.stringify(w.requiredSkills),
+    sign_off_required: w.signOffRequired ? 1 : 0,
   };
   await db
     .insertInto('work_types')

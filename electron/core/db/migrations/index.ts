@@ -5,6 +5,7 @@ import * as m0002 from './0002-sla';
 import * as m0003 from './0003-technicians';
 import * as m0004 from './0004-site-access-hours';
 import * as m0005 from './0005-visits';
+import * as m0006 from './0006-onsite';
 
 // A static list, so a bundled app needs no file-system scan; names sort in order.
 const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Promise<void> }> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Pr
   '0003-technicians': m0003,
   '0004-site-access-hours': m0004,
   '0005-visits': m0005,
+  '0006-onsite': m0006,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -60,7 +60,13 @@ export async function acceptPlan(
     });
     if (!updated) throw stale(`The visit for ${planned.number} changed`);
     await replaceCrew(tx, id, crewOf(planned.technicianId, []), planned.startsAt, planned.endsAt);
-    await audit({ entity: 'visit', entityId: id, before: planned.previous, after: { ...planned, by: 'optimizer' } });
+    await audit({
+      entity: 'visit',
+      entityId: id,
+      ticketId: planned.ticketId,
+      before: planned.previous,
+      after: { ...planned, by: 'optimizer' },
+    });
     await publish({
       type: 'visit.changed',
       visitId: id,

@@ -163,7 +163,7 @@ export async function recordBooking(
   const { ticket } = booking;
   const status = schedulable.includes(ticket.status) ? 'scheduled' : ticket.status;
   await setTicketStatus(tx, ticket.id, status, booking.now);
-  await audit({ entity: 'visit', entityId: booking.visitId, after: booking.details });
+  await audit({ entity: 'visit', entityId: booking.visitId, ticketId: ticket.id, after: booking.details });
   if (status !== ticket.status) {
     await audit({ entity: 'ticket', entityId: ticket.id, before: { status: ticket.status }, after: { status } });
   }

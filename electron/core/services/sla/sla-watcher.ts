@@ -60,6 +60,7 @@ export function startSlaWatcher(
             entityId: id,
             before: null,
             after: { ticketId: ticket.id, level, kind },
+            ticketId: ticket.id,
           });
           await events.publish(tx, {
             type: 'escalation.created',

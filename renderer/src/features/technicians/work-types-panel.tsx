@@ -2,11 +2,13 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -56,13 +58,14 @@ export function WorkTypesPanel({ canEdit }: { canEdit: boolean }) {
               <TableCell>Category</TableCell>
               <TableCell>Duration</TableCell>
               <TableCell>Required skills</TableCell>
+              <TableCell>Sign-off</TableCell>
               <TableCell />
             </TableRow>
           </TableHead>
           <TableBody>
             {list.isSuccess && rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={5}>
+                <TableCell colSpan={6}>
                   <Typography variant="body2" color="text.secondary">
                     No work types yet.
                   </Typography>
@@ -87,6 +90,7 @@ export function WorkTypesPanel({ canEdit }: { canEdit: boolean }) {
                     ))}
                   </Stack>
                 </TableCell>
+                <TableCell>{w.signOffRequired ? 'Required' : 'Optional'}</TableCell>
                 <TableCell align="right">
                   {canEdit && (
                     <Button size="small" onClick={() => setEditing(w)} aria-label={`Edit ${w.name}`}>
@@ -125,6 +129,7 @@ function WorkTypeForm({
   const [category, setCategory] = useState(workType?.category ?? '');
   const [duration, setDuration] = useState(String(workType?.durationMinutes ?? 60));
   const [required, setRequired] = useState<RequiredSkill[]>(workType?.requiredSkills ?? []);
+  const [signOffRequired, setSignOffRequired] = useState(workType?.signOffRequired ?? false);
   const save = useApiMutation('workTypes.save', ['workTypes.list']);
   const issues = issuesOf(save.error);
   const title = workType ? `Edit ${workType.name}` : 'Add work type';
@@ -142,6 +147,7 @@ function WorkTypeForm({
         category: category.trim() || null,
         durationMinutes: Number(duration),
         requiredSkills: required,
+        signOffRequired,
       },
       { onSuccess: onClose },
     );
@@ -176,6 +182,10 @@ function WorkTypeForm({
               slotProps={{ htmlInput: { min: 5, max: 1440, step: 5 } }}
             />
           </Stack>
+          <FormControlLabel
+            control={<Checkbox checked={signOffRequired} onChange={(e) => setSignOffRequired(e.target.checked)} />}
+            label="Client sign-off required before closing"
+          />
           <Stack direction="row" sx={{ alignItems: 'center' }}>
             <Typography variant="subtitle2">Required skills</Typography>
             <Button
