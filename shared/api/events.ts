@@ -29,7 +29,21 @@ export type DispatchEvent =
       change: VisitChange;
       technicianIds: string[];
     }
+  | {
+      /**
+       * Something was documented on a ticket: a visit's work log, an attachment, a sign-off, or the
+       * desk's record of the client confirming the resolution. visitId is null for ticket-wide items.
+       */
+      type: 'ticket.documented';
+      ticketId: string;
+      number: string;
+      visitId: string | null;
+      part: DocumentedPart;
+    }
+  | { type: 'parts.changed' }
   | OptimizeProgressEvent;
+
+export type DocumentedPart = 'work_log' | 'attachment' | 'sign_off' | 'resolution';
 
 /**
  * Progress of a day optimization, delivered only to consoles served by the process running it
@@ -45,6 +59,7 @@ export interface OptimizeProgressEvent {
   travelMinutes: number;
 }
 
-export type VisitChange = 'booked' | 'rescheduled' | 'cancelled' | 'checklist';
+/** 'status': the crew set off, arrived, or finished (completed or incomplete). */
+export type VisitChange = 'booked' | 'rescheduled' | 'cancelled' | 'checklist' | 'status';
 
 export type DispatchEventType = DispatchEvent['type'];

@@ -28,6 +28,11 @@ export function useLiveUpdates(enabled: boolean): void {
           // A booking anywhere changes who is free, so every open ranking is refetched.
           invalidate(['visits.list', 'visits.forTicket', 'tickets.queue', 'tickets.get', 'dispatch.recommend']);
           break;
+        case 'ticket.documented':
+          invalidate(['tickets.get']);
+          break;
+        case 'parts.changed':
+          break;
         case 'settings.changed':
           invalidate(['sla.settings', 'calendars.list']);
           break;

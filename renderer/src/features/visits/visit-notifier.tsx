@@ -16,6 +16,7 @@ const headline: Record<VisitChange, string> = {
   rescheduled: 'Your visit changed',
   cancelled: 'Your visit was cancelled',
   checklist: 'Visit details confirmed',
+  status: 'Visit status changed',
 };
 
 /** What was confirmed about access, in words, so the technician knows before driving out. */

@@ -1,0 +1,16 @@
+import Stack from '@mui/material/Stack';
+import type { UserDto } from '../../../../shared/domain/directory';
+import type { VisitDto } from '../../../../shared/domain/visit';
+
+/**
+ * Everything recorded about one visit, in the order a technician fills it in on site: the work
+ * log with parts used, photos and forms, and the client's sign-off. Shown in the technician's day
+ * and, for the desk and dispatchers, under each visit of a ticket.
+ */
+export function VisitDocumentation({ visit, user }: { visit: VisitDto; user: UserDto }) {
+  return (
+    <Stack spacing={2} aria-label={`Documentation of the visit for ${visit.ticketNumber}`} data-user={user.id}>
+      {/* Each part of the documentation is one panel, added below in fill-in order. */}
+    </Stack>
+  );
+}
