@@ -51,6 +51,8 @@ const outputs: Record<MethodName, string> = {
   'visits.updateChecklist': 'VisitDto',
   'visits.list': 'VisitDto[]',
   'visits.forTicket': 'VisitDto[]',
+  'visits.setStatus': 'VisitDto',
+  'visits.myDay': 'TechnicianDayDto',
   'dispatch.recommend': 'Recommendation',
   'dispatch.optimize': 'DispatchPlanDto',
   'dispatch.cancel': '{ cancelled: boolean }',

@@ -12,6 +12,9 @@ export const access = {
   escalationReaders: ['dispatcher', 'service_manager', 'supervisor', 'admin'],
   escalators: ['dispatcher', 'service_manager', 'admin'],
   managers: ['service_manager', 'admin'],
+  // The technician's day: crews report their own visits; dispatchers record for them.
+  visitStatus: ['dispatcher', 'technician', 'admin'],
+  technicianDay: ['dispatcher', 'technician', 'supervisor', 'admin'],
   admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -44,6 +44,7 @@ import {
   visitUpdateInput,
   type VisitDto,
 } from '../domain/visit';
+import { visitMyDayInput, visitSetStatusInput, type TechnicianDayDto } from '../domain/visit-status';
 import { access } from './access';
 import {
   channel,
@@ -400,6 +401,18 @@ export const api = {
     input: z.strictObject({ ticketId: id }),
     access: staff,
     summary: "A ticket's visits, cancelled ones included, in start order.",
+  }),
+  'visits.setStatus': method<VisitDto>()({
+    input: visitSetStatusInput,
+    access: access.visitStatus,
+    summary:
+      "Records that a visit's crew set off (en route, with an ETA from the travel model when none is given), arrived on site, or finished it completed or incomplete (with a reason). Allowed: scheduled → en_route | on_site, en_route → on_site, on_site → completed | incomplete; others are refused at `status`. `at` defaults to now; it may not be more than 5 minutes ahead, nor before the previous status change. A technician may set it only on visits they are on the crew of; a dispatcher's change is recorded as on behalf of the crew. The first arrival on site of a ticket is its SLA response moment (tickets.firstArrivalAt); an incomplete visit puts the ticket on hold, and the reason `escalated` raises a level-1 escalation. Answers `stale` when the visit changed since `expectedVersion`.",
+  }),
+  'visits.myDay': method<TechnicianDayDto>()({
+    input: visitMyDayInput,
+    access: access.technicianDay,
+    summary:
+      "A technician's visits on one day (in their zone; today when no date is given), in order, with the ticket, contact, site access, coordination checklist, status times and history, and the ETA the en-route button would propose. A technician sees only their own day.",
   }),
 
   'dispatch.recommend': method<Recommendation>()({

@@ -17,6 +17,42 @@ export const visitStatusLabels: Record<VisitStatus, string> = {
   cancelled: 'Cancelled',
 };
 
+/** Why a visit ended without resolving the problem. */
+export const incompleteReasons = ['needs_parts', 'needs_another_visit', 'escalated'] as const;
+export type IncompleteReason = (typeof incompleteReasons)[number];
+
+export const incompleteReasonLabels: Record<IncompleteReason, string> = {
+  needs_parts: 'Needs parts',
+  needs_another_visit: 'Needs another visit',
+  escalated: 'Escalated',
+};
+
+/** Where a visit stands on the day: when the crew set off, arrived and finished, as reported. */
+export interface VisitProgress {
+  enRouteAt: string | null;
+  etaAt: string | null;
+  arrivedAt: string | null;
+  finishedAt: string | null;
+  incompleteReason: IncompleteReason | null;
+  /** The note given with the latest status change. */
+  note: string | null;
+}
+
+/** One status change as recorded: who wrote it down, and whether for the crew (on behalf). */
+export interface VisitStatusChangeDto {
+  id: string;
+  fromStatus: VisitStatus;
+  toStatus: VisitStatus;
+  /** When it happened, as reported; recordedAt is when the console wrote it down. */
+  at: string;
+  etaAt: string | null;
+  reason: IncompleteReason | null;
+  note: string | null;
+  onBehalf: boolean;
+  recordedAt: string;
+  recordedBy: { id: string; name: string };
+}
+
 export const contactMethods = ['phone', 'email', 'sms', 'portal', 'in_person'] as const;
 export type ContactMethod = (typeof contactMethods)[number];
 
@@ -63,6 +99,9 @@ export interface VisitDto {
   /** Set when a dispatcher booked it against a shift, time-off or travel rule: why, and which rules. */
   override: { reason: string; rules: string[] } | null;
   cancelReason: string | null;
+  progress: VisitProgress;
+  /** Status changes, oldest first. */
+  statusHistory: VisitStatusChangeDto[];
   /** Grows with every change; edits send the version they read and answer `stale` when it moved on. */
   version: number;
   createdAt: string;

@@ -24,6 +24,9 @@ export interface ApiFixture {
   visitId: string;
   /** A ticket that is closed: no visit may be booked for it. */
   closedTicketId: string;
+  /** The technician record linked to the demo technician's login, and a visit of theirs (version 1). */
+  ownTechnicianId: string;
+  ownVisitId: string;
 }
 
 export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture> {
@@ -128,8 +131,10 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
   );
   // No method closes a ticket yet (onsite execution comes later); the database can.
   await runtime.database.db.updateTable('tickets').set({ status: 'closed' }).where('id', '=', closed.id).execute();
-  const desk = valueOf(await server.call('users.list', {}, admin)).find((u) => u.username === 'desk');
+  const users = valueOf(await server.call('users.list', {}, admin));
+  const desk = users.find((u) => u.username === 'desk');
   if (!desk) throw new Error('the demo data has no desk user');
+  const own = await ownVisit(server, admin, client.id, users.find((u) => u.username === 'technician')?.id ?? null);
   return {
     server,
     cookies,
@@ -148,7 +153,47 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
     deskUserId: desk.id,
     visitId: visit.id,
     closedTicketId: closed.id,
+    ownTechnicianId: own.technicianId,
+    ownVisitId: own.visitId,
   };
+}
+
+/** A technician record for the demo technician's login, with a visit on a ticket of its own. */
+async function ownVisit(server: TestServer, admin: { cookie: string }, clientId: string, userId: string | null) {
+  const technician = valueOf(
+    await server.call(
+      'technicians.save',
+      { name: 'Toni Field', userId, timeZone: 'America/Los_Angeles', skills: [], certifications: [] },
+      admin,
+    ),
+  );
+  const ticket = valueOf(
+    await server.call(
+      'tickets.create',
+      {
+        channel: 'phone',
+        receivedAt: new Date(Date.now() - 120_000).toISOString(),
+        clientId,
+        description: 'Badge reader at the side door is dead',
+        priority: 'medium',
+      },
+      admin,
+    ),
+  );
+  const visit = valueOf(
+    await server.call(
+      'visits.create',
+      {
+        ticketId: ticket.id,
+        technicianId: technician.id,
+        startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        durationMinutes: 60,
+        override: { reason: 'Fixture: outside any shift on purpose' },
+      },
+      admin,
+    ),
+  );
+  return { technicianId: technician.id, visitId: visit.id };
 }
 
 let unique = 0;
@@ -289,6 +334,13 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   }),
   'visits.list': (f) => ({ from: '2027-01-04T00:00:00Z', to: '2027-01-11T00:00:00Z', technicianIds: [f.technicianId] }),
   'visits.forTicket': (f) => ({ ticketId: f.ticketId }),
+  'visits.setStatus': (f) => ({
+    id: f.ownVisitId,
+    expectedVersion: 1,
+    status: 'on_site',
+    note: 'Arrived, client present',
+  }),
+  'visits.myDay': (f) => ({ technicianId: f.ownTechnicianId }),
   'dispatch.recommend': (f) => ({ ticketId: f.ticketId, day: '2027-01-04' }),
   'dispatch.optimize': () => ({ from: '2027-01-04', to: '2027-01-04', timeLimitSeconds: 0.2 }),
   'dispatch.cancel': () => ({ runId: '6f1c2c3e-2f7a-4f53-9d55-0b3c8f1d2a11' }),

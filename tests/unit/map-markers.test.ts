@@ -61,6 +61,8 @@ function visit(id: string, startsAt: string, change: Partial<VisitDto> = {}): Vi
     },
     override: null,
     cancelReason: null,
+    progress: { enRouteAt: null, etaAt: null, arrivedAt: null, finishedAt: null, incompleteReason: null, note: null },
+    statusHistory: [],
     version: 1,
     createdAt: startsAt,
     createdBy: 'x',

@@ -8,6 +8,7 @@ import { technicianHandlers } from './technicians.handlers';
 import { ticketHandlers } from './tickets.handlers';
 import { userHandlers } from './users.handlers';
 import { visitHandlers } from './visits.handlers';
+import { visitStatusHandlers } from './visit-status.handlers';
 
 /** Every method of the contract has exactly one handler; the type fails to check if one is missing. */
 export const handlers: Handlers = {
@@ -19,5 +20,6 @@ export const handlers: Handlers = {
   ...escalationHandlers,
   ...technicianHandlers,
   ...visitHandlers,
+  ...visitStatusHandlers,
   ...dispatchHandlers,
 };

@@ -4,11 +4,13 @@ import { latLngOf, type LatLng } from '../../../shared/domain/travel';
 import {
   liveVisitStatuses,
   type ContactMethod,
+  type IncompleteReason,
   type VisitChecklist,
   type VisitDto,
   type VisitStatus,
 } from '../../../shared/domain/visit';
 import type { Tx } from '../db/transaction';
+import { statusHistoryOf } from './visit-status.repository';
 
 const SUMMARY_LENGTH = 140;
 
@@ -358,6 +360,10 @@ export async function listVisits(db: Tx, filter: VisitFilter): Promise<VisitDto[
     )
     .orderBy('tech.name')
     .execute();
+  const history = await statusHistoryOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const members = crew
       .filter((c) => c.visit_id === r.id)
@@ -411,6 +417,15 @@ export async function listVisits(db: Tx, filter: VisitFilter): Promise<VisitDto[
         ? { reason: r.override_reason, rules: JSON.parse(r.override_rules ?? '[]') as string[] }
         : null,
       cancelReason: r.cancel_reason,
+      progress: {
+        enRouteAt: r.en_route_at,
+        etaAt: r.eta_at,
+        arrivedAt: r.arrived_at,
+        finishedAt: r.finished_at,
+        incompleteReason: r.incomplete_reason as IncompleteReason | null,
+        note: r.status_note,
+      },
+      statusHistory: history.get(r.id) ?? [],
       version: Number(r.version),
       createdAt: r.created_at,
       createdBy: r.created_by_name,
