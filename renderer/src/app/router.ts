@@ -1,13 +1,22 @@
 import { useSyncExternalStore } from 'react';
 
 // Hash routes: the renderer is loaded from file:// in Electron, where path routes cannot work.
-export const routeNames = ['queue', 'intake', 'board', 'map', 'escalations', 'technicians', 'sla-admin'] as const;
+export const routeNames = [
+  'queue',
+  'intake',
+  'board',
+  'map',
+  'escalations',
+  'technicians',
+  'sla-admin',
+  'my-day',
+] as const;
 export type Route = { name: (typeof routeNames)[number] };
 
-function parse(hash: string): Route {
+function parse(hash: string, landing: Route['name']): Route {
   const path = hash.replace(/^#\/?/, '');
   const name = routeNames.find((r) => r === path);
-  return { name: name ?? 'queue' };
+  return { name: name ?? landing };
 }
 
 function subscribe(onChange: () => void) {
@@ -15,9 +24,10 @@ function subscribe(onChange: () => void) {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-export function useRoute(): Route {
+/** The current route; `landing` when the address names none (each role has its own first view). */
+export function useRoute(landing: Route['name'] = 'queue'): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parse(hash);
+  return parse(hash, landing);
 }
 
 export function navigate(route: Route): void {

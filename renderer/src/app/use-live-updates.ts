@@ -15,7 +15,7 @@ export function useLiveUpdates(enabled: boolean): void {
         case 'ticket.created':
         case 'ticket.updated':
           // A ticket's needs and clock change its ranking.
-          invalidate(['tickets.queue', 'tickets.get', 'dispatch.recommend']);
+          invalidate(['tickets.queue', 'tickets.get', 'dispatch.recommend', 'visits.myDay']);
           break;
         case 'directory.changed':
           invalidate(['clients.search', 'contacts.list', 'sites.list', 'tickets.queue']);
@@ -27,6 +27,8 @@ export function useLiveUpdates(enabled: boolean): void {
         case 'visit.changed':
           // A booking anywhere changes who is free, so every open ranking is refetched.
           invalidate(['visits.list', 'visits.forTicket', 'tickets.queue', 'tickets.get', 'dispatch.recommend']);
+          // The technician's day; an arrival also moves the crew on the map.
+          invalidate(['visits.myDay', 'technicians.list']);
           break;
         case 'ticket.documented':
           invalidate(['tickets.get']);

@@ -32,6 +32,7 @@ const BoardPage = lazy(() => import('../board/board-page').then((m) => ({ defaul
 // The map's chunk carries Leaflet and the Natural Earth shapes; nobody else pays for them.
 const MapPage = lazy(() => import('../map/map-page').then((m) => ({ default: m.MapPage })));
 const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({ default: m.SlaAdminPage })));
+const MyDayPage = lazy(() => import('../my-day/my-day-page').then((m) => ({ default: m.MyDayPage })));
 
 const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[] = [
   { route: 'queue', label: 'Queue', group: access.staff },
@@ -41,14 +42,17 @@ const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[]
   { route: 'escalations', label: 'Escalations', group: access.escalationReaders },
   { route: 'technicians', label: 'Technicians', group: access.escalationReaders },
   { route: 'sla-admin', label: 'SLA settings', group: access.admin },
+  { route: 'my-day', label: 'My day', group: access.technicianDay },
 ];
 
 export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   useLiveUpdates(true);
-  const route = useRoute();
+  // A technician's working view is their day; everyone else starts at the queue.
+  const landing = user.role === 'technician' ? 'my-day' : 'queue';
+  const route = useRoute(landing);
   const logout = useSessionStart('auth.logout');
   const tabs = allTabs.filter((t) => roleIn(t.group, user.role));
-  const current = tabs.some((t) => t.route === route.name) ? route.name : 'queue';
+  const current = tabs.some((t) => t.route === route.name) ? route.name : landing;
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
@@ -87,6 +91,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
           {current === 'escalations' && <EscalationsPage user={user} />}
           {current === 'technicians' && <TechniciansPage user={user} />}
           {current === 'sla-admin' && <SlaAdminPage />}
+          {current === 'my-day' && <MyDayPage user={user} />}
         </Suspense>
         {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}
         {user.role === 'technician' && <VisitNotifier user={user} />}

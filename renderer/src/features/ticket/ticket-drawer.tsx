@@ -27,6 +27,7 @@ import { QuickCreateDialog } from '../../components/quick-create-dialog';
 import { SlaStatus } from '../../components/sla-status';
 import { call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
+import { TicketVisitsPanel } from '../visits/ticket-visits-panel';
 import { RecommendationsPanel } from './recommendations-panel';
 
 const criteriaLabels: Record<Exclude<keyof PriorityCriteria, 'usersImpacted'>, string> = {
@@ -149,6 +150,8 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
           </Button>
         )}
       </Stack>
+
+      <TicketVisitsPanel ticketId={t.id} user={user} />
 
       {canSeeEscalations && openStatuses.includes(t.status) && (
         <>

@@ -52,7 +52,11 @@ export function VisitNotifier({ user }: { user: UserDto }) {
       void myTechnicianIds().then(async (ids) => {
         if (!event.technicianIds.some((id) => ids.has(id))) return;
         const visits = await call('visits.forTicket', { ticketId: event.ticketId }).catch(() => []);
-        setShown({ event, visit: visits.find((v) => v.id === event.visitId) ?? null });
+        const visit = visits.find((v) => v.id === event.visitId) ?? null;
+        // A technician pressing a status button needs no news of it; a change a dispatcher
+        // recorded for them (or a crew mate's) is news.
+        if (event.change === 'status' && visit?.statusHistory.at(-1)?.recordedBy.id === user.id) return;
+        setShown({ event, visit });
       });
     });
   }, [user.id]);
