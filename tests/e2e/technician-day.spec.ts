@@ -38,6 +38,7 @@ test('a technician works through their day and every console sees it live, on-be
     certifications: [],
   };
   const technician = await invoke<{ id: string }>(admin, 'technicians.save', { ...record, userId: technicianUser.id });
+  const consoles: Page[] = [admin];
   try {
     const client = await invoke<{ id: string }>(admin, 'clients.create', { name: `Northwind ${stamp}` });
     const contact = await invoke<{ id: string }>(admin, 'contacts.create', {
@@ -76,6 +77,7 @@ test('a technician works through their day and every console sees it live, on-be
     const dayStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
     const base = dayStart + Math.min(Math.max(now.getUTCHours() - 1, 0), 21) * HOUR;
     const dispatcherApi = await openConsoleAs(browser, 'dispatcher');
+    consoles.push(dispatcherApi);
     for (const i of [2, 0, 1]) {
       const t = tickets[i];
       if (!t) throw new Error('no such ticket');
@@ -89,6 +91,7 @@ test('a technician works through their day and every console sees it live, on-be
 
     // The technician lands on their day, visits in order, with what they need on the road.
     const tech = await openConsoleAs(browser, 'technician');
+    consoles.push(tech);
     await expect(tech.getByRole('heading', { name: 'My day' })).toBeVisible();
     const cards = tech.getByRole('article');
     await expect(cards).toHaveCount(3);
@@ -166,5 +169,7 @@ test('a technician works through their day and every console sees it live, on-be
   } finally {
     // Unlink the shared demo login again, so other specs' bookings do not land in this day.
     await invoke(admin, 'technicians.save', { ...record, id: technician.id, userId: null });
+    // Live consoles left open would keep refetching through the next specs.
+    for (const page of consoles) await page.context().close();
   }
 });
