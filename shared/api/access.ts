@@ -12,6 +12,8 @@ export const access = {
   escalationReaders: ['dispatcher', 'service_manager', 'supervisor', 'admin'],
   escalators: ['dispatcher', 'service_manager', 'admin'],
   managers: ['service_manager', 'admin'],
+  /** Who may document a visit's work; a technician only on visits they are crew of. */
+  documenters: ['technician', 'dispatcher', 'admin'],
   admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -24,6 +24,10 @@ export interface ApiFixture {
   visitId: string;
   /** A ticket that is closed: no visit may be booked for it. */
   closedTicketId: string;
+  /** A visit on ticketId whose crew is the demo `technician` login's own technician record. */
+  ownVisitId: string;
+  /** An active part of the catalog, counted in "each". */
+  partSku: string;
 }
 
 export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture> {
@@ -130,6 +134,26 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
   await runtime.database.db.updateTable('tickets').set({ status: 'closed' }).where('id', '=', closed.id).execute();
   const desk = valueOf(await server.call('users.list', {}, admin)).find((u) => u.username === 'desk');
   if (!desk) throw new Error('the demo data has no desk user');
+  // The demo technician's own visit (in the default calendar's hours), for methods a technician
+  // may call only on visits they are crew of.
+  const technicianUser = valueOf(await server.call('users.list', {}, admin)).find((u) => u.username === 'technician');
+  const onsite = valueOf(
+    await server.call(
+      'technicians.save',
+      { name: 'Toni Onsite', userId: technicianUser?.id ?? null, skills: [], certifications: [] },
+      admin,
+    ),
+  );
+  const ownVisit = valueOf(
+    await server.call(
+      'visits.create',
+      { ticketId: ticket.id, technicianId: onsite.id, startsAt: '2027-01-05T15:00:00Z', durationMinutes: 60 },
+      admin,
+    ),
+  );
+  const part = valueOf(
+    await server.call('parts.save', { sku: 'FX-SFP-10G-LR', name: 'SFP+ 10G LR module', unit: 'each' }, admin),
+  );
   return {
     server,
     cookies,
@@ -148,6 +172,8 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
     deskUserId: desk.id,
     visitId: visit.id,
     closedTicketId: closed.id,
+    ownVisitId: ownVisit.id,
+    partSku: part.sku,
   };
 }
 
@@ -303,5 +329,20 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
       parkingMinutes: 5,
       osrm: { enabled: false, url: 'http://127.0.0.1:5000', profile: 'driving', timeoutMs: 2000 },
     },
+  }),
+  'parts.list': () => ({ query: 'sfp', includeInactive: true }),
+  'parts.save': () => ({ sku: `PS-${++unique}`, name: 'Power supply 550 W', unit: 'each', active: true }),
+  'parts.importCsv': () => ({ csv: `sku,name,unit\nIMP-${++unique},Patch cable Cat6,m\n`, dryRun: false }),
+  'workLogs.get': (f) => ({ visitId: f.ownVisitId }),
+  'workLogs.forTicket': (f) => ({ ticketId: f.ticketId }),
+  'workLogs.save': (f) => ({
+    visitId: f.ownVisitId,
+    expectedVersion: 0,
+    actions: 'Replaced the uplink module; link up at 10G.',
+    steps: ['Checked the port counters', 'Swapped the SFP+ module'],
+    parts: [{ sku: f.partSku, quantity: 1, serialsInstalled: ['AGM1234X'], serialsRemoved: ['AGM0001A'] }],
+    noParts: false,
+    timeOnSiteMinutes: 45,
+    outcome: 'resolved',
   }),
 };

@@ -8,6 +8,8 @@ import { technicianHandlers } from './technicians.handlers';
 import { ticketHandlers } from './tickets.handlers';
 import { userHandlers } from './users.handlers';
 import { visitHandlers } from './visits.handlers';
+import { partHandlers } from './parts.handlers';
+import { workLogHandlers } from './work-logs.handlers';
 
 /** Every method of the contract has exactly one handler; the type fails to check if one is missing. */
 export const handlers: Handlers = {
@@ -20,4 +22,6 @@ export const handlers: Handlers = {
   ...technicianHandlers,
   ...visitHandlers,
   ...dispatchHandlers,
+  ...partHandlers,
+  ...workLogHandlers,
 };
