@@ -29,11 +29,7 @@ describe('work logs over HTTP', () => {
 
   const log = (visitId: string, auth: Auth = admin) => f.server.call('workLogs.get', { visitId }, auth);
   const save = (input: Partial<ApiInput<'workLogs.save'>> & { visitId: string; expectedVersion: number }, auth: Auth) =>
-    f.server.call(
-      'workLogs.save',
-      { actions: '', steps: [], parts: [], noParts: false, ...input } as ApiInput<'workLogs.save'>,
-      auth,
-    );
+    f.server.call('workLogs.save', { actions: '', steps: [], parts: [], noParts: false, ...input }, auth);
 
   /** Runs a refused save and checks that no row was added or removed and the log reads as before. */
   async function refusedWithoutWriting(visitId: string, run: () => ReturnType<typeof save>) {
@@ -158,7 +154,7 @@ describe('work logs over HTTP', () => {
       .select('quantity')
       .where('visit_id', '=', f.ownVisitId)
       .execute();
-    expect(rows.map((r) => Number(r.quantity))).toEqual([3]);
+    expect(rows.map((r) => r.quantity)).toEqual([3]);
   });
 
   it("refuses a technician on someone else's visit with forbidden, writing nothing", async () => {
