@@ -27,11 +27,14 @@ export function useLiveUpdates(enabled: boolean): void {
         case 'visit.changed':
           // A booking anywhere changes who is free, so every open ranking is refetched.
           invalidate(['visits.list', 'visits.forTicket', 'tickets.queue', 'tickets.get', 'dispatch.recommend']);
+          // Arrival and finish times move a work log's suggested time on site.
+          invalidate(['workLogs.get', 'workLogs.forTicket']);
           break;
         case 'ticket.documented':
-          invalidate(['tickets.get']);
+          invalidate(['tickets.get', 'workLogs.get', 'workLogs.forTicket']);
           break;
         case 'parts.changed':
+          invalidate(['parts.list', 'workLogs.get', 'workLogs.forTicket']);
           break;
         case 'settings.changed':
           invalidate(['sla.settings', 'calendars.list']);
