@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { PartsImportSummary } from '../../../shared/domain/parts';
+import type { ApiParsedInput } from '../../../shared/api/contract';
+import type { PartDto, PartsImportSummary } from '../../../shared/domain/parts';
 import { ApiFailure } from '../../../shared/errors';
+import type { HandlerContext } from '../context';
+import { isUniqueViolation } from '../db/errors';
 import {
   findPart,
   findPartBySku,
@@ -18,31 +21,44 @@ function skuTaken(sku: string): ApiFailure {
   ]);
 }
 
+/** The database's unique SKU key has the last word: a save racing another one with the same SKU. */
+async function refuseTakenSku<T>(sku: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw skuTaken(sku);
+    throw error;
+  }
+}
+
+function saveOne(input: ApiParsedInput<'parts.save'>, ctx: HandlerContext): Promise<PartDto> {
+  return ctx.write(async ({ tx, audit, publish }) => {
+    const before = input.id ? await findPart(tx, input.id) : undefined;
+    if (input.id && !before) throw new ApiFailure('not_found', 'No such part.');
+    const holder = await findPartBySku(tx, input.sku);
+    if (holder && holder.id !== input.id) throw skuTaken(holder.sku);
+    const now = ctx.now();
+    const fields = {
+      id: input.id ?? randomUUID(),
+      sku: input.sku,
+      name: input.name,
+      unit: input.unit,
+      active: input.active,
+    };
+    if (before) await updatePart(tx, fields, now);
+    else await insertParts(tx, [fields], now);
+    const saved = await findPart(tx, fields.id);
+    if (!saved) throw new Error(`part ${fields.id} vanished inside its own transaction`);
+    await audit({ entity: 'part', entityId: saved.id, before: before ?? null, after: saved });
+    await publish({ type: 'parts.changed' });
+    return saved;
+  });
+}
+
 export const partHandlers = {
   'parts.list': async (input, ctx) => listParts(ctx.database.db, input),
 
-  'parts.save': async (input, ctx) =>
-    ctx.write(async ({ tx, audit, publish }) => {
-      const before = input.id ? await findPart(tx, input.id) : undefined;
-      if (input.id && !before) throw new ApiFailure('not_found', 'No such part.');
-      const holder = await findPartBySku(tx, input.sku);
-      if (holder && holder.id !== input.id) throw skuTaken(holder.sku);
-      const now = ctx.now();
-      const fields = {
-        id: input.id ?? randomUUID(),
-        sku: input.sku,
-        name: input.name,
-        unit: input.unit,
-        active: input.active,
-      };
-      if (before) await updatePart(tx, fields, now);
-      else await insertParts(tx, [fields], now);
-      const saved = await findPart(tx, fields.id);
-      if (!saved) throw new Error(`part ${fields.id} vanished inside its own transaction`);
-      await audit({ entity: 'part', entityId: saved.id, before: before ?? null, after: saved });
-      await publish({ type: 'parts.changed' });
-      return saved;
-    }),
+  'parts.save': async (input, ctx) => refuseTakenSku(input.sku, () => saveOne(input, ctx)),
 
   'parts.importCsv': async (input, ctx) => {
     const parsed = parsePartsCsv(input.csv);
