@@ -69,7 +69,7 @@ describe('the parts catalog over HTTP', () => {
       await f.server.call('parts.list', { query: 'power supply' }, { cookie: f.cookies.technician }),
     );
     expect(active.map((p) => p.sku)).not.toContain('PSU-550W');
-    expect((await catalog('hot-swap')).map((p) => p.sku)).toEqual(['PSU-550W']);
+    expect((await catalog('550 W (hot-swap)')).map((p) => p.sku)).toEqual(['PSU-550W']);
   });
 
   it('answers not_found for a part id that does not exist, writing nothing', async () => {
