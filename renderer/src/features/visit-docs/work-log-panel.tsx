@@ -508,7 +508,7 @@ function PartLineEditor({
             <DeleteOutlinedIcon fontSize="small" />
           </IconButton>
         </Stack>
-        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
           {serialField('serialsInstalled', 'Serials installed')}
           {serialField('serialsRemoved', 'Serials removed')}
         </Stack>
