@@ -6,6 +6,7 @@ import { requireCaller, type HandlerContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import type { Tx } from '../db/transaction';
 import { findPartsBySkuKeys } from '../repositories/part.repository';
+import { findTicketForBooking } from '../repositories/ticket.repository';
 import {
   findDocumentedVisits,
   findWorkLogs,
@@ -89,12 +90,8 @@ export const workLogHandlers = {
 
   'workLogs.forTicket': async (input, ctx) => {
     const caller = requireCaller(ctx);
-    const ticket = await ctx.database.db
-      .selectFrom('tickets')
-      .select('id')
-      .where('id', '=', input.ticketId)
-      .executeTakeFirst();
-    if (!ticket) throw new ApiFailure('not_found', 'No such ticket.');
+    if (!(await findTicketForBooking(ctx.database.db, input.ticketId)))
+      throw new ApiFailure('not_found', 'No such ticket.');
     const visits = await findDocumentedVisits(ctx.database.db, { ticketId: input.ticketId });
     const logs = await findWorkLogs(
       ctx.database.db,
