@@ -60,6 +60,12 @@ const outputs: Record<MethodName, string> = {
   'dispatch.discardPlan': '{ discarded: boolean }',
   'dispatch.settings': 'DispatchSettings',
   'dispatch.saveSettings': 'DispatchSettings',
+  'parts.list': 'PartDto[]',
+  'parts.save': 'PartDto',
+  'parts.importCsv': '{ rows; created; updated; unchanged; dryRun }',
+  'workLogs.get': 'WorkLogDto',
+  'workLogs.forTicket': 'WorkLogDto[]',
+  'workLogs.save': 'WorkLogDto',
 };
 
 /** JSON Schema of an input, without the long regular expressions zod adds beside `format`. */

@@ -7,7 +7,8 @@ import { fail } from '../../shared/errors';
 import type { Core, Credentials } from '../core/core';
 
 export const SESSION_COOKIE = 'dispatch_session';
-const MAX_BODY_BYTES = 1024 * 1024;
+// Room for a parts CSV of 5 million characters (parts.importCsv) once JSON-escaped.
+export const MAX_BODY_BYTES = 12 * 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
 
 const statusFor: Record<ErrorCode, number> = {

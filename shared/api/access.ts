@@ -15,6 +15,8 @@ export const access = {
   // The technician's day: crews report their own visits; dispatchers record for them.
   visitStatus: ['dispatcher', 'technician', 'admin'],
   technicianDay: ['dispatcher', 'technician', 'supervisor', 'admin'],
+  /** Who may document a visit's work; a technician only on visits they are crew of. */
+  documenters: ['technician', 'dispatcher', 'admin'],
   admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

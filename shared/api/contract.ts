@@ -45,6 +45,8 @@ import {
   type VisitDto,
 } from '../domain/visit';
 import { visitMyDayInput, visitSetStatusInput, type TechnicianDayDto } from '../domain/visit-status';
+import { partListInput, partSaveInput, partsImportInput, type PartDto, type PartsImportSummary } from '../domain/parts';
+import { workLogGetInput, workLogSaveInput, workLogsForTicketInput, type WorkLogDto } from '../domain/work-log';
 import { access } from './access';
 import {
   channel,
@@ -452,6 +454,42 @@ export const api = {
     input: dispatchSettings,
     access: access.admin,
     summary: 'Saves the ranking weights and the travel settings.',
+  }),
+
+  'parts.list': method<PartDto[]>()({
+    input: partListInput,
+    access: staff,
+    summary:
+      'The parts catalog in SKU order, optionally only parts whose SKU or name contains `query` (regardless of case); inactive parts only with `includeInactive`.',
+  }),
+  'parts.save': method<PartDto>()({
+    input: partSaveInput,
+    access: access.admin,
+    summary:
+      'Creates a part, or replaces one (with id). A SKU is unique regardless of case: a duplicate answers `conflict` naming `sku`.',
+  }),
+  'parts.importCsv': method<PartsImportSummary>()({
+    input: partsImportInput,
+    access: access.admin,
+    summary:
+      'Imports parts from CSV text (header row with sku, name, unit and optionally active, in any order and case; comma or semicolon separated; UTF-8 with or without BOM), creating or updating by SKU. All or nothing: any bad line answers `invalid_input` with one issue per bad line at `csv`, line number, column. `dryRun` counts without writing.',
+  }),
+  'workLogs.get': method<WorkLogDto>()({
+    input: workLogGetInput,
+    access: staff,
+    summary:
+      "A visit's work log (version 0 and empty when nothing is recorded yet), with a suggested time on site from the visit's arrival and end, and whether the caller may edit it.",
+  }),
+  'workLogs.forTicket': method<WorkLogDto[]>()({
+    input: workLogsForTicketInput,
+    access: staff,
+    summary: "The work logs of a ticket's visits (cancelled visits only when something was recorded), in start order.",
+  }),
+  'workLogs.save': method<WorkLogDto>()({
+    input: workLogSaveInput,
+    access: access.documenters,
+    summary:
+      "Saves a visit's work log as a whole: actions, ordered steps, parts used by SKU with quantities and serial numbers, or `noParts`; time on site; outcome. Technicians only on visits they are crew of. Quantities in count units (anything but length, weight, volume and time) are whole numbers. Answers `stale` when it changed since `expectedVersion` (0 to create).",
   }),
 } as const;
 

@@ -526,7 +526,58 @@ const cases: Record<MethodName, Case[]> = {
       ['travel', 'osrm', 'url'],
     ],
   ],
+  'parts.list': [
+    ['a query of 101 characters', with_('parts.list', { query: long(101) }), ['query']],
+    ['a limit of 0', with_('parts.list', { limit: 0 }), ['limit']],
+    ['includeInactive as text', with_('parts.list', { includeInactive: 'yes' }), ['includeInactive']],
+  ],
+  'parts.save': [
+    ['a SKU with a space', with_('parts.save', { sku: 'PS 550' }), ['sku']],
+    ['a SKU of 41 characters', with_('parts.save', { sku: long(41) }), ['sku']],
+    ['no name', without('parts.save', 'name'), ['name']],
+    ['a unit of 21 characters', with_('parts.save', { unit: long(21) }), ['unit']],
+    ['an id that is not a UUID', with_('parts.save', { id: 'PS-1' }), ['id']],
+  ],
+  'parts.importCsv': [
+    ['an empty file', with_('parts.importCsv', { csv: ' \n ' }), ['csv']],
+    ['a file of more than 5 million characters', with_('parts.importCsv', { csv: long(5_000_001) }), ['csv']],
+    ['a header without a unit column', with_('parts.importCsv', { csv: 'sku,name\nA-1,Fan\n' }), ['csv', 1, 'unit']],
+    [
+      'a line without a name',
+      with_('parts.importCsv', { csv: 'sku,name,unit\nIMP-OK-1,Fan,each\nIMP-OK-2,,each\n' }),
+      ['csv', 3, 'name'],
+    ],
+    ['dryRun as text', with_('parts.importCsv', { dryRun: 'yes' }), ['dryRun']],
+  ],
+  'workLogs.get': [['a visit id that is not a UUID', with_('workLogs.get', { visitId: 'visit-1' }), ['visitId']]],
+  'workLogs.forTicket': [
+    ['a ticket number instead of its id', with_('workLogs.forTicket', { ticketId: 'T-2026-000001' }), ['ticketId']],
+  ],
+  'workLogs.save': [
+    ['a negative quantity', (f) => workLogWith(f, { quantity: -1 }), ['parts', 0, 'quantity']],
+    ['a quantity of zero', (f) => workLogWith(f, { quantity: 0 }), ['parts', 0, 'quantity']],
+    ['half of a part counted in each', (f) => workLogWith(f, { quantity: 0.5 }), ['parts', 0, 'quantity']],
+    ['a SKU not in the catalog', (f) => workLogWith(f, { sku: 'NO-SUCH-SKU' }), ['parts', 0, 'sku']],
+    [
+      'the same serial number twice on a line',
+      (f) => workLogWith(f, { serialsInstalled: ['SN-1', ' sn-1 '] }),
+      ['parts', 0, 'serialsInstalled', 1],
+    ],
+    ['"no parts" with parts listed', with_('workLogs.save', { noParts: true }), ['noParts']],
+    ['101 steps', with_('workLogs.save', { steps: Array(101).fill('Checked') }), ['steps']],
+    ['an empty step', with_('workLogs.save', { steps: ['Checked', '  '] }), ['steps', 1]],
+    ['an outcome that does not exist', with_('workLogs.save', { outcome: 'fixed' }), ['outcome']],
+    ['a negative time on site', with_('workLogs.save', { timeOnSiteMinutes: -5 }), ['timeOnSiteMinutes']],
+    ['an expected version of -1', with_('workLogs.save', { expectedVersion: -1 }), ['expectedVersion']],
+    ['a visit id that is not a UUID', with_('workLogs.save', { visitId: 'visit-1' }), ['visitId']],
+  ],
 };
+
+/** A valid work log whose first parts line has some fields changed. */
+function workLogWith(f: ApiFixture, line: Record<string, unknown>) {
+  const valid = validInputs['workLogs.save'](f);
+  return { ...valid, parts: [{ ...valid.parts[0], ...line }] };
+}
 
 /** Valid dispatch settings with some fields changed (nested objects merged one level at a time). */
 function settingsWith(

@@ -27,6 +27,10 @@ export interface ApiFixture {
   /** The technician record linked to the demo technician's login, and a visit of theirs (version 1). */
   ownTechnicianId: string;
   ownVisitId: string;
+  /** The ticket of ownVisitId (a ticket of its own). */
+  ownTicketId: string;
+  /** An active part of the catalog, counted in "each". */
+  partSku: string;
 }
 
 export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture> {
@@ -135,6 +139,9 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
   const desk = users.find((u) => u.username === 'desk');
   if (!desk) throw new Error('the demo data has no desk user');
   const own = await ownVisit(server, admin, client.id, users.find((u) => u.username === 'technician')?.id ?? null);
+  const part = valueOf(
+    await server.call('parts.save', { sku: 'FX-SFP-10G-LR', name: 'SFP+ 10G LR module', unit: 'each' }, admin),
+  );
   return {
     server,
     cookies,
@@ -155,6 +162,8 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
     closedTicketId: closed.id,
     ownTechnicianId: own.technicianId,
     ownVisitId: own.visitId,
+    ownTicketId: own.ticketId,
+    partSku: part.sku,
   };
 }
 
@@ -193,7 +202,7 @@ async function ownVisit(server: TestServer, admin: { cookie: string }, clientId:
       admin,
     ),
   );
-  return { technicianId: technician.id, visitId: visit.id };
+  return { technicianId: technician.id, visitId: visit.id, ticketId: ticket.id };
 }
 
 let unique = 0;
@@ -355,5 +364,20 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
       parkingMinutes: 5,
       osrm: { enabled: false, url: 'http://127.0.0.1:5000', profile: 'driving', timeoutMs: 2000 },
     },
+  }),
+  'parts.list': () => ({ query: 'sfp', includeInactive: true }),
+  'parts.save': () => ({ sku: `PS-${++unique}`, name: 'Power supply 550 W', unit: 'each', active: true }),
+  'parts.importCsv': () => ({ csv: `sku,name,unit\nIMP-${++unique},Patch cable Cat6,m\n`, dryRun: false }),
+  'workLogs.get': (f) => ({ visitId: f.ownVisitId }),
+  'workLogs.forTicket': (f) => ({ ticketId: f.ticketId }),
+  'workLogs.save': (f) => ({
+    visitId: f.ownVisitId,
+    expectedVersion: 0,
+    actions: 'Replaced the uplink module; link up at 10G.',
+    steps: ['Checked the port counters', 'Swapped the SFP+ module'],
+    parts: [{ sku: f.partSku, quantity: 1, serialsInstalled: ['AGM1234X'], serialsRemoved: ['AGM0001A'] }],
+    noParts: false,
+    timeOnSiteMinutes: 45,
+    outcome: 'resolved',
   }),
 };

@@ -9,6 +9,8 @@ import { ticketHandlers } from './tickets.handlers';
 import { userHandlers } from './users.handlers';
 import { visitHandlers } from './visits.handlers';
 import { visitStatusHandlers } from './visit-status.handlers';
+import { partHandlers } from './parts.handlers';
+import { workLogHandlers } from './work-logs.handlers';
 
 /** Every method of the contract has exactly one handler; the type fails to check if one is missing. */
 export const handlers: Handlers = {
@@ -22,4 +24,6 @@ export const handlers: Handlers = {
   ...visitHandlers,
   ...visitStatusHandlers,
   ...dispatchHandlers,
+  ...partHandlers,
+  ...workLogHandlers,
 };

@@ -6,6 +6,7 @@ import { DEMO_KEY, SETUP_DONE_KEY } from '../handlers/auth.handlers';
 import type { DatabaseHandle } from '../db/connect';
 import { inTransaction } from '../db/transaction';
 import { insertClient, insertContact, insertSite } from '../repositories/directory.repository';
+import { insertParts } from '../repositories/part.repository';
 import { insertSetting } from '../repositories/settings.repository';
 import { upsertCalendar } from '../repositories/sla-config.repository';
 import { countUsers, insertUser } from '../repositories/user.repository';
@@ -132,6 +133,33 @@ const demoTickets: {
   },
 ];
 
+// A small field-service parts catalog: what technicians carry or order for network, PC and
+// printer jobs. Cables are sold by the metre; everything else is counted.
+const demoParts: { sku: string; name: string; unit: string; active?: boolean }[] = [
+  { sku: 'SW-C9200-24P', name: 'Access switch, 24 × 1G PoE+, 4 × 10G uplinks', unit: 'each' },
+  { sku: 'SW-C9300-48U', name: 'Core switch, 48 × mGig UPoE', unit: 'each' },
+  { sku: 'SFP-10G-SR', name: 'SFP+ module 10GBASE-SR, multimode, 300 m', unit: 'each' },
+  { sku: 'SFP-10G-LR', name: 'SFP+ module 10GBASE-LR, single-mode, 10 km', unit: 'each' },
+  { sku: 'GLC-TE', name: 'SFP module 1000BASE-T, copper RJ-45', unit: 'each' },
+  { sku: 'CAB-CAT6-UTP', name: 'Patch cable Cat6 U/UTP, grey (cut to length)', unit: 'm' },
+  { sku: 'CAB-OM4-LCLC', name: 'Fibre patch cable OM4 LC–LC duplex (cut to length)', unit: 'm' },
+  { sku: 'CAB-PWR-C13', name: 'Power cord C13 to Schuko, 1.8 m', unit: 'each' },
+  { sku: 'PSU-350W-AC', name: 'Switch power supply 350 W AC, hot-swap', unit: 'each' },
+  { sku: 'PSU-ATX-550', name: 'PC power supply ATX 550 W, 80 PLUS Gold', unit: 'each' },
+  { sku: 'FAN-C9300', name: 'Fan module for core switch, hot-swap', unit: 'each' },
+  { sku: 'FAN-80MM', name: 'Case fan 80 mm, 3-pin', unit: 'each' },
+  { sku: 'SSD-500-SATA', name: 'SSD 500 GB SATA 2.5"', unit: 'each' },
+  { sku: 'HDD-2T-SAS', name: 'Server disk 2 TB SAS 7.2k, hot-plug', unit: 'each' },
+  { sku: 'RAM-16G-DDR4', name: 'Memory module 16 GB DDR4-3200 SO-DIMM', unit: 'each' },
+  { sku: 'TON-M404-BK', name: 'Toner cartridge black, laser printer M404', unit: 'each' },
+  { sku: 'FUS-M404', name: 'Fuser kit 220 V, laser printer M404', unit: 'each' },
+  { sku: 'ROL-PICKUP', name: 'Pickup roller kit, label printer', unit: 'set' },
+  { sku: 'LBL-102X76', name: 'Thermal labels 102 × 76 mm', unit: 'roll' },
+  { sku: 'UPS-BAT-12V9', name: 'UPS battery 12 V 9 Ah', unit: 'each' },
+  { sku: 'CON-RJ45-C6', name: 'RJ-45 connectors Cat6, pack of 50', unit: 'pack' },
+  { sku: 'SW-2960-24', name: 'Access switch 24 ports, end of sale', unit: 'each', active: false },
+];
+
 /**
  * Loads demo users (password "demo"), clients, sites and a few tickets into an empty database.
  * Returns false, changing nothing, when the database already has users.
@@ -201,6 +229,11 @@ export async function loadDemoData(database: DatabaseHandle, clock: Clock): Prom
       updatedAt: at,
       updatedBy: null,
     });
+    await insertParts(
+      tx,
+      demoParts.map((p) => ({ id: randomUUID(), ...p, active: p.active ?? true })),
+      at,
+    );
     for (const t of demoTickets) {
       const target = clients[t.client];
       if (!target) continue;

@@ -10,6 +10,7 @@ export const routeNames = [
   'technicians',
   'sla-admin',
   'my-day',
+  'parts',
 ] as const;
 export type Route = { name: (typeof routeNames)[number] };
 

@@ -29,11 +29,14 @@ export function useLiveUpdates(enabled: boolean): void {
           invalidate(['visits.list', 'visits.forTicket', 'tickets.queue', 'tickets.get', 'dispatch.recommend']);
           // The technician's day; an arrival also moves the crew on the map.
           invalidate(['visits.myDay', 'technicians.list']);
+          // Arrival and finish times move a work log's suggested time on site.
+          invalidate(['workLogs.get', 'workLogs.forTicket']);
           break;
         case 'ticket.documented':
-          invalidate(['tickets.get']);
+          invalidate(['tickets.get', 'workLogs.get', 'workLogs.forTicket']);
           break;
         case 'parts.changed':
+          invalidate(['parts.list', 'workLogs.get', 'workLogs.forTicket']);
           break;
         case 'settings.changed':
           invalidate(['sla.settings', 'calendars.list']);

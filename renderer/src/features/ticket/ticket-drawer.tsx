@@ -29,6 +29,7 @@ import { call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
 import { TicketVisitsPanel } from '../visits/ticket-visits-panel';
 import { RecommendationsPanel } from './recommendations-panel';
+import { TicketWorkLogs } from '../visit-docs/ticket-work-logs';
 
 const criteriaLabels: Record<Exclude<keyof PriorityCriteria, 'usersImpacted'>, string> = {
   serviceOutage: 'Service outage',
@@ -159,6 +160,8 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
           <RecommendationsPanel ticket={t} canBook={roleIn(access.dispatch, user.role)} />
         </>
       )}
+
+      <TicketWorkLogs ticketId={t.id} />
 
       <Divider />
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>

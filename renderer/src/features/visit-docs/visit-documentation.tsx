@@ -1,6 +1,7 @@
 import Stack from '@mui/material/Stack';
 import type { UserDto } from '../../../../shared/domain/directory';
 import type { VisitDto } from '../../../../shared/domain/visit';
+import { WorkLogPanel } from './work-log-panel';
 
 /**
  * Everything recorded about one visit, in the order a technician fills it in on site: the work
@@ -11,6 +12,7 @@ export function VisitDocumentation({ visit, user }: { visit: VisitDto; user: Use
   return (
     <Stack spacing={2} aria-label={`Documentation of the visit for ${visit.ticketNumber}`} data-user={user.id}>
       {/* Each part of the documentation is one panel, added below in fill-in order. */}
+      <WorkLogPanel visitId={visit.id} />
     </Stack>
   );
 }
