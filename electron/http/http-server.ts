@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { ErrorCode, Result } from '../../shared/errors';
 import { fail } from '../../shared/errors';
 import type { Core, Credentials } from '../core/core';
+import type { BodyLimit } from '../core/services/attachments/upload-limits';
 
 export const SESSION_COOKIE = 'dispatch_session';
-const MAX_BODY_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
 
 const statusFor: Record<ErrorCode, number> = {
@@ -94,17 +94,33 @@ function sendResult(
   sendJson(res, result.ok ? 200 : statusFor[result.error.code], result, headers);
 }
 
+/**
+ * Refuses a body over the method's limit as early as possible: by its Content-Length before
+ * reading a byte, else as soon as the bytes read pass the limit. The connection is closed after
+ * the answer, so the rest of the body is never read.
+ */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: BodyLimit) {
+  sendJson(res, 413, { ok: false, error: limit.failure }, { Connection: 'close' });
+  res.once('finish', () => req.destroy());
+}
+
 /** Reads a JSON body up to the limit; answers null (and has already replied) when it cannot. */
-async function readJson(req: http.IncomingMessage, res: http.ServerResponse): Promise<{ value: unknown } | null> {
+async function readJson(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  limit: BodyLimit,
+): Promise<{ value: unknown } | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit.bytes) {
+    refuseTooLarge(req, res, limit);
+    return null;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      sendJson(res, 413, fail('invalid_input', `The request body is larger than ${MAX_BODY_BYTES} bytes.`), {
-        Connection: 'close',
-      });
-      req.destroy();
+    if (size > limit.bytes) {
+      refuseTooLarge(req, res, limit);
       return null;
     }
     chunks.push(chunk);
@@ -149,7 +165,7 @@ async function handleRpc(core: Core, method: string, req: http.IncomingMessage, 
     sendResult(res, fail('invalid_input', 'Send the input as JSON (Content-Type: application/json).'));
     return;
   }
-  const body = await readJson(req, res);
+  const body = await readJson(req, res, await core.bodyLimit(method));
   if (!body) return;
   const outcome = await core.invoke(method, body.value, credentialsOf(req));
   const headers: Record<string, string> = {};

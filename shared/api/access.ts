@@ -13,6 +13,10 @@ export const access = {
   escalators: ['dispatcher', 'service_manager', 'admin'],
   managers: ['service_manager', 'admin'],
   admin: ['admin'],
+  // Photos and forms: technicians only on their own visits (checked by the handler).
+  attachmentWriters: ['support_desk', 'dispatcher', 'technician', 'service_manager', 'admin'],
+  // The client's sign-off: technicians only on their own visits; the desk may not.
+  signOffWriters: ['dispatcher', 'technician', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function roleIn(group: readonly Role[], role: Role): boolean {

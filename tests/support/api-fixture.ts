@@ -1,6 +1,7 @@
 // A browser-mode server on a fresh SQLite file with the demo users logged in, and known records.
 import type { ApiInput, MethodName } from '../../shared/api/contract';
 import type { Role } from '../../shared/domain/roles';
+import { pngBase64 } from './images';
 import { valueOf, type TestEnvironment, type TestServer } from './test-runtime';
 
 export interface ApiFixture {
@@ -24,6 +25,10 @@ export interface ApiFixture {
   visitId: string;
   /** A ticket that is closed: no visit may be booked for it. */
   closedTicketId: string;
+  /** Documentation (attachments, sign-off): a visit on ticketId whose crew is the demo technician login. */
+  ownVisitId: string;
+  /** A photo attached to ticketId. */
+  attachmentId: string;
 }
 
 export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture> {
@@ -128,8 +133,22 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
   );
   // No method closes a ticket yet (onsite execution comes later); the database can.
   await runtime.database.db.updateTable('tickets').set({ status: 'closed' }).where('id', '=', closed.id).execute();
-  const desk = valueOf(await server.call('users.list', {}, admin)).find((u) => u.username === 'desk');
+  const users = valueOf(await server.call('users.list', {}, admin));
+  const desk = users.find((u) => u.username === 'desk');
   if (!desk) throw new Error('the demo data has no desk user');
+  const ownVisitId = await bookDemoTechnician(
+    server,
+    admin,
+    ticket.id,
+    users.find((u) => u.username === 'technician')?.id,
+  );
+  const attachment = valueOf(
+    await server.call(
+      'attachments.add',
+      { ticketId: ticket.id, fileName: 'panel.png', contentBase64: pngBase64(1), caption: 'Controller panel' },
+      admin,
+    ),
+  );
   return {
     server,
     cookies,
@@ -148,7 +167,43 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
     deskUserId: desk.id,
     visitId: visit.id,
     closedTicketId: closed.id,
+    ownVisitId,
+    attachmentId: attachment.attachment.id,
   };
+}
+
+const allDay: [string, string][] = [['00:00', '24:00']];
+
+/** A technician record for the demo technician login and a visit of it on the ticket; answers the visit id. */
+async function bookDemoTechnician(
+  server: TestServer,
+  admin: { cookie: string },
+  ticketId: string,
+  userId: string | undefined,
+): Promise<string> {
+  if (!userId) throw new Error('the demo data has no technician login');
+  const technician = valueOf(
+    await server.call(
+      'technicians.save',
+      {
+        name: 'Toni Technician',
+        userId,
+        timeZone: 'UTC',
+        shiftPattern: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay },
+        skills: [],
+        certifications: [],
+      },
+      admin,
+    ),
+  );
+  const visit = valueOf(
+    await server.call(
+      'visits.create',
+      { ticketId, technicianId: technician.id, startsAt: '2027-01-05T10:00:00Z', durationMinutes: 60 },
+      admin,
+    ),
+  );
+  return visit.id;
 }
 
 let unique = 0;
@@ -304,4 +359,24 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
       osrm: { enabled: false, url: 'http://127.0.0.1:5000', profile: 'driving', timeoutMs: 2000 },
     },
   }),
+  'attachments.add': (f) => ({
+    ticketId: f.ticketId,
+    visitId: f.ownVisitId,
+    fileName: `photo ${++unique}.png`,
+    contentBase64: pngBase64(++unique),
+    caption: 'Wiring before the repair',
+  }),
+  'attachments.list': (f) => ({ ticketId: f.ticketId }),
+  'attachments.content': (f) => ({ id: f.attachmentId, variant: 'original' }),
+  'attachments.settings': () => ({}),
+  'attachments.saveSettings': () => ({ maxUploadMegabytes: 20 }),
+  'signOffs.record': (f) => ({
+    visitId: f.ownVisitId,
+    kind: 'signed',
+    signerName: 'Kim Abercrombie',
+    signerRole: 'Plant manager',
+    signaturePngBase64: pngBase64(++unique),
+    resolutionConfirmed: true,
+  }),
+  'signOffs.list': (f) => ({ ticketId: f.ticketId }),
 };
