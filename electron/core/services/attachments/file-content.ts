@@ -47,6 +47,18 @@ const extensionOf: Record<AttachmentMimeType, { ext: string; accepted: readonly 
 };
 
 const MAX_NAME_LENGTH = 120;
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Cuts whole characters (an emoji or an accented letter is never split). */
+function firstGraphemes(text: string, count: number): string {
+  let out = '';
+  let n = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    if (++n > count) break;
+    out += segment;
+  }
+  return out;
+}
 
 /**
  * A file name safe to show and to save: no folders (a "../" or "C:\" prefix is dropped), no
@@ -66,7 +78,7 @@ export function safeFileName(raw: string, type: AttachmentMimeType): string {
   const extension = accepted.includes(given) ? given : ext;
   stem = stem.replace(/^\.+/, '').trim();
   if (stem === '') stem = 'attachment';
-  stem = [...stem].slice(0, MAX_NAME_LENGTH - extension.length - 1).join('');
+  stem = firstGraphemes(stem, MAX_NAME_LENGTH - extension.length - 1);
   name = `${stem}.${extension}`;
   return name;
 }
