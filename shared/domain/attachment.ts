@@ -65,7 +65,8 @@ export const attachmentAddInput = z.strictObject({
   ticketId: id,
   /** Set for a photo or form of one visit; absent for the ticket as a whole. */
   visitId: id.nullish().transform((v) => v ?? null),
-  fileName: shortText(255),
+  // Long names are shortened when stored; this bound only stops abuse.
+  fileName: shortText(1000),
   // The configured limit is checked by the handler (it is a setting); this is the hard ceiling.
   contentBase64: base64(megabytes(MAX_UPLOAD_MB_CEILING), 'file'),
   caption: optionalText(500),
