@@ -94,14 +94,49 @@ function sendResult(
   sendJson(res, result.ok ? 200 : statusFor[result.error.code], result, headers);
 }
 
+/** How long a refused upload's connection stays open, unread, so the client can read the answer. */
+const REFUSED_LINGER_MS = 2_000;
+
 /**
  * Refuses a body over the method's limit as early as possible: by its Content-Length before
- * reading a byte, else as soon as the bytes read pass the limit. The connection is closed after
- * the answer, so the rest of the body is never read.
+ * reading a byte, else as soon as the bytes read pass the limit; the rest is never read.
+ * The answer says `Connection: close`, so no client reuses the connection. Closing it at once
+ * would reset it while the client is still sending, and the client could lose the answer
+ * (the lingering-close problem); so reading stops (the client's writes stall), the answer and
+ * a FIN go out, and the socket is destroyed a moment later.
  */
 function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: BodyLimit) {
+  // read(0) marks the body as being consumed, so Node does not drain the rest after the answer.
+  req.read(0);
+  req.pause();
+  const socket = req.socket;
+  // Node closes a `Connection: close` socket with destroySoon() once the answer is written.
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
+  };
   sendJson(res, 413, { ok: false, error: limit.failure }, { Connection: 'close' });
-  res.once('finish', () => req.destroy());
+}
+
+/** The whole body, or null once it passes the limit (the caller then refuses it). */
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
 }
 
 /** Reads a JSON body up to the limit; answers null (and has already replied) when it cannot. */
@@ -111,21 +146,12 @@ async function readJson(
   limit: BodyLimit,
 ): Promise<{ value: unknown } | null> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit.bytes) {
+  const body = Number.isFinite(declared) && declared > limit.bytes ? null : await readBody(req, limit.bytes);
+  if (body === null) {
     refuseTooLarge(req, res, limit);
     return null;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit.bytes) {
-      refuseTooLarge(req, res, limit);
-      return null;
-    }
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = body.toString('utf8');
   if (text.trim() === '') return { value: {} };
   try {
     return { value: JSON.parse(text) as unknown };

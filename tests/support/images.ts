@@ -10,7 +10,7 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** A valid RGB PNG; `seed` varies the colours, so different seeds give different files. */
+/** A valid RGB PNG with a soft gradient; `seed` shifts the colours, so different seeds give different files. */
 export function pngBytes(width = 4, height = 4, seed = 0): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
@@ -19,11 +19,19 @@ export function pngBytes(width = 4, height = 4, seed = 0): Buffer {
   const rows: number[] = [];
   for (let y = 0; y < height; y++) {
     rows.push(0); // filter: none
-    for (let x = 0; x < width; x++) rows.push((x * 40 + seed) % 256, (y * 40 + seed * 7) % 256, (seed * 13) % 256);
+    for (let x = 0; x < width; x++) {
+      rows.push(
+        Math.round((x * 255) / width + seed) % 256,
+        Math.round((y * 255) / height + seed * 7) % 256,
+        (seed * 13 + 96) % 256,
+      );
+    }
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
+    // A text chunk with the seed: every seed gives different bytes, however the colours repeat.
+    chunk('tEXt', Buffer.from(`Comment\0seed ${seed}`, 'latin1')),
     chunk('IDAT', deflateSync(Buffer.from(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);

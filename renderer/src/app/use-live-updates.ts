@@ -29,12 +29,12 @@ export function useLiveUpdates(enabled: boolean): void {
           invalidate(['visits.list', 'visits.forTicket', 'tickets.queue', 'tickets.get', 'dispatch.recommend']);
           break;
         case 'ticket.documented':
-          invalidate(['tickets.get']);
+          invalidate(['tickets.get', 'attachments.list', 'signOffs.list']);
           break;
         case 'parts.changed':
           break;
         case 'settings.changed':
-          invalidate(['sla.settings', 'calendars.list']);
+          invalidate(['sla.settings', 'calendars.list', 'attachments.settings']);
           break;
       }
     });

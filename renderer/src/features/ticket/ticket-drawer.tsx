@@ -27,6 +27,7 @@ import { QuickCreateDialog } from '../../components/quick-create-dialog';
 import { SlaStatus } from '../../components/sla-status';
 import { call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
+import { TicketDocuments } from '../visit-docs/ticket-documents';
 import { RecommendationsPanel } from './recommendations-panel';
 
 const criteriaLabels: Record<Exclude<keyof PriorityCriteria, 'usersImpacted'>, string> = {
@@ -173,6 +174,9 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
           {formatDateTime(t.loggedAt)} by {t.loggedBy.displayName}
         </Field>
       </Box>
+
+      <Divider />
+      <TicketDocuments ticketId={t.id} user={user} />
 
       {canSeeEscalations && (escalations.data?.length ?? 0) > 0 && (
         <>
