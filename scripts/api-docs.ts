@@ -66,6 +66,13 @@ const outputs: Record<MethodName, string> = {
   'workLogs.get': 'WorkLogDto',
   'workLogs.forTicket': 'WorkLogDto[]',
   'workLogs.save': 'WorkLogDto',
+  'attachments.add': 'AttachmentAddResult',
+  'attachments.list': 'AttachmentDto[]',
+  'attachments.content': '{ fileName: string; mimeType: string; contentBase64: string }',
+  'attachments.settings': 'AttachmentSettings',
+  'attachments.saveSettings': 'AttachmentSettings',
+  'signOffs.record': 'SignOffDto',
+  'signOffs.list': 'SignOffDto[]',
 };
 
 /** JSON Schema of an input, without the long regular expressions zod adds beside `format`. */

@@ -17,6 +17,7 @@ import {
   type CredentialKind,
 } from './repositories/session.repository';
 import { findUserById } from './repositories/user.repository';
+import { bodyLimitFor, type BodyLimit } from './services/attachments/upload-limits';
 import { hashToken, newToken, SESSION_IDLE_MS } from './services/credentials';
 
 /** How the transport identified the caller: a session (cookie or window) or an integration token. */
@@ -36,6 +37,8 @@ export interface Core {
   /** Resolves credentials to a user, for transports that gate their event streams on login. */
   authenticate(credentials: Credentials): Promise<UserDto | null>;
   subscribe(listener: (event: DispatchEvent) => void): () => void;
+  /** The largest request body a transport should read for a method (uploads follow a setting). */
+  bodyLimit(method: string): Promise<BodyLimit>;
 }
 
 function zodIssues(error: z.ZodError): InputIssue[] {
@@ -190,5 +193,6 @@ export function createCore(deps: CoreDeps): Core {
     invoke,
     authenticate: async (credentials) => (await resolve(credentials))?.user ?? null,
     subscribe: (listener) => events.subscribe(listener),
+    bodyLimit: (method) => bodyLimitFor(database.db, method),
   };
 }

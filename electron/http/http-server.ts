@@ -5,10 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { ErrorCode, Result } from '../../shared/errors';
 import { fail } from '../../shared/errors';
 import type { Core, Credentials } from '../core/core';
+import type { BodyLimit } from '../core/services/attachments/upload-limits';
 
 export const SESSION_COOKIE = 'dispatch_session';
-// Room for a parts CSV of 5 million characters (parts.importCsv) once JSON-escaped.
-export const MAX_BODY_BYTES = 12 * 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
 
 const statusFor: Record<ErrorCode, number> = {
@@ -95,22 +94,64 @@ function sendResult(
   sendJson(res, result.ok ? 200 : statusFor[result.error.code], result, headers);
 }
 
+/** How long a refused upload's connection stays open, unread, so the client can read the answer. */
+const REFUSED_LINGER_MS = 2_000;
+
+/**
+ * Refuses a body over the method's limit as early as possible: by its Content-Length before
+ * reading a byte, else as soon as the bytes read pass the limit; the rest is never read.
+ * The answer says `Connection: close`, so no client reuses the connection. Closing it at once
+ * would reset it while the client is still sending, and the client could lose the answer
+ * (the lingering-close problem); so reading stops (the client's writes stall), the answer and
+ * a FIN go out, and the socket is destroyed a moment later.
+ */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: BodyLimit) {
+  // read(0) marks the body as being consumed, so Node does not drain the rest after the answer.
+  req.read(0);
+  req.pause();
+  const socket = req.socket;
+  // Node closes a `Connection: close` socket with destroySoon() once the answer is written.
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
+  };
+  sendJson(res, 413, { ok: false, error: limit.failure }, { Connection: 'close' });
+}
+
+/** The whole body, or null once it passes the limit (the caller then refuses it). */
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
 /** Reads a JSON body up to the limit; answers null (and has already replied) when it cannot. */
-async function readJson(req: http.IncomingMessage, res: http.ServerResponse): Promise<{ value: unknown } | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      sendJson(res, 413, fail('invalid_input', `The request body is larger than ${MAX_BODY_BYTES} bytes.`), {
-        Connection: 'close',
-      });
-      req.destroy();
-      return null;
-    }
-    chunks.push(chunk);
+async function readJson(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  limit: BodyLimit,
+): Promise<{ value: unknown } | null> {
+  const declared = Number(req.headers['content-length']);
+  const body = Number.isFinite(declared) && declared > limit.bytes ? null : await readBody(req, limit.bytes);
+  if (body === null) {
+    refuseTooLarge(req, res, limit);
+    return null;
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = body.toString('utf8');
   if (text.trim() === '') return { value: {} };
   try {
     return { value: JSON.parse(text) as unknown };
@@ -150,7 +191,7 @@ async function handleRpc(core: Core, method: string, req: http.IncomingMessage, 
     sendResult(res, fail('invalid_input', 'Send the input as JSON (Content-Type: application/json).'));
     return;
   }
-  const body = await readJson(req, res);
+  const body = await readJson(req, res, await core.bodyLimit(method));
   if (!body) return;
   const outcome = await core.invoke(method, body.value, credentialsOf(req));
   const headers: Record<string, string> = {};

@@ -18,6 +18,10 @@ export const access = {
   /** Who may document a visit's work; a technician only on visits they are crew of. */
   documenters: ['technician', 'dispatcher', 'admin'],
   admin: ['admin'],
+  // Photos and forms: technicians only on their own visits (checked by the handler).
+  attachmentWriters: ['support_desk', 'dispatcher', 'technician', 'service_manager', 'admin'],
+  // The client's sign-off: technicians only on their own visits; the desk may not.
+  signOffWriters: ['dispatcher', 'technician', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function roleIn(group: readonly Role[], role: Role): boolean {

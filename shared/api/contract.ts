@@ -47,6 +47,16 @@ import {
 import { visitMyDayInput, visitSetStatusInput, type TechnicianDayDto } from '../domain/visit-status';
 import { partListInput, partSaveInput, partsImportInput, type PartDto, type PartsImportSummary } from '../domain/parts';
 import { workLogGetInput, workLogSaveInput, workLogsForTicketInput, type WorkLogDto } from '../domain/work-log';
+import {
+  attachmentAddInput,
+  attachmentContentInput,
+  attachmentSettings,
+  type AttachmentAddResult,
+  type AttachmentContent,
+  type AttachmentDto,
+  type AttachmentSettings,
+} from '../domain/attachment';
+import { signOffRecordInput, type SignOffDto } from '../domain/sign-off';
 import { access } from './access';
 import {
   channel,
@@ -490,6 +500,43 @@ export const api = {
     access: access.documenters,
     summary:
       "Saves a visit's work log as a whole: actions, ordered steps, parts used by SKU with quantities and serial numbers, or `noParts`; time on site; outcome. Technicians only on visits they are crew of. Quantities in count units (anything but length, weight, volume and time) are whole numbers. Answers `stale` when it changed since `expectedVersion` (0 to create).",
+  }),
+  'attachments.add': method<AttachmentAddResult>()({
+    input: attachmentAddInput,
+    access: access.attachmentWriters,
+    summary:
+      'Attaches a photo or a service form (base64) to a visit or to the ticket. The type is read from the bytes: JPEG, PNG, WebP, HEIC/HEIF or PDF only; the size limit is attachments.settings. The same file attached to the same place again answers the existing attachment (`created: false`) and writes nothing. A technician may attach only to their own visits (or their tickets).',
+  }),
+  'attachments.list': method<AttachmentDto[]>()({
+    input: z.strictObject({ ticketId: id }),
+    access: staff,
+    summary: "A ticket's attachments, its visits' included, oldest first.",
+  }),
+  'attachments.content': method<AttachmentContent>()({
+    input: attachmentContentInput,
+    access: staff,
+    summary: "An attachment's file, or its thumbnail (JPEG/PNG/WebP photos only), as base64.",
+  }),
+  'attachments.settings': method<AttachmentSettings>()({
+    input: empty,
+    access: staff,
+    summary: 'The largest file that may be attached, in MB (default 20).',
+  }),
+  'attachments.saveSettings': method<AttachmentSettings>()({
+    input: attachmentSettings,
+    access: access.admin,
+    summary: 'Sets the largest file that may be attached (1 to 100 MB).',
+  }),
+  'signOffs.record': method<SignOffDto>()({
+    input: signOffRecordInput,
+    access: access.signOffWriters,
+    summary:
+      "Records the client's sign-off of a visit: a drawn signature (PNG) with the signer's name and role, or 'not required' with a reason. A visit has one current sign-off: another answers `conflict` unless it supersedes the current one (`supersedesId`) with a reason; both are kept, never edited. A technician may sign off only their own visits.",
+  }),
+  'signOffs.list': method<SignOffDto[]>()({
+    input: z.strictObject({ ticketId: id }),
+    access: staff,
+    summary: "Every sign-off of a ticket's visits, newest first, each current or superseded (and by which).",
   }),
 } as const;
 

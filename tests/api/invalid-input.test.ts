@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { methodNames, type MethodName } from '../../shared/api/contract';
 import { officeHours, startApiFixture, validInputs, type ApiFixture } from '../support/api-fixture';
+import { elfBytes, pdfBytes } from '../support/images';
 import { countRows, useTestEnvironment, type Reply } from '../support/test-runtime';
 
 type Path = (string | number)[];
@@ -571,6 +572,75 @@ const cases: Record<MethodName, Case[]> = {
     ['an expected version of -1', with_('workLogs.save', { expectedVersion: -1 }), ['expectedVersion']],
     ['a visit id that is not a UUID', with_('workLogs.save', { visitId: 'visit-1' }), ['visitId']],
   ],
+  'attachments.add': [
+    [
+      'a Linux executable named photo.jpg',
+      with_('attachments.add', { fileName: 'photo.jpg', contentBase64: elfBytes().toString('base64') }),
+      ['contentBase64'],
+    ],
+    ['content that is not base64', with_('attachments.add', { contentBase64: 'not base64!' }), ['contentBase64']],
+    ['empty content', with_('attachments.add', { contentBase64: '' }), ['contentBase64']],
+    ['no file name', with_('attachments.add', { fileName: '  ' }), ['fileName']],
+    ['a ticket that does not exist', with_('attachments.add', { ticketId: randomUUID() }), ['ticketId']],
+    [
+      'a visit of another ticket',
+      (f) => ({ ...validInputs['attachments.add'](f), ticketId: f.closedTicketId }),
+      ['visitId'],
+    ],
+    [
+      'a PDF as the thumbnail',
+      with_('attachments.add', { thumbnailBase64: pdfBytes().toString('base64') }),
+      ['thumbnailBase64'],
+    ],
+    [
+      'a thumbnail for a PDF',
+      with_('attachments.add', {
+        contentBase64: pdfBytes().toString('base64'),
+        thumbnailBase64: elfBytes().toString('base64'),
+      }),
+      ['thumbnailBase64'],
+    ],
+  ],
+  'attachments.list': [['a ticket id that is not a UUID', () => ({ ticketId: 'T-2026-000001' }), ['ticketId']]],
+  'attachments.content': [
+    ['a variant that does not exist', with_('attachments.content', { variant: 'poster' }), ['variant']],
+    ['an id that is not a UUID', with_('attachments.content', { id: 'photo.png' }), ['id']],
+  ],
+  'attachments.settings': [],
+  'attachments.saveSettings': [
+    ['a limit of 0 MB', () => ({ maxUploadMegabytes: 0 }), ['maxUploadMegabytes']],
+    ['a limit of 101 MB', () => ({ maxUploadMegabytes: 101 }), ['maxUploadMegabytes']],
+    ['a fractional limit', () => ({ maxUploadMegabytes: 2.5 }), ['maxUploadMegabytes']],
+  ],
+  'signOffs.record': [
+    ['a kind that does not exist', with_('signOffs.record', { kind: 'verbal' }), ['kind']],
+    ['no signer name', without('signOffs.record', 'signerName'), ['signerName']],
+    ['no answer on the resolution', without('signOffs.record', 'resolutionConfirmed'), ['resolutionConfirmed']],
+    [
+      'an executable as the signature',
+      with_('signOffs.record', { signaturePngBase64: elfBytes().toString('base64') }),
+      ['signaturePngBase64'],
+    ],
+    [
+      'a PDF as the signature',
+      with_('signOffs.record', { signaturePngBase64: pdfBytes().toString('base64') }),
+      ['signaturePngBase64'],
+    ],
+    ['a signature signed tomorrow', with_('signOffs.record', { signedAt: inAnHour() }), ['signedAt']],
+    ['a visit that does not exist', with_('signOffs.record', { visitId: randomUUID() }), ['visitId']],
+    [
+      '"not required" without a reason',
+      (f) => ({ visitId: f.ownVisitId, kind: 'not_required', reason: ' ' }),
+      ['reason'],
+    ],
+    ['superseding without a reason', with_('signOffs.record', { supersedesId: randomUUID() }), ['supersedeReason']],
+    [
+      'superseding a sign-off that does not exist',
+      with_('signOffs.record', { supersedesId: randomUUID(), supersedeReason: 'Signed by the wrong person' }),
+      ['supersedesId'],
+    ],
+  ],
+  'signOffs.list': [['a ticket id that is not a UUID', () => ({ ticketId: 'T-2026-000001' }), ['ticketId']]],
 };
 
 /** A valid work log whose first parts line has some fields changed. */

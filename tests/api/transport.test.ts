@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../electron/http/http-server';
+import { DEFAULT_BODY_BYTES } from '../../electron/core/services/attachments/upload-limits';
 import { openEventStream } from '../support/event-stream';
 import { startApiFixture, validInputs, type ApiFixture } from '../support/api-fixture';
 import { countRows, useTestEnvironment, valueOf } from '../support/test-runtime';
@@ -32,7 +32,7 @@ describe('the HTTP transport', () => {
 
   it('refuses a body over the limit with 413 and saves nothing', async () => {
     const before = await countRows(f.server.runtime.database);
-    const body = JSON.stringify({ ...validInputs['clients.create'](f), name: 'x'.repeat(MAX_BODY_BYTES + 10) });
+    const body = JSON.stringify({ ...validInputs['clients.create'](f), name: 'x'.repeat(DEFAULT_BODY_BYTES + 10) });
     const reply = await f.server.post('/api/clients.create', body, { auth: { cookie: f.cookies.admin } });
     expect(reply.status).toBe(413);
     expect(reply.body).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

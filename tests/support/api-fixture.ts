@@ -1,6 +1,7 @@
 // A browser-mode server on a fresh SQLite file with the demo users logged in, and known records.
 import type { ApiInput, MethodName } from '../../shared/api/contract';
 import type { Role } from '../../shared/domain/roles';
+import { pngBase64 } from './images';
 import { valueOf, type TestEnvironment, type TestServer } from './test-runtime';
 
 export interface ApiFixture {
@@ -31,6 +32,8 @@ export interface ApiFixture {
   ownTicketId: string;
   /** An active part of the catalog, counted in "each". */
   partSku: string;
+  /** A photo attached to ticketId. */
+  attachmentId: string;
 }
 
 export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture> {
@@ -142,6 +145,13 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
   const part = valueOf(
     await server.call('parts.save', { sku: 'FX-SFP-10G-LR', name: 'SFP+ 10G LR module', unit: 'each' }, admin),
   );
+  const attachment = valueOf(
+    await server.call(
+      'attachments.add',
+      { ticketId: ticket.id, fileName: 'panel.png', contentBase64: pngBase64(1), caption: 'Controller panel' },
+      admin,
+    ),
+  );
   return {
     server,
     cookies,
@@ -164,6 +174,7 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
     ownVisitId: own.visitId,
     ownTicketId: own.ticketId,
     partSku: part.sku,
+    attachmentId: attachment.attachment.id,
   };
 }
 
@@ -380,4 +391,24 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
     timeOnSiteMinutes: 45,
     outcome: 'resolved',
   }),
+  'attachments.add': (f) => ({
+    ticketId: f.ownTicketId,
+    visitId: f.ownVisitId,
+    fileName: `photo ${++unique}.png`,
+    contentBase64: pngBase64(++unique),
+    caption: 'Wiring before the repair',
+  }),
+  'attachments.list': (f) => ({ ticketId: f.ticketId }),
+  'attachments.content': (f) => ({ id: f.attachmentId, variant: 'original' }),
+  'attachments.settings': () => ({}),
+  'attachments.saveSettings': () => ({ maxUploadMegabytes: 20 }),
+  'signOffs.record': (f) => ({
+    visitId: f.ownVisitId,
+    kind: 'signed',
+    signerName: 'Kim Abercrombie',
+    signerRole: 'Plant manager',
+    signaturePngBase64: pngBase64(++unique),
+    resolutionConfirmed: true,
+  }),
+  'signOffs.list': (f) => ({ ticketId: f.ticketId }),
 };

@@ -1,8 +1,10 @@
+import { attachmentHandlers } from './attachments.handlers';
 import { authHandlers } from './auth.handlers';
 import { directoryHandlers } from './directory.handlers';
 import { dispatchHandlers } from './dispatch.handlers';
 import { escalationHandlers } from './escalations.handlers';
 import type { Handlers } from './handler-types';
+import { signOffHandlers } from './sign-offs.handlers';
 import { slaHandlers } from './sla.handlers';
 import { technicianHandlers } from './technicians.handlers';
 import { ticketHandlers } from './tickets.handlers';
@@ -26,4 +28,6 @@ export const handlers: Handlers = {
   ...dispatchHandlers,
   ...partHandlers,
   ...workLogHandlers,
+  ...attachmentHandlers,
+  ...signOffHandlers,
 };

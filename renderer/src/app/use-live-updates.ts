@@ -33,13 +33,13 @@ export function useLiveUpdates(enabled: boolean): void {
           invalidate(['workLogs.get', 'workLogs.forTicket']);
           break;
         case 'ticket.documented':
-          invalidate(['tickets.get', 'workLogs.get', 'workLogs.forTicket']);
+          invalidate(['tickets.get', 'workLogs.get', 'workLogs.forTicket', 'attachments.list', 'signOffs.list']);
           break;
         case 'parts.changed':
           invalidate(['parts.list', 'workLogs.get', 'workLogs.forTicket']);
           break;
         case 'settings.changed':
-          invalidate(['sla.settings', 'calendars.list']);
+          invalidate(['sla.settings', 'calendars.list', 'attachments.settings']);
           break;
       }
     });

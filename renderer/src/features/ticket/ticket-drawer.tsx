@@ -28,8 +28,8 @@ import { SlaStatus } from '../../components/sla-status';
 import { call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
 import { TicketVisitsPanel } from '../visits/ticket-visits-panel';
+import { TicketDocuments } from '../visit-docs/ticket-documents';
 import { RecommendationsPanel } from './recommendations-panel';
-import { TicketWorkLogs } from '../visit-docs/ticket-work-logs';
 
 const criteriaLabels: Record<Exclude<keyof PriorityCriteria, 'usersImpacted'>, string> = {
   serviceOutage: 'Service outage',
@@ -161,8 +161,6 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
         </>
       )}
 
-      <TicketWorkLogs ticketId={t.id} />
-
       <Divider />
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>
         <Field label="Client">{t.client.name}</Field>
@@ -179,6 +177,9 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
           {formatDateTime(t.loggedAt)} by {t.loggedBy.displayName}
         </Field>
       </Box>
+
+      <Divider />
+      <TicketDocuments ticketId={t.id} user={user} />
 
       {canSeeEscalations && (escalations.data?.length ?? 0) > 0 && (
         <>
