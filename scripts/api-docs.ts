@@ -58,6 +58,17 @@ const outputs: Record<MethodName, string> = {
   'dispatch.discardPlan': '{ discarded: boolean }',
   'dispatch.settings': 'DispatchSettings',
   'dispatch.saveSettings': 'DispatchSettings',
+  'tickets.closureCheck': 'ClosureCheckDto',
+  'tickets.confirmResolution': 'TicketDto',
+  'tickets.close': 'TicketDto',
+  'tickets.reopen': 'TicketDto',
+  'tickets.link': 'TicketDto',
+  'tickets.timeline': 'TimelineEventDto[]',
+  'closure.settings': 'ClosureSettings',
+  'closure.saveSettings': 'ClosureSettings',
+  'reviews.pending': 'PendingReviewDto[]',
+  'reviews.completed': 'CompletedReviewDto[]',
+  'reviews.record': 'TicketDto',
 };
 
 /** JSON Schema of an input, without the long regular expressions zod adds beside `format`. */

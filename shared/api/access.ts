@@ -12,6 +12,11 @@ export const access = {
   escalationReaders: ['dispatcher', 'service_manager', 'supervisor', 'admin'],
   escalators: ['dispatcher', 'service_manager', 'admin'],
   managers: ['service_manager', 'admin'],
+  // Closure and review (issue 6): who records the client's confirmation or links a follow-up,
+  // who may close or reopen, and who reads the review list.
+  followUp: ['support_desk', 'dispatcher', 'service_manager', 'admin'],
+  closers: ['dispatcher', 'service_manager', 'admin'],
+  reviewReaders: ['service_manager', 'supervisor', 'admin'],
   admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,4 +1,5 @@
 import { authHandlers } from './auth.handlers';
+import { closureHandlers } from './closure.handlers';
 import { directoryHandlers } from './directory.handlers';
 import { dispatchHandlers } from './dispatch.handlers';
 import { escalationHandlers } from './escalations.handlers';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...technicianHandlers,
   ...visitHandlers,
   ...dispatchHandlers,
+  ...closureHandlers,
 };
