@@ -326,8 +326,9 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   }),
   'tickets.closureCheck': (f) => ({ ticketId: f.ticketId }),
   'tickets.confirmResolution': (f) => ({ ticketId: f.ticketId, confirmedBy: 'Kim Abercrombie', method: 'phone' }),
-  // The fixture's ticket is not documented, so an allowed caller hears what is missing.
-  'tickets.close': (f) => ({ ticketId: f.ticketId, expectedVersion: 1, resolutionSummary: 'Controller replaced' }),
+  // The fixture's ticket (version 2 once its visit is booked) is not documented, so an allowed
+  // caller hears what is missing.
+  'tickets.close': (f) => ({ ticketId: f.ticketId, expectedVersion: 2, resolutionSummary: 'Controller replaced' }),
   'tickets.reopen': (f) => ({ ticketId: f.closedTicketId, reason: 'The fault came back' }),
   'tickets.link': (f) => ({ ticketId: f.closedTicketId, earlierTicketId: f.ticketId }),
   'tickets.timeline': (f) => ({ ticketId: f.ticketId }),
