@@ -385,9 +385,7 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
       ]);
       const other = valueOf(await f.server.call('tickets.get', { id: earlier.id }, as('technician')));
       expect(other.links).toMatchObject([{ ticketId: later.id, direction: 'later' }]);
-      expect(
-        events.filter((e) => e.type === 'ticket.updated').map((e) => e.type === 'ticket.updated' && e.ticketId),
-      ).toEqual([later.id, earlier.id]);
+      expect(events.flatMap((e) => (e.type === 'ticket.updated' ? [e.ticketId] : []))).toEqual([later.id, earlier.id]);
 
       const again = await refusedWithNothingWritten(() =>
         f.server.call('tickets.link', { ticketId: later.id, earlierTicketId: earlier.id }, as('dispatcher')),

@@ -111,7 +111,7 @@ export async function recordPartUsed(
       id: randomUUID(),
       visit_id: part.visitId,
       part_id: partId,
-      position: Number(count.n),
+      position: count.n,
       quantity: part.quantity ?? 1,
       serials_installed: '[]',
       serials_removed: '[]',

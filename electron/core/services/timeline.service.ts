@@ -2,7 +2,6 @@ import {
   reviewTagLabels,
   resolutionMethodLabels,
   type ResolutionMethod,
-  type ReviewTag,
   type TimelineEventDto,
 } from '../../../shared/domain/closure';
 import { priorityLabels, statusLabels, type Priority, type TicketStatus } from '../../../shared/domain/ticket';
@@ -110,7 +109,11 @@ function describe(row: AuditRow, before: Fields, after: Fields): Described {
       kind: 'reviewed',
       title: after.sopFollowed ? 'Reviewed: SOP followed' : 'Reviewed: SOP not followed',
       detail: [
-        Array.isArray(after.tags) ? after.tags.map((t) => reviewTagLabels[t as ReviewTag] ?? String(t)).join(', ') : '',
+        Array.isArray(after.tags)
+          ? after.tags
+              .map((t) => (reviewTagLabels as Record<string, string | undefined>)[String(t)] ?? String(t))
+              .join(', ')
+          : '',
         text(after.note),
       ]
         .filter(Boolean)
