@@ -170,8 +170,9 @@ function actor(row: AuditRow): string {
   return row.method === 'sla.watcher' ? 'SLA watcher' : 'System';
 }
 
-// Rows written in one transaction share their instant; the action itself reads before its effect
-// on the ticket's status.
+// Rows written in one transaction may share their instant; the action itself reads before its
+// effect on the ticket's status. (Separate writes about one ticket are apart by at least the
+// milliseconds a write takes, so the instant orders them.)
 const rank = (row: AuditRow) => (row.entity === 'ticket' && row.method !== 'tickets.create' ? 1 : 0);
 
 /** A ticket's audit rows as its timeline, oldest first. */
