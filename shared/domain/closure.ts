@@ -74,6 +74,23 @@ export const reviewTagLabels: Record<ReviewTag, string> = {
   other: 'Other',
 };
 
+/** "45 min", "17 h 58 min", "3 d 2 h": whole minutes as a person reads them. */
+export function formatMinutes(minutes: number): string {
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  if (days > 0) return `${days} d ${hours} h`;
+  if (hours > 0) return `${hours} h ${rest} min`;
+  return `${rest} min`;
+}
+
+/** The SLA outcome of a closing in words, so it reads without colour. */
+export function slaAdherenceText(closure: { slaOutcome: SlaOutcome; slaMinutes: number | null }): string {
+  if (closure.slaOutcome === 'met') return `SLA met (${formatMinutes(closure.slaMinutes ?? 0)} to spare)`;
+  if (closure.slaOutcome === 'missed') return `SLA missed by ${formatMinutes(closure.slaMinutes ?? 0)}`;
+  return 'No SLA target';
+}
+
 export interface TicketReviewDto {
   note: string;
   tags: ReviewTag[];

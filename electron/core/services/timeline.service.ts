@@ -1,6 +1,7 @@
 import {
   reviewTagLabels,
   resolutionMethodLabels,
+  slaAdherenceText,
   type ResolutionMethod,
   type TimelineEventDto,
 } from '../../../shared/domain/closure';
@@ -90,11 +91,10 @@ function describe(row: AuditRow, before: Fields, after: Fields): Described {
       kind: 'closed',
       title: 'Closed',
       detail: [
-        after.slaOutcome === 'met'
-          ? `SLA met (${String(after.slaMinutes)} min to spare)`
-          : after.slaOutcome === 'missed'
-            ? `SLA missed by ${String(after.slaMinutes)} min`
-            : 'No SLA target',
+        slaAdherenceText({
+          slaOutcome: after.slaOutcome === 'met' || after.slaOutcome === 'missed' ? after.slaOutcome : 'no_target',
+          slaMinutes: typeof after.slaMinutes === 'number' ? after.slaMinutes : null,
+        }),
         text(after.resolutionSummary),
       ]
         .filter(Boolean)

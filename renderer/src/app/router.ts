@@ -1,7 +1,16 @@
 import { useSyncExternalStore } from 'react';
 
 // Hash routes: the renderer is loaded from file:// in Electron, where path routes cannot work.
-export const routeNames = ['queue', 'intake', 'board', 'map', 'escalations', 'technicians', 'sla-admin'] as const;
+export const routeNames = [
+  'queue',
+  'intake',
+  'board',
+  'map',
+  'escalations',
+  'technicians',
+  'sla-admin',
+  'reviews',
+] as const;
 export type Route = { name: (typeof routeNames)[number] };
 
 function parse(hash: string): Route {

@@ -31,6 +31,7 @@ const TechniciansPage = lazy(() =>
 const BoardPage = lazy(() => import('../board/board-page').then((m) => ({ default: m.BoardPage })));
 // The map's chunk carries Leaflet and the Natural Earth shapes; nobody else pays for them.
 const MapPage = lazy(() => import('../map/map-page').then((m) => ({ default: m.MapPage })));
+const ReviewsPage = lazy(() => import('../reviews/reviews-page').then((m) => ({ default: m.ReviewsPage })));
 const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({ default: m.SlaAdminPage })));
 
 const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[] = [
@@ -40,6 +41,7 @@ const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[]
   { route: 'map', label: 'Map', group: access.escalationReaders },
   { route: 'escalations', label: 'Escalations', group: access.escalationReaders },
   { route: 'technicians', label: 'Technicians', group: access.escalationReaders },
+  { route: 'reviews', label: 'Reviews', group: access.reviewReaders },
   { route: 'sla-admin', label: 'SLA settings', group: access.admin },
 ];
 
@@ -86,6 +88,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
           {current === 'map' && <MapPage />}
           {current === 'escalations' && <EscalationsPage user={user} />}
           {current === 'technicians' && <TechniciansPage user={user} />}
+          {current === 'reviews' && <ReviewsPage user={user} />}
           {current === 'sla-admin' && <SlaAdminPage />}
         </Suspense>
         {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}

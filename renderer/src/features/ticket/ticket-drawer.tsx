@@ -27,6 +27,8 @@ import { QuickCreateDialog } from '../../components/quick-create-dialog';
 import { SlaStatus } from '../../components/sla-status';
 import { call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
+import { ClosureSection } from '../closure/closure-section';
+import { TicketTimeline } from '../closure/ticket-timeline';
 import { RecommendationsPanel } from './recommendations-panel';
 
 const criteriaLabels: Record<Exclude<keyof PriorityCriteria, 'usersImpacted'>, string> = {
@@ -186,6 +188,12 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
           ))}
         </>
       )}
+
+      {/* Closure, review, links and the timeline (issue 6). */}
+      <Divider />
+      <ClosureSection ticket={t} user={user} />
+      <Divider />
+      <TicketTimeline ticketId={t.id} />
 
       <QuickCreateDialog
         open={dialog === 'override'}
