@@ -73,6 +73,17 @@ const outputs: Record<MethodName, string> = {
   'attachments.saveSettings': 'AttachmentSettings',
   'signOffs.record': 'SignOffDto',
   'signOffs.list': 'SignOffDto[]',
+  'tickets.closureCheck': 'ClosureCheckDto',
+  'tickets.confirmResolution': 'TicketDto',
+  'tickets.close': 'TicketDto',
+  'tickets.reopen': 'TicketDto',
+  'tickets.link': 'TicketDto',
+  'tickets.timeline': 'TimelineEventDto[]',
+  'closure.settings': 'ClosureSettings',
+  'closure.saveSettings': 'ClosureSettings',
+  'reviews.pending': 'PendingReviewDto[]',
+  'reviews.completed': 'CompletedReviewDto[]',
+  'reviews.record': 'TicketDto',
 };
 
 /** JSON Schema of an input, without the long regular expressions zod adds beside `format`. */

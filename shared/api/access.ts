@@ -17,6 +17,11 @@ export const access = {
   technicianDay: ['dispatcher', 'technician', 'supervisor', 'admin'],
   /** Who may document a visit's work; a technician only on visits they are crew of. */
   documenters: ['technician', 'dispatcher', 'admin'],
+  // Closure and review (issue 6): who records the client's confirmation or links a follow-up,
+  // who may close or reopen, and who reads the review list.
+  followUp: ['support_desk', 'dispatcher', 'service_manager', 'admin'],
+  closers: ['dispatcher', 'service_manager', 'admin'],
+  reviewReaders: ['service_manager', 'supervisor', 'admin'],
   admin: ['admin'],
   // Photos and forms: technicians only on their own visits (checked by the handler).
   attachmentWriters: ['support_desk', 'dispatcher', 'technician', 'service_manager', 'admin'],

@@ -57,6 +57,19 @@ import {
   type AttachmentSettings,
 } from '../domain/attachment';
 import { signOffRecordInput, type SignOffDto } from '../domain/sign-off';
+import {
+  closeTicketInput,
+  closureSettings,
+  confirmResolutionInput,
+  linkTicketInput,
+  reopenTicketInput,
+  reviewRecordInput,
+  type ClosureCheckDto,
+  type ClosureSettings,
+  type CompletedReviewDto,
+  type PendingReviewDto,
+  type TimelineEventDto,
+} from '../domain/closure';
 import { access } from './access';
 import {
   channel,
@@ -537,6 +550,65 @@ export const api = {
     input: z.strictObject({ ticketId: id }),
     access: staff,
     summary: "Every sign-off of a ticket's visits, newest first, each current or superseded (and by which).",
+  }),
+  // Closure, review, reopening, links and the timeline (issue 6, SOP section 6 and step 8).
+  'tickets.closureCheck': method<ClosureCheckDto>()({
+    input: z.strictObject({ ticketId: id }),
+    access: staff,
+    summary: 'What SOP section 6 requires before the ticket may be closed, each requirement met or what is missing.',
+  }),
+  'tickets.confirmResolution': method<TicketDto>()({
+    input: confirmResolutionInput,
+    access: access.followUp,
+    summary: 'Records that the client confirmed the problem is resolved: who confirmed, how and when (default now).',
+  }),
+  'tickets.close': method<TicketDto>()({
+    input: closeTicketInput,
+    access: access.closers,
+    summary:
+      'Closes the ticket and stores its SLA adherence; refused with every missing requirement (invalid_input) when the closure gate is not met.',
+  }),
+  'tickets.reopen': method<TicketDto>()({
+    input: reopenTicketInput,
+    access: access.closers,
+    summary:
+      'Reopens a closed ticket within the reopen window (closure.settings), keeping its closure; it returns to the queue as new.',
+  }),
+  'tickets.link': method<TicketDto>()({
+    input: linkTicketInput,
+    access: access.followUp,
+    summary: 'Links a new request to an earlier ticket of the same client about the same issue.',
+  }),
+  'tickets.timeline': method<TimelineEventDto[]>()({
+    input: z.strictObject({ ticketId: id }),
+    access: staff,
+    summary: 'Every event of the ticket from the audit log, oldest first, in words.',
+  }),
+  'closure.settings': method<ClosureSettings>()({
+    input: empty,
+    access: staff,
+    summary: 'How many days after closing a ticket may be reopened.',
+  }),
+  'closure.saveSettings': method<ClosureSettings>()({
+    input: closureSettings,
+    access: access.admin,
+    summary: 'Saves the reopen window.',
+  }),
+  'reviews.pending': method<PendingReviewDto[]>()({
+    input: empty,
+    access: access.reviewReaders,
+    summary: 'Closed tickets whose latest closure has not been reviewed, oldest closure first.',
+  }),
+  'reviews.completed': method<CompletedReviewDto[]>()({
+    input: z.strictObject({ limit: z.int().min(1).max(500).default(100) }),
+    access: access.reviewReaders,
+    summary: 'The latest reviews of closed tickets, newest first.',
+  }),
+  'reviews.record': method<TicketDto>()({
+    input: reviewRecordInput,
+    access: access.managers,
+    summary:
+      "Reviews a closed ticket's latest closure: note, improvement tags, whether the SOP was followed (once per closure).",
   }),
 } as const;
 

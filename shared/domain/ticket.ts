@@ -1,3 +1,4 @@
+import type { TicketClosureDto, TicketLinkDto } from './closure';
 import type { PriorityCriteria } from './sla';
 
 export const channels = ['phone', 'email', 'portal', 'ticketing_system'] as const;
@@ -81,6 +82,12 @@ export interface TicketDto {
   scheduledWith: string | null;
   /** What the job needs from a technician (preset from its work type, adjustable). */
   needs: TicketNeedsDto;
+  /** Set while the ticket is closed; cleared when it is reopened. */
+  closedAt: string | null;
+  /** The latest closing with its SLA adherence and review (kept, with reopenedAt, after a reopening). */
+  closure: TicketClosureDto | null;
+  /** Tickets about the same issue, both ways. */
+  links: TicketLinkDto[];
 }
 
 export interface TicketNeedsDto {

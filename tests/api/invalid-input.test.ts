@@ -641,6 +641,68 @@ const cases: Record<MethodName, Case[]> = {
     ],
   ],
   'signOffs.list': [['a ticket id that is not a UUID', () => ({ ticketId: 'T-2026-000001' }), ['ticketId']]],
+  'tickets.closureCheck': [
+    ['a ticket number instead of its id', with_('tickets.closureCheck', { ticketId: 'T-2026-000001' }), ['ticketId']],
+  ],
+  'tickets.confirmResolution': [
+    ['no one named as confirming', with_('tickets.confirmResolution', { confirmedBy: '  ' }), ['confirmedBy']],
+    ['a method that does not exist', with_('tickets.confirmResolution', { method: 'pigeon' }), ['method']],
+    [
+      'a confirmation in the future',
+      (f) => ({ ...validInputs['tickets.confirmResolution'](f), confirmedAt: inAnHour() }),
+      ['confirmedAt'],
+    ],
+    [
+      'a confirmation before the request',
+      with_('tickets.confirmResolution', { confirmedAt: '2020-01-01T00:00:00Z' }),
+      ['confirmedAt'],
+    ],
+    ['a note of 1,001 characters', with_('tickets.confirmResolution', { note: long(1001) }), ['note']],
+    [
+      'a closed ticket',
+      (f) => ({ ...validInputs['tickets.confirmResolution'](f), ticketId: f.closedTicketId }),
+      ['ticketId'],
+    ],
+  ],
+  'tickets.close': [
+    ['an expected version of 0', with_('tickets.close', { expectedVersion: 0 }), ['expectedVersion']],
+    ['a summary of 2,001 characters', with_('tickets.close', { resolutionSummary: long(2001) }), ['resolutionSummary']],
+    ['a ticket with nothing documented', (f) => validInputs['tickets.close'](f), ['requirements', 'steps']],
+  ],
+  'tickets.reopen': [
+    ['no reason', with_('tickets.reopen', { reason: ' ' }), ['reason']],
+    ['a ticket that is open', (f) => ({ ...validInputs['tickets.reopen'](f), ticketId: f.ticketId }), ['ticketId']],
+  ],
+  'tickets.link': [
+    ['a link to itself', (f) => ({ ticketId: f.ticketId, earlierTicketId: f.ticketId }), ['earlierTicketId']],
+    [
+      'an earlier ticket that does not exist',
+      with_('tickets.link', { earlierTicketId: randomUUID() }),
+      ['earlierTicketId'],
+    ],
+    ['a ticket that does not exist', with_('tickets.link', { ticketId: randomUUID() }), ['ticketId']],
+    [
+      'an "earlier" ticket received later',
+      (f) => ({ ticketId: f.ticketId, earlierTicketId: f.closedTicketId }),
+      ['earlierTicketId'],
+    ],
+  ],
+  'tickets.timeline': [['no ticket id', without('tickets.timeline', 'ticketId'), ['ticketId']]],
+  'closure.settings': [],
+  'closure.saveSettings': [
+    ['a window of 0 days', with_('closure.saveSettings', { reopenWindowDays: 0 }), ['reopenWindowDays']],
+    ['a window of 1.5 days', with_('closure.saveSettings', { reopenWindowDays: 1.5 }), ['reopenWindowDays']],
+    ['a window of 366 days', with_('closure.saveSettings', { reopenWindowDays: 366 }), ['reopenWindowDays']],
+  ],
+  'reviews.pending': [],
+  'reviews.completed': [['a limit of 0', with_('reviews.completed', { limit: 0 }), ['limit']]],
+  'reviews.record': [
+    ['an empty note', with_('reviews.record', { note: '' }), ['note']],
+    ['a tag that does not exist', with_('reviews.record', { tags: ['bad_luck'] }), ['tags', 0]],
+    ['a tag twice', with_('reviews.record', { tags: ['other', 'other'] }), ['tags']],
+    ['"SOP followed" as text', with_('reviews.record', { sopFollowed: 'yes' }), ['sopFollowed']],
+    ['a ticket that is open', (f) => ({ ...validInputs['reviews.record'](f), ticketId: f.ticketId }), ['ticketId']],
+  ],
 };
 
 /** A valid work log whose first parts line has some fields changed. */

@@ -1,7 +1,9 @@
 // A browser-mode server on a fresh SQLite file with the demo users logged in, and known records.
+import { randomUUID } from 'node:crypto';
 import type { ApiInput, MethodName } from '../../shared/api/contract';
 import type { Role } from '../../shared/domain/roles';
 import { pngBase64 } from './images';
+import type { Clock } from '../../electron/core/services/clock';
 import { valueOf, type TestEnvironment, type TestServer } from './test-runtime';
 
 export interface ApiFixture {
@@ -23,7 +25,7 @@ export interface ApiFixture {
   deskUserId: string;
   /** A visit of technicianId on ticketId, at version 1 after the fixture starts. */
   visitId: string;
-  /** A ticket that is closed: no visit may be booked for it. */
+  /** A ticket that is closed (with a closure row, not yet reviewed): no visit may be booked for it. */
   closedTicketId: string;
   /** The technician record linked to the demo technician's login, and a visit of theirs (version 1). */
   ownTechnicianId: string;
@@ -36,8 +38,8 @@ export interface ApiFixture {
   attachmentId: string;
 }
 
-export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture> {
-  const runtime = await env.runtime({ demo: true });
+export async function startApiFixture(env: TestEnvironment, options: { clock?: Clock } = {}): Promise<ApiFixture> {
+  const runtime = await env.runtime({ demo: true, ...options });
   const server = await env.server(runtime);
   const cookies = await server.loginDemoUsers();
   const admin = { cookie: cookies.admin };
@@ -136,11 +138,28 @@ export async function startApiFixture(env: TestEnvironment): Promise<ApiFixture>
       admin,
     ),
   );
-  // No method closes a ticket yet (onsite execution comes later); the database can.
-  await runtime.database.db.updateTable('tickets').set({ status: 'closed' }).where('id', '=', closed.id).execute();
   const users = valueOf(await server.call('users.list', {}, admin));
   const desk = users.find((u) => u.username === 'desk');
   if (!desk) throw new Error('the demo data has no desk user');
+  // Closed without going through the closure gate (it needs a documented visit): the database can.
+  const closedAt = new Date().toISOString();
+  await runtime.database.db
+    .updateTable('tickets')
+    .set({ status: 'closed', closed_at: closedAt })
+    .where('id', '=', closed.id)
+    .execute();
+  await runtime.database.db
+    .insertInto('ticket_closures')
+    .values({
+      id: randomUUID(),
+      ticket_id: closed.id,
+      closed_at: closedAt,
+      closed_by: users.find((u) => u.username === 'admin')?.id ?? desk.id,
+      resolution_summary: 'Fixed on the phone',
+      sla_outcome: 'no_target',
+      sla_minutes: null,
+    })
+    .execute();
   const own = await ownVisit(server, admin, client.id, users.find((u) => u.username === 'technician')?.id ?? null);
   const part = valueOf(
     await server.call('parts.save', { sku: 'FX-SFP-10G-LR', name: 'SFP+ 10G LR module', unit: 'each' }, admin),
@@ -411,4 +430,22 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
     resolutionConfirmed: true,
   }),
   'signOffs.list': (f) => ({ ticketId: f.ticketId }),
+  'tickets.closureCheck': (f) => ({ ticketId: f.ticketId }),
+  'tickets.confirmResolution': (f) => ({ ticketId: f.ticketId, confirmedBy: 'Kim Abercrombie', method: 'phone' }),
+  // The fixture's ticket (version 2 once its visit is booked) is not documented, so an allowed
+  // caller hears what is missing.
+  'tickets.close': (f) => ({ ticketId: f.ticketId, expectedVersion: 2, resolutionSummary: 'Controller replaced' }),
+  'tickets.reopen': (f) => ({ ticketId: f.closedTicketId, reason: 'The fault came back' }),
+  'tickets.link': (f) => ({ ticketId: f.closedTicketId, earlierTicketId: f.ticketId }),
+  'tickets.timeline': (f) => ({ ticketId: f.ticketId }),
+  'closure.settings': () => ({}),
+  'closure.saveSettings': () => ({ reopenWindowDays: 21 }),
+  'reviews.pending': () => ({}),
+  'reviews.completed': () => ({}),
+  'reviews.record': (f) => ({
+    ticketId: f.closedTicketId,
+    note: 'Resolved over the phone; no visit needed',
+    tags: ['other'],
+    sopFollowed: true,
+  }),
 };

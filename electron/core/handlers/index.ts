@@ -1,5 +1,6 @@
 import { attachmentHandlers } from './attachments.handlers';
 import { authHandlers } from './auth.handlers';
+import { closureHandlers } from './closure.handlers';
 import { directoryHandlers } from './directory.handlers';
 import { dispatchHandlers } from './dispatch.handlers';
 import { escalationHandlers } from './escalations.handlers';
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...workLogHandlers,
   ...attachmentHandlers,
   ...signOffHandlers,
+  ...closureHandlers,
 };

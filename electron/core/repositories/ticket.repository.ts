@@ -5,6 +5,7 @@ import type { PriorityCriteria } from '../../../shared/domain/sla';
 import type { Channel, Priority, QueueRow, TicketDto, TicketStatus } from '../../../shared/domain/ticket';
 import { liveVisitStatuses } from '../../../shared/domain/visit';
 import type { TicketsTable } from '../db/schema';
+import { latestClosure, listLinks } from './closure.repository';
 import type { Tx } from '../db/transaction';
 
 /**
@@ -114,6 +115,9 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
     needs: needsDto(row, { workType: row.work_type_name, skills: new Map(skills.map((s) => [s.id, s.name])) }),
     scheduledAt: next?.starts_at ?? null,
     scheduledWith: next?.name ?? null,
+    closedAt: row.closed_at,
+    closure: await latestClosure(db, id),
+    links: await listLinks(db, id),
   };
 }
 

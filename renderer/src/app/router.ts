@@ -11,6 +11,7 @@ export const routeNames = [
   'sla-admin',
   'my-day',
   'parts',
+  'reviews',
 ] as const;
 export type Route = { name: (typeof routeNames)[number] };
 

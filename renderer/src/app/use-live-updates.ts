@@ -3,6 +3,15 @@ import { useEffect } from 'react';
 import type { MethodName } from '../../../shared/api/contract';
 import { subscribe } from '../transport/client';
 
+// What a ticket's closure checklist, timeline and the review lists show changes with the ticket,
+// its visits and its documentation.
+const closureQueries: MethodName[] = [
+  'tickets.closureCheck',
+  'tickets.timeline',
+  'reviews.pending',
+  'reviews.completed',
+];
+
 /** Pushed events mark cached results stale; the open views refetch what they show. */
 export function useLiveUpdates(enabled: boolean): void {
   const queryClient = useQueryClient();
@@ -15,31 +24,45 @@ export function useLiveUpdates(enabled: boolean): void {
         case 'ticket.created':
         case 'ticket.updated':
           // A ticket's needs and clock change its ranking.
-          invalidate(['tickets.queue', 'tickets.get', 'dispatch.recommend', 'visits.myDay']);
+          invalidate(['tickets.queue', 'tickets.get', 'dispatch.recommend', 'visits.myDay', ...closureQueries]);
           break;
         case 'directory.changed':
           invalidate(['clients.search', 'contacts.list', 'sites.list', 'tickets.queue']);
           break;
         case 'escalation.created':
         case 'escalation.updated':
-          invalidate(['escalations.list']);
+          invalidate(['escalations.list', 'tickets.timeline']);
           break;
         case 'visit.changed':
           // A booking anywhere changes who is free, so every open ranking is refetched.
-          invalidate(['visits.list', 'visits.forTicket', 'tickets.queue', 'tickets.get', 'dispatch.recommend']);
+          invalidate([
+            'visits.list',
+            'visits.forTicket',
+            'tickets.queue',
+            'tickets.get',
+            'dispatch.recommend',
+            ...closureQueries,
+          ]);
           // The technician's day; an arrival also moves the crew on the map.
           invalidate(['visits.myDay', 'technicians.list']);
           // Arrival and finish times move a work log's suggested time on site.
           invalidate(['workLogs.get', 'workLogs.forTicket']);
           break;
         case 'ticket.documented':
-          invalidate(['tickets.get', 'workLogs.get', 'workLogs.forTicket', 'attachments.list', 'signOffs.list']);
+          invalidate([
+            'tickets.get',
+            'workLogs.get',
+            'workLogs.forTicket',
+            'attachments.list',
+            'signOffs.list',
+            ...closureQueries,
+          ]);
           break;
         case 'parts.changed':
           invalidate(['parts.list', 'workLogs.get', 'workLogs.forTicket']);
           break;
         case 'settings.changed':
-          invalidate(['sla.settings', 'calendars.list', 'attachments.settings']);
+          invalidate(['sla.settings', 'calendars.list', 'attachments.settings', 'closure.settings']);
           break;
       }
     });

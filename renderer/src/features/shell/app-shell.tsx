@@ -32,6 +32,7 @@ const BoardPage = lazy(() => import('../board/board-page').then((m) => ({ defaul
 // The map's chunk carries Leaflet and the Natural Earth shapes; nobody else pays for them.
 const MapPage = lazy(() => import('../map/map-page').then((m) => ({ default: m.MapPage })));
 const PartsPage = lazy(() => import('../parts/parts-page').then((m) => ({ default: m.PartsPage })));
+const ReviewsPage = lazy(() => import('../reviews/reviews-page').then((m) => ({ default: m.ReviewsPage })));
 const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({ default: m.SlaAdminPage })));
 const MyDayPage = lazy(() => import('../my-day/my-day-page').then((m) => ({ default: m.MyDayPage })));
 
@@ -43,6 +44,7 @@ const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[]
   { route: 'escalations', label: 'Escalations', group: access.escalationReaders },
   { route: 'technicians', label: 'Technicians', group: access.escalationReaders },
   { route: 'parts', label: 'Parts', group: access.staff },
+  { route: 'reviews', label: 'Reviews', group: access.reviewReaders },
   { route: 'sla-admin', label: 'SLA settings', group: access.admin },
   { route: 'my-day', label: 'My day', group: access.technicianDay },
 ];
@@ -93,6 +95,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
           {current === 'escalations' && <EscalationsPage user={user} />}
           {current === 'technicians' && <TechniciansPage user={user} />}
           {current === 'parts' && <PartsPage user={user} />}
+          {current === 'reviews' && <ReviewsPage user={user} />}
           {current === 'sla-admin' && <SlaAdminPage />}
           {current === 'my-day' && <MyDayPage user={user} />}
         </Suspense>

@@ -29,6 +29,8 @@ import { call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
 import { TicketVisitsPanel } from '../visits/ticket-visits-panel';
 import { TicketDocuments } from '../visit-docs/ticket-documents';
+import { ClosureSection } from '../closure/closure-section';
+import { TicketTimeline } from '../closure/ticket-timeline';
 import { RecommendationsPanel } from './recommendations-panel';
 
 const criteriaLabels: Record<Exclude<keyof PriorityCriteria, 'usersImpacted'>, string> = {
@@ -193,6 +195,12 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
           ))}
         </>
       )}
+
+      {/* Closure, review, links and the timeline (issue 6). */}
+      <Divider />
+      <ClosureSection ticket={t} user={user} />
+      <Divider />
+      <TicketTimeline ticketId={t.id} />
 
       <QuickCreateDialog
         open={dialog === 'override'}

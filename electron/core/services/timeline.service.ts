@@ -1,0 +1,193 @@
+import {
+  reviewTagLabels,
+  resolutionMethodLabels,
+  slaAdherenceText,
+  type ResolutionMethod,
+  type TimelineEventDto,
+} from '../../../shared/domain/closure';
+import { priorityLabels, statusLabels, type Priority, type TicketStatus } from '../../../shared/domain/ticket';
+import { visitStatusLabels, type VisitStatus } from '../../../shared/domain/visit';
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  method: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  display_name: string | null;
+}
+
+type Fields = Record<string, unknown>;
+type Described = { kind: string; title: string; detail?: string | null };
+
+function parse(json: string | null): Fields {
+  if (!json) return {};
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : {};
+  } catch {
+    return {};
+  }
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+const priorityWord = (v: unknown) =>
+  typeof v === 'string' && v in priorityLabels ? priorityLabels[v as Priority] : '';
+const statusWord = (v: unknown) => (typeof v === 'string' && v in statusLabels ? statusLabels[v as TicketStatus] : '');
+const visitStatusWord = (v: unknown) =>
+  typeof v === 'string' && v in visitStatusLabels ? visitStatusLabels[v as VisitStatus] : null;
+const when = (v: unknown) => (typeof v === 'string' ? `${v.slice(0, 10)} ${v.slice(11, 16)} UTC` : '');
+
+/** Words for what one audit row did. Known methods first; other helpers' rows fall back on their entity. */
+function describe(row: AuditRow, before: Fields, after: Fields): Described {
+  const byMethod: Record<string, () => Described> = {
+    'tickets.create': () => ({
+      kind: 'logged',
+      title: 'Logged',
+      detail: [text(after.channel), priorityWord(after.priority) && `${priorityWord(after.priority)} priority`]
+        .filter(Boolean)
+        .join(', '),
+    }),
+    'tickets.overridePriority': () => ({
+      kind: 'prioritized',
+      title: `Priority set to ${priorityWord(after.priority)}`,
+      detail: text(after.reason),
+    }),
+    'tickets.recordFirstContact': () => ({
+      kind: 'first_contact',
+      title: 'First contact with the client',
+      detail: when(after.firstContactAt),
+    }),
+    'tickets.setNeeds': () => ({ kind: 'needs', title: 'Job needs changed' }),
+    'tickets.recomputeSla': () => ({ kind: 'sla', title: 'Due time recomputed', detail: when(after.slaDueAt) }),
+    'escalations.acknowledge': () => ({
+      kind: 'escalation_acknowledged',
+      title: 'Escalation acknowledged',
+      detail: text(after.note),
+    }),
+    'visits.create': () => ({ kind: 'visit_booked', title: 'Visit booked', detail: when(after.startsAt) }),
+    'visits.update': () => ({ kind: 'visit_rescheduled', title: 'Visit changed', detail: when(after.startsAt) }),
+    'visits.cancel': () => ({ kind: 'visit_cancelled', title: 'Visit cancelled', detail: text(after.reason) }),
+    'visits.updateChecklist': () => ({ kind: 'visit_checklist', title: 'Visit checklist updated' }),
+    'dispatch.acceptPlan': () => ({
+      kind: 'visit_rescheduled',
+      title: 'Visit planned by the optimizer',
+      detail: when(after.startsAt),
+    }),
+    'tickets.confirmResolution': () => ({
+      kind: 'resolution_confirmed',
+      title: 'Resolution confirmed by the client',
+      detail: [
+        text(after.confirmedBy),
+        typeof after.method === 'string' ? resolutionMethodLabels[after.method as ResolutionMethod] : null,
+        text(after.note),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }),
+    'tickets.close': () => ({
+      kind: 'closed',
+      title: 'Closed',
+      detail: [
+        slaAdherenceText({
+          slaOutcome: after.slaOutcome === 'met' || after.slaOutcome === 'missed' ? after.slaOutcome : 'no_target',
+          slaMinutes: typeof after.slaMinutes === 'number' ? after.slaMinutes : null,
+        }),
+        text(after.resolutionSummary),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }),
+    'tickets.reopen': () => ({ kind: 'reopened', title: 'Reopened', detail: text(after.reason) }),
+    'tickets.link': () =>
+      after.direction === 'later'
+        ? { kind: 'linked', title: `Follow-up ticket ${String(after.number)} linked`, detail: 'Same issue' }
+        : { kind: 'linked', title: `Linked to earlier ticket ${String(after.number)}`, detail: 'Same issue' },
+    'reviews.record': () => ({
+      kind: 'reviewed',
+      title: after.sopFollowed ? 'Reviewed: SOP followed' : 'Reviewed: SOP not followed',
+      detail: [
+        Array.isArray(after.tags)
+          ? after.tags
+              .map((t) => (reviewTagLabels as Record<string, string | undefined>)[String(t)] ?? String(t))
+              .join(', ')
+          : '',
+        text(after.note),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }),
+  };
+  // A booking or cancellation also moves the ticket's status; that row reads as a status change.
+  if (row.entity === 'ticket' && 'status' in after && row.method !== 'tickets.close' && row.method !== 'tickets.reopen')
+    return {
+      kind: 'status',
+      title: `Status: ${statusWord(after.status)}`,
+      detail: statusWord(before.status) && `was ${statusWord(before.status)}`,
+    };
+  if (row.entity === 'escalation' && row.method !== 'escalations.acknowledge') {
+    const level = typeof after.level === 'number' ? ` (level ${after.level})` : '';
+    return {
+      kind: 'escalated',
+      title: `Escalated${level}`,
+      detail:
+        text(after.reason) ??
+        (after.kind === 'breached' ? 'Due time passed' : after.kind === 'at_risk' ? 'At risk' : null),
+    };
+  }
+  const known = byMethod[row.method];
+  if (known) return known();
+  return byEntity(row, after);
+}
+
+/** Rows from methods this file does not know, named by what they touched. */
+function byEntity(row: AuditRow, after: Fields): Described {
+  const entity = row.entity.toLowerCase();
+  const status = visitStatusWord(after.status) ?? visitStatusWord(after.to) ?? visitStatusWord(after.toStatus);
+  if (entity === 'visit' && status)
+    return {
+      kind: 'visit_status',
+      title: `Visit ${status.toLowerCase()}`,
+      detail: text(after.reason) ?? text(after.note),
+    };
+  if (entity.includes('work_log')) return { kind: 'work_log', title: 'Work log recorded', detail: text(after.outcome) };
+  if (entity.includes('part')) return { kind: 'work_log', title: 'Parts recorded' };
+  if (entity.includes('attachment'))
+    return { kind: 'attachment', title: 'Attachment added', detail: text(after.fileName) ?? text(after.file_name) };
+  if (entity.includes('sign_off'))
+    return {
+      kind: 'sign_off',
+      title: after.kind === 'not_required' ? 'Sign-off recorded as not required' : 'Client signed off',
+      detail: text(after.signerName) ?? text(after.notRequiredReason),
+    };
+  return { kind: 'other', title: `${row.entity.replace(/_/g, ' ')} changed`, detail: row.method };
+}
+
+function actor(row: AuditRow): string {
+  if (row.display_name) return row.display_name;
+  return row.method === 'sla.watcher' ? 'SLA watcher' : 'System';
+}
+
+// Rows written in one transaction may share their instant; the action itself reads before its
+// effect on the ticket's status. (Separate writes about one ticket are apart by at least the
+// milliseconds a write takes, so the instant orders them.)
+const rank = (row: AuditRow) => (row.entity === 'ticket' && row.method !== 'tickets.create' ? 1 : 0);
+
+/** A ticket's audit rows as its timeline, oldest first. */
+export function timelineOf(rows: AuditRow[]): TimelineEventDto[] {
+  return [...rows]
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : rank(a) - rank(b)))
+    .map((row) => {
+      const described = describe(row, parse(row.before), parse(row.after));
+      return {
+        id: row.id,
+        at: row.at,
+        kind: described.kind,
+        title: described.title,
+        detail: described.detail || null,
+        by: actor(row),
+      };
+    });
+}

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { id, instant, optionalText, shortText } from './schemas';
+import type { Priority, TicketStatus } from './ticket';
+
+/** What SOP section 6 asks of a ticket before it may be closed, in the order the checklist shows. */
+export const closureRequirementKeys = [
+  'identity',
+  'description',
+  'steps',
+  'parts',
+  'sign_off',
+  'resolution',
+  'visits_settled',
+] as const;
+export type ClosureRequirementKey = (typeof closureRequirementKeys)[number];
+
+export const closureRequirementLabels: Record<ClosureRequirementKey, string> = {
+  identity: 'Ticket number and timestamps',
+  description: 'Description of the problem',
+  steps: 'Steps taken (work log)',
+  parts: 'Parts used, or "no parts" stated',
+  sign_off: "Client's sign-off",
+  resolution: 'Resolution confirmed by the client',
+  visits_settled: 'No visit still scheduled, en route or on site',
+};
+
+export interface ClosureRequirement {
+  key: ClosureRequirementKey;
+  label: string;
+  met: boolean;
+  /** In words: what is there, or what is missing and where to record it. */
+  detail: string;
+}
+
+export interface ClosureCheckDto {
+  ready: boolean;
+  requirements: ClosureRequirement[];
+}
+
+export const resolutionMethods = ['phone', 'email', 'in_person', 'portal', 'sms'] as const;
+export type ResolutionMethod = (typeof resolutionMethods)[number];
+export const resolutionMethodLabels: Record<ResolutionMethod, string> = {
+  phone: 'Phone',
+  email: 'Email',
+  in_person: 'In person',
+  portal: 'Portal',
+  sms: 'SMS',
+};
+
+/** met: the first arrival (or the closing, without one) came before the due time; no_target: no due time. */
+export const slaOutcomes = ['met', 'missed', 'no_target'] as const;
+export type SlaOutcome = (typeof slaOutcomes)[number];
+
+/** Improvement tags a reviewer can attach to a closed ticket. */
+export const reviewTags = [
+  'wrong_skill_dispatched',
+  'parts_missing',
+  'access_problem',
+  'documentation_incomplete',
+  'late_arrival',
+  'client_unavailable',
+  'repeat_visit_needed',
+  'other',
+] as const;
+export type ReviewTag = (typeof reviewTags)[number];
+export const reviewTagLabels: Record<ReviewTag, string> = {
+  wrong_skill_dispatched: 'Wrong skill dispatched',
+  parts_missing: 'Parts missing',
+  access_problem: 'Access problem',
+  documentation_incomplete: 'Documentation incomplete',
+  late_arrival: 'Late arrival',
+  client_unavailable: 'Client unavailable',
+  repeat_visit_needed: 'Repeat visit needed',
+  other: 'Other',
+};
+
+/** "45 min", "17 h 58 min", "3 d 2 h": whole minutes as a person reads them. */
+export function formatMinutes(minutes: number): string {
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  if (days > 0) return `${days} d ${hours} h`;
+  if (hours > 0) return `${hours} h ${rest} min`;
+  return `${rest} min`;
+}
+
+/** The SLA outcome of a closing in words, so it reads without colour. */
+export function slaAdherenceText(closure: { slaOutcome: SlaOutcome; slaMinutes: number | null }): string {
+  if (closure.slaOutcome === 'met') return `SLA met (${formatMinutes(closure.slaMinutes ?? 0)} to spare)`;
+  if (closure.slaOutcome === 'missed') return `SLA missed by ${formatMinutes(closure.slaMinutes ?? 0)}`;
+  return 'No SLA target';
+}
+
+export interface TicketReviewDto {
+  note: string;
+  tags: ReviewTag[];
+  sopFollowed: boolean;
+  reviewedAt: string;
+  reviewedBy: string;
+}
+
+/** The latest closing of a ticket; reopenedAt is set once it was reopened. */
+export interface TicketClosureDto {
+  id: string;
+  closedAt: string;
+  closedBy: string;
+  resolutionSummary: string | null;
+  slaOutcome: SlaOutcome;
+  /** Whole minutes: the margin when met, the lateness when missed; null without a target. */
+  slaMinutes: number | null;
+  reopenedAt: string | null;
+  reopenedBy: string | null;
+  reopenReason: string | null;
+  review: TicketReviewDto | null;
+}
+
+/** Another ticket about the same issue: an earlier one this ticket follows up, or a later follow-up. */
+export interface TicketLinkDto {
+  ticketId: string;
+  number: string;
+  status: TicketStatus;
+  direction: 'earlier' | 'later';
+  createdAt: string;
+}
+
+export interface PendingReviewDto {
+  ticketId: string;
+  number: string;
+  clientName: string;
+  priority: Priority;
+  summary: string;
+  closedAt: string;
+  closedBy: string;
+  slaOutcome: SlaOutcome;
+  slaMinutes: number | null;
+}
+
+export interface CompletedReviewDto extends PendingReviewDto {
+  review: TicketReviewDto;
+}
+
+export interface TimelineEventDto {
+  id: string;
+  at: string;
+  /** A stable word for the kind of event (e.g. 'logged', 'visit_booked', 'closed'); 'other' when unknown. */
+  kind: string;
+  title: string;
+  detail: string | null;
+  /** The user's display name, or "SLA watcher" / "System" for the console's own work. */
+  by: string;
+}
+
+export interface ClosureSettings {
+  /** How many days after closing a ticket may still be reopened. */
+  reopenWindowDays: number;
+}
+export const defaultClosureSettings: ClosureSettings = { reopenWindowDays: 14 };
+export const closureSettings = z.strictObject({
+  reopenWindowDays: z.int('Whole days').min(1, 'At least 1 day').max(365, 'At most 365 days'),
+});
+
+const ticketId = id;
+
+export const confirmResolutionInput = z.strictObject({
+  ticketId,
+  confirmedBy: shortText(120),
+  method: z.enum(resolutionMethods),
+  confirmedAt: instant.optional(),
+  note: optionalText(1000),
+});
+
+export const closeTicketInput = z.strictObject({
+  ticketId,
+  expectedVersion: z.int().min(1),
+  resolutionSummary: optionalText(2000),
+});
+
+export const reopenTicketInput = z.strictObject({ ticketId, reason: shortText(1000) });
+
+export const linkTicketInput = z
+  .strictObject({ ticketId, earlierTicketId: id })
+  .refine((v) => v.ticketId !== v.earlierTicketId, {
+    path: ['earlierTicketId'],
+    error: 'A ticket cannot be linked to itself',
+  });
+
+export const reviewRecordInput = z.strictObject({
+  ticketId,
+  note: shortText(4000),
+  tags: z
+    .array(z.enum(reviewTags))
+    .max(reviewTags.length)
+    .refine((tags) => new Set(tags).size === tags.length, 'Each tag once'),
+  sopFollowed: z.boolean(),
+});

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../shared/domain/roles';
+import { startApiFixture, type ApiFixture } from '../support/api-fixture';
+import { documentedTicket, loggedTicket } from '../support/closure-scenario';
+import { manualClock, roleUsernames, useTestEnvironment, valueOf } from '../support/test-runtime';
+
+const MINUTE = 60_000;
+
+describe('the ticket timeline over HTTP', () => {
+  const env = useTestEnvironment();
+  const clock = manualClock(new Date().toISOString());
+  let f: ApiFixture;
+  const as = (role: Role) => ({ cookie: f.cookies[role] });
+
+  beforeAll(async () => {
+    f = await startApiFixture(env, { clock });
+  });
+
+  it('lists every event of a ticket from logging to review, oldest first, in words, with who did it', async () => {
+    const earlier = await loggedTicket(f, { now: clock.now(), receivedMinutesAgo: 3000 });
+    clock.advance(MINUTE);
+    const { ticket } = await documentedTicket(f, { now: clock.now() }, { deskConfirmation: false });
+    clock.advance(MINUTE);
+    valueOf(
+      await f.server.call(
+        'tickets.confirmResolution',
+        { ticketId: ticket.id, confirmedBy: 'Kim Abercrombie', method: 'phone' },
+        as('support_desk'),
+      ),
+    );
+    clock.advance(MINUTE);
+    valueOf(
+      await f.server.call(
+        'tickets.overridePriority',
+        { id: ticket.id, priority: 'critical', reason: 'Line down' },
+        as('dispatcher'),
+      ),
+    );
+    clock.advance(MINUTE);
+    valueOf(
+      await f.server.call(
+        'escalations.create',
+        { ticketId: ticket.id, reason: 'Client called twice' },
+        as('service_manager'),
+      ),
+    );
+    clock.advance(MINUTE);
+    valueOf(
+      await f.server.call('tickets.link', { ticketId: ticket.id, earlierTicketId: earlier.id }, as('support_desk')),
+    );
+    clock.advance(MINUTE);
+    const current = valueOf(await f.server.call('tickets.get', { id: ticket.id }, as('admin')));
+    valueOf(
+      await f.server.call(
+        'tickets.close',
+        { ticketId: ticket.id, expectedVersion: current.version, resolutionSummary: 'Belt replaced' },
+        as('dispatcher'),
+      ),
+    );
+    clock.advance(MINUTE);
+    valueOf(
+      await f.server.call(
+        'reviews.record',
+        { ticketId: ticket.id, note: 'Clean job', tags: [], sopFollowed: true },
+        as('service_manager'),
+      ),
+    );
+
+    const timeline = valueOf(await f.server.call('tickets.timeline', { ticketId: ticket.id }, as('technician')));
+    expect(timeline.map((e) => [e.kind, e.title, e.by])).toEqual([
+      ['logged', 'Logged', 'Alex Admin'],
+      ['visit_booked', 'Visit booked', 'Alex Admin'],
+      ['status', 'Status: Scheduled', 'Alex Admin'],
+      ['resolution_confirmed', 'Resolution confirmed by the client', 'Dana Desk'],
+      ['prioritized', 'Priority set to Critical', 'Dev Dispatcher'],
+      ['escalated', 'Escalated (level 1)', 'Morgan Manager'],
+      ['linked', `Linked to earlier ticket ${earlier.number}`, 'Dana Desk'],
+      ['closed', 'Closed', 'Dev Dispatcher'],
+      ['reviewed', 'Reviewed: SOP followed', 'Morgan Manager'],
+    ]);
+    expect(timeline.map((e) => e.at)).toEqual([...timeline.map((e) => e.at)].sort());
+    const detail = Object.fromEntries(timeline.map((e) => [e.kind, e.detail]));
+    expect(detail.logged).toBe('phone, High priority');
+    expect(detail.prioritized).toBe('Line down');
+    expect(detail.escalated).toBe('Client called twice');
+    expect(detail.resolution_confirmed).toBe('Kim Abercrombie · Phone');
+    expect(detail.closed).toMatch(/^SLA (met|missed).* · Belt replaced$/);
+    expect(detail.reviewed).toBe('Clean job');
+
+    const other = valueOf(await f.server.call('tickets.timeline', { ticketId: earlier.id }, as('support_desk')));
+    expect(other.map((e) => e.title)).toEqual(['Logged', `Follow-up ticket ${ticket.number} linked`]);
+  });
+
+  it("names the SLA watcher and the console's own work, and shows rows it does not know in generic words", async () => {
+    const ticket = await loggedTicket(f, { now: clock.now() });
+    const db = f.server.runtime.database.db;
+    const at = (minutes: number) => new Date(clock.now().getTime() + minutes * MINUTE).toISOString();
+    const row = (minutes: number, method: string, entity: string, after: unknown, userId: string | null = null) => ({
+      id: randomUUID(),
+      at: at(minutes),
+      user_id: userId,
+      method,
+      entity,
+      entity_id: randomUUID(),
+      ticket_id: ticket.id,
+      before: null,
+      after: JSON.stringify(after),
+    });
+    const technician = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', roleUsernames.technician)
+      .executeTakeFirstOrThrow();
+    // Written out of order on purpose: the timeline sorts by time.
+    await db
+      .insertInto('audit_log')
+      .values([
+        row(3, 'visits.setStatus', 'visit', { status: 'on_site' }, technician.id),
+        row(1, 'sla.watcher', 'escalation', { ticketId: ticket.id, level: 1, kind: 'at_risk' }),
+        row(5, 'someday.newThing', 'gadget_setting', { x: 1 }),
+        row(4, 'workLogs.save', 'visit_work_log', { outcome: 'resolved' }, technician.id),
+      ])
+      .execute();
+    const timeline = valueOf(await f.server.call('tickets.timeline', { ticketId: ticket.id }, as('supervisor')));
+    expect(timeline.map((e) => [e.kind, e.title, e.detail, e.by])).toEqual([
+      ['logged', 'Logged', 'phone, High priority', 'Alex Admin'],
+      ['escalated', 'Escalated (level 1)', 'At risk', 'SLA watcher'],
+      ['visit_status', 'Visit on site', null, 'Toni Technician'],
+      ['work_log', 'Work log recorded', 'resolved', 'Toni Technician'],
+      ['other', 'gadget setting changed', 'someday.newThing', 'System'],
+    ]);
+  });
+
+  it('answers not_found for a ticket that does not exist', async () => {
+    const reply = await f.server.call('tickets.timeline', { ticketId: randomUUID() }, as('dispatcher'));
+    expect(reply.body).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
