@@ -1,15 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { drawSignature } from './pages/signature';
 import { elfBytes, pngBytes } from '../support/images';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
-
-/** Calls a method with the page's session, as the console's own transport does. */
-async function invoke<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/${method}`, { data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
+import { invoke } from './pages/api';
 
 const allDay = [['00:00', '24:00']];
 const everyDay = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
@@ -22,36 +16,6 @@ async function openVisitDocumentation(page: Page, ticketNumber: string): Promise
   const drawer = page.getByRole('region', { name: `Ticket ${ticketNumber}` });
   await drawer.getByRole('button', { name: /^Documentation of the visit on/ }).click();
   return drawer.getByLabel(`Documentation of the visit for ${ticketNumber}`);
-}
-
-/** Signs like a person: a few strokes with the mouse pressed, over the pad. */
-async function drawSignature(page: Page, pad: Locator): Promise<void> {
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('the signature pad is not on screen');
-  const strokes: [number, number][][] = [
-    [
-      [0.08, 0.7],
-      [0.15, 0.25],
-      [0.22, 0.75],
-      [0.3, 0.3],
-      [0.38, 0.7],
-    ],
-    [
-      [0.45, 0.55],
-      [0.55, 0.35],
-      [0.65, 0.65],
-      [0.75, 0.4],
-      [0.9, 0.55],
-    ],
-  ];
-  for (const stroke of strokes) {
-    const [first, ...rest] = stroke;
-    if (!first) continue;
-    await page.mouse.move(box.x + first[0] * box.width, box.y + first[1] * box.height);
-    await page.mouse.down();
-    for (const [x, y] of rest) await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 8 });
-    await page.mouse.up();
-  }
 }
 
 test('a technician attaches a photo and captures the client’s drawn signature; the dispatcher sees both', async ({

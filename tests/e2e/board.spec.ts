@@ -2,14 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { openConsoleAs as openConsole, screenshot } from './pages/console';
 import { BoardPage } from './pages/board-page';
-
-/** Calls a method with the page's session, as the console's own transport does. */
-async function invoke<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/${method}`, { data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
+import { invoke } from './pages/api';
 
 // Every console a test opens is closed after it: an open board refetches on every pushed event,
 // which would slow the specs that share the server after this one.

@@ -1,14 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
-
-/** Calls a method with the page's session, as the console's own transport does. */
-async function invoke<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/${method}`, { data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
+import { invoke } from './pages/api';
 
 const weekdays = [['08:00', '17:00']];
 const shift = { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays };

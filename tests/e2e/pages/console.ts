@@ -13,7 +13,8 @@ export async function openConsoleAs(
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill('demo');
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Logged in as')).toBeVisible();
+  // Logging in loads the console's code; on a busy machine that takes longer than one assertion.
+  await expect(page.getByLabel('Logged in as')).toBeVisible({ timeout: 15_000 });
   return page;
 }
 

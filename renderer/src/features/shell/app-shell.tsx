@@ -62,13 +62,17 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
       <AppBar position="static" elevation={0}>
         <Toolbar variant="dense" sx={{ gap: 2 }}>
-          <Typography variant="h6" component="div" sx={{ fontSize: 16, fontWeight: 600 }}>
+          <Typography variant="h6" component="div" noWrap sx={{ fontSize: 16, fontWeight: 600, flexShrink: 0 }}>
             Dispatch Console
           </Typography>
           <Tabs
             value={current}
             onChange={(_e, value: Route['name']) => navigate({ name: value })}
             textColor="inherit"
+            // Admins see a dozen views: on a narrow window the tabs scroll instead of spilling over.
+            variant="scrollable"
+            scrollButtons="auto"
+            sx={{ minWidth: 0, flex: '0 1 auto' }}
             slotProps={{ indicator: { style: { backgroundColor: '#fff' } } }}
             aria-label="Views"
           >
@@ -76,7 +80,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
               <Tab key={t.route} value={t.route} label={t.label} href={`#/${t.route}`} component="a" />
             ))}
           </Tabs>
-          <Box sx={{ flex: 1 }} />
+          <Box sx={{ flex: 1, minWidth: 8 }} />
           {demo && <Chip size="small" color="warning" label="Demo data" />}
           <Typography variant="body2" aria-label="Logged in as">
             {user.displayName} · {roleLabels[user.role]}
