@@ -9,8 +9,11 @@ import { liveVisitStatuses, visitStatusLabels, type VisitStatus } from '../../..
 import type { ClosureFacts } from '../repositories/closure.repository';
 
 const MINUTE = 60_000;
-/** Visits whose outcome has been recorded: these are the ones the work log must cover. */
-const finishedStatuses: readonly VisitStatus[] = ['completed', 'incomplete'];
+/**
+ * Visits where work was done: the crew arrived (and may still be there) or recorded an outcome.
+ * These are the ones the work log must cover; a crew still on site is its own requirement.
+ */
+const workedStatuses: readonly VisitStatus[] = ['on_site', 'completed', 'incomplete'];
 
 /** "2027-01-04 17:00 UTC": the core does not know the reader's zone, so details name UTC plainly. */
 function when(iso: string): string {
@@ -45,7 +48,7 @@ export function checkClosure(facts: ClosureFacts): ClosureCheckDto {
     met,
     detail,
   });
-  const finished = facts.visits.filter((v) => finishedStatuses.includes(v.status));
+  const finished = facts.visits.filter((v) => workedStatuses.includes(v.status));
   const documented = finished.filter(
     (v) => v.workLog && (v.workLog.actions.trim() !== '' || v.workLog.steps.some((s) => s.trim() !== '')),
   );
@@ -73,7 +76,7 @@ export function checkClosure(facts: ClosureFacts): ClosureCheckDto {
       ? requirement(
           'steps',
           false,
-          'No visit has a recorded outcome yet: mark the visit completed or incomplete, then record its work log.',
+          'No technician has been on site yet: the work log of a visit records the steps taken.',
         )
       : requirement(
           'steps',
@@ -83,7 +86,7 @@ export function checkClosure(facts: ClosureFacts): ClosureCheckDto {
             : `${capital(list(undocumented.map(visitName)))} ${undocumented.length === 1 ? 'has' : 'have'} no actions or steps: record them in the visit's work log.`,
         ),
     finished.length === 0
-      ? requirement('parts', false, 'No visit has a recorded outcome yet, so no parts are recorded.')
+      ? requirement('parts', false, 'No technician has been on site yet, so no parts are recorded.')
       : requirement(
           'parts',
           withoutParts.length === 0,
