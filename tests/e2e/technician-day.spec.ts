@@ -130,7 +130,7 @@ test('a technician works through their day and every console sees it live, on-be
     await screenshot(dispatcher, 'ticket-panel-visit-status');
 
     // A dispatcher takes a phone call: "I'm at the second job". Recorded on behalf, and marked so.
-    await panel.getByRole('button', { name: 'Close' }).click();
+    await panel.getByRole('button', { name: 'Close', exact: true }).click();
     await queue.row(tickets[1].number).click();
     const second = dispatcher.getByRole('region', { name: `Ticket ${tickets[1].number}` });
     await second.getByRole('button', { name: 'On site' }).click();

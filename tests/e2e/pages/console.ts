@@ -1,4 +1,12 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+// Every console a spec opens is closed after it: a console left open keeps refetching on every
+// pushed event, and a dozen of them slow the specs that follow on a two-core machine.
+const opened = new Set<BrowserContext>();
+test.afterEach(async () => {
+  for (const context of opened) await context.close();
+  opened.clear();
+});
 
 /** A console window logged in as one of the demo users. */
 export async function openConsoleAs(
@@ -7,6 +15,7 @@ export async function openConsoleAs(
   prepare?: (page: Page) => Promise<void>,
 ): Promise<Page> {
   const context = await browser.newContext();
+  opened.add(context);
   const page = await context.newPage();
   await prepare?.(page);
   await page.goto('/');
