@@ -1,12 +1,17 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
-// Every console a spec opens is closed after it: a console left open keeps refetching on every
-// pushed event, and a dozen of them slow the specs that follow on a two-core machine.
-const opened = new Set<BrowserContext>();
-test.afterEach(async () => {
-  for (const context of opened) await context.close();
-  opened.clear();
-});
+// A console left open keeps refetching on every pushed event, and a dozen of them slow the specs
+// that follow on a two-core machine. Specs run one after another in one worker, so the first
+// console a test opens closes every console an earlier test left behind.
+const opened = new Map<BrowserContext, string>();
+
+async function closeConsolesOfEarlierTests(testId: string): Promise<void> {
+  for (const [context, openedBy] of opened) {
+    if (openedBy === testId) continue;
+    opened.delete(context);
+    await context.close();
+  }
+}
 
 /** A console window logged in as one of the demo users. */
 export async function openConsoleAs(
@@ -14,8 +19,10 @@ export async function openConsoleAs(
   username: string,
   prepare?: (page: Page) => Promise<void>,
 ): Promise<Page> {
+  const testId = test.info().testId;
+  await closeConsolesOfEarlierTests(testId);
   const context = await browser.newContext();
-  opened.add(context);
+  opened.set(context, testId);
   const page = await context.newPage();
   await prepare?.(page);
   await page.goto('/');
