@@ -199,7 +199,7 @@ export async function benchBoard(): Promise<void> {
       const again = [];
       for (let run = 0; run < 5; run++) {
         await page.getByRole('button', { name: 'Day', exact: true }).click();
-        await page.waitForFunction(() => document.querySelectorAll('.board-visit').length < 1000);
+        await page.locator('.fc-resourceTimelineDay-view').waitFor();
         again.push(await renderTime(page, cdp, () => page.getByRole('button', { name: 'Week' }).click()));
       }
       report('week view again (day → week)', again);
@@ -239,7 +239,58 @@ export async function benchBoard(): Promise<void> {
       report(`live update with one team shown (${await page.locator('.board-visit').count()} visit elements)`, team);
       await page.getByRole('combobox', { name: 'Team' }).click();
       await page.getByRole('option', { name: 'All teams' }).click();
-      await page.locator('.board-visit').nth(1500).waitFor();
+      await page.locator('.board-visit').nth(100).waitFor();
+
+      // Scrolling: the rows coming into view get their events (the board draws only those on
+      // screen). A jump to the last row, timed until its visits are painted; then a steady scroll
+      // back up, with its frames and long tasks.
+      const scroller = '.fc-timeline-body';
+      const jump = await page.evaluate(`new Promise((resolve) => {
+        const body = document.querySelector(${JSON.stringify(scroller)});
+        const el = body.closest('.fc-scroller');
+        const lanes = body.querySelectorAll('td.fc-timeline-lane[data-resource-id]');
+        const last = lanes[lanes.length - 1];
+        const start = performance.now();
+        el.scrollTop = el.scrollHeight;
+        const check = () => {
+          if (last.querySelector('.board-visit')) requestAnimationFrame(() => resolve(performance.now() - start));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      })`);
+      console.log(`board: jump to the last row, its visits painted after ${f(Number(jump))} ms`);
+      await page.evaluate(`(() => {
+        window.benchFrames = [];
+        window.benchLongTasks = [];
+        window.benchStop = false;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.benchLongTasks.push(e.duration);
+        }).observe({ type: 'longtask' });
+        let last = performance.now();
+        const tick = (now) => {
+          window.benchFrames.push(now - last);
+          last = now;
+          if (!window.benchStop) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      })()`);
+      const body = await page.locator(scroller).boundingBox();
+      if (!body) throw new Error('no timeline');
+      await page.mouse.move(body.x + 200, body.y + 100);
+      for (let step = 0; step < 60; step++) {
+        await page.mouse.wheel(0, -100);
+        await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
+      }
+      const scroll = await page.evaluate<{ frames: number[]; longTasks: number[] }>(`(() => {
+        window.benchStop = true;
+        return { frames: window.benchFrames.slice(1), longTasks: window.benchLongTasks };
+      })()`);
+      const scrollFrames = stats(scroll.frames);
+      console.log(
+        `board: scrolling up 6,000 px in 60 wheel steps: ${scroll.frames.length} frames, median ${scrollFrames.median.toFixed(1)} ms, p95 ${scrollFrames.p95.toFixed(1)} ms, max ${scrollFrames.max.toFixed(1)} ms; long tasks: ${scroll.longTasks.length} (longest ${f(Math.max(0, ...scroll.longTasks))} ms)`,
+      );
+      await page.evaluate(`document.querySelector(${JSON.stringify(scroller)}).closest('.fc-scroller').scrollTop = 0`);
+      await page.locator('.board-visit').first().waitFor();
 
       // Dragging a visit across rows and hours: frame intervals and long tasks while the mouse moves.
       const event = page.locator('.board-visit').first();

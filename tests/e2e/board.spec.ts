@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { openConsoleAs as openConsole, screenshot } from './pages/console';
 import { BoardPage } from './pages/board-page';
 import { invoke } from './pages/api';
+import { createTechnician, createTicket } from './pages/records';
 
 // Every console a test opens is closed after it: an open board refetches on every pushed event,
 // which would slow the specs that share the server after this one.
@@ -22,35 +23,6 @@ interface Visit {
   technicianId: string;
   startsAt: string;
   durationMinutes: number;
-}
-
-const allDay = [['00:00', '24:00']];
-const everyDay = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
-
-/** A technician of this test's own, free all day every day, in a team of its own. */
-async function createTechnician(admin: Page, name: string, team: string): Promise<string> {
-  const t = await invoke<{ id: string }>(admin, 'technicians.save', {
-    name,
-    team,
-    timeZone: 'UTC',
-    shiftPattern: everyDay,
-    skills: [],
-    certifications: [],
-  });
-  return t.id;
-}
-
-async function createTicket(page: Page, description: string, estimatedMinutes: number) {
-  const [match] = await invoke<{ client: { id: string } }[]>(page, 'clients.search', { query: 'Northwind' });
-  if (!match) throw new Error('the demo data has no Northwind client');
-  return invoke<{ id: string; number: string }>(page, 'tickets.create', {
-    channel: 'phone',
-    receivedAt: new Date().toISOString(),
-    clientId: match.client.id,
-    description,
-    priority: 'high',
-    estimatedMinutes,
-  });
 }
 
 async function visitsOf(page: Page, technicianId: string, day: string): Promise<Visit[]> {

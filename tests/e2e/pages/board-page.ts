@@ -14,7 +14,8 @@ export class BoardPage {
 
   async open(day: string): Promise<void> {
     await this.page.getByRole('tab', { name: 'Board' }).click();
-    await expect(this.board).toBeVisible();
+    // The board's code is loaded on first use: give a busy machine time for it.
+    await expect(this.board).toBeVisible({ timeout: 15_000 });
     await this.page.getByLabel('Day').fill(day);
     await expect(this.board.locator(`.fc-timeline-slot-label[data-date^="${day}T"]`).first()).toBeVisible();
   }

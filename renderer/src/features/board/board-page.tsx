@@ -38,6 +38,7 @@ import { PlanPreviewBar } from './plan-preview-bar';
 import { UnassignedPanel } from './unassigned-panel';
 import { ticketMinutes, useBoardWrites, type BookingDraft, type WriteFailure } from './use-board-writes';
 import { useOptimizer } from './use-optimizer';
+import { eventsInWindow, useRowWindow, windowedFrom } from './use-row-window';
 import { call } from '../../transport/client';
 import { visitContent, visitDidMount } from './visit-event-content';
 import { allTeams, TeamFilter } from '../../components/team-filter';
@@ -59,6 +60,12 @@ const views: CalendarOptions['views'] = {
 };
 
 const statuses = ['new', 'assigned'] as const;
+
+/**
+ * A row holding one line of visits: two text lines (18 + 16 px), the event's padding, border and
+ * margin (7 px), and the 10 px FullCalendar leaves under a row's events.
+ */
+const rowHeightPx = 18 + 16 + 7 + 10;
 
 /**
  * The dispatch board: technicians as rows grouped by team, their visits by priority with the
@@ -101,6 +108,16 @@ export function BoardPage({ user }: { user: UserDto }) {
     () => technicianResources(team === allTeams ? technicians : technicians.filter((t) => (t.team ?? noTeam) === team)),
     [technicians, team],
   );
+  // The rows as the board shows them: by team, then name (resourceOrder below).
+  const rowOrder = useMemo(
+    () =>
+      [...resources]
+        .sort((a, b) => String(a.team).localeCompare(String(b.team)) || String(a.title).localeCompare(String(b.title)))
+        .map((r) => r.id ?? ''),
+    [resources],
+  );
+  const [dragging, setDragging] = useState(false);
+  const rowWindow = useRowWindow(resources.length >= windowedFrom, rowOrder, dragging);
   const unassigned = useMemo(() => unassignedTickets(queue.data ?? []), [queue.data]);
   const colors = useMemo<PriorityColors>(
     () => ({
@@ -116,10 +133,11 @@ export function BoardPage({ user }: { user: UserDto }) {
     markDataArrived();
     return visitEvents(visitList.data, byId, colors, canWrite);
   }, [visitList.data, byId, colors, canWrite]);
-  const events = useMemo(
+  const allEvents = useMemo(
     () => (plan ? [...visitEventList, ...planEvents(plan, colors)] : visitEventList),
     [visitEventList, plan, colors],
   );
+  const events = useMemo(() => eventsInWindow(allEvents, rowWindow.visible), [allEvents, rowWindow.visible]);
   const moving = useMemo(() => movingVisitIds(plan), [plan]);
   // The visit clicked here, else one of the ticket selected elsewhere (the map, the panel).
   const selectedVisit =
@@ -240,6 +258,9 @@ export function BoardPage({ user }: { user: UserDto }) {
     },
     [save, report],
   );
+
+  const startDragging = useCallback(() => setDragging(true), []);
+  const stopDragging = useCallback(() => setDragging(false), []);
 
   const onEventClick = useCallback((info: EventClickArg) => {
     const props = info.event.extendedProps as Partial<VisitEventProps>;
@@ -435,9 +456,13 @@ export function BoardPage({ user }: { user: UserDto }) {
             '& .fc .fc-icon-plus-square::before': { content: '"▸"' },
             '& .fc .fc-icon-minus-square::before': { content: '"▾"' },
             '& .board-visit': { color: '#fff', cursor: canWrite ? 'grab' : 'pointer' },
+            // Fixed line heights and a row as tall as one with visits: rows keep their height
+            // whether or not their events are drawn yet (see useRowWindow), so nothing jumps.
+            '& .fc-datagrid-body td.fc-resource .fc-datagrid-cell-cushion': { minHeight: rowHeightPx, boxSizing: 'border-box' },
             '& .board-visit-title': {
               fontWeight: 600,
               fontSize: 12,
+              lineHeight: '18px',
               whiteSpace: 'nowrap',
               overflow: 'hidden',
               textOverflow: 'ellipsis',
@@ -445,7 +470,7 @@ export function BoardPage({ user }: { user: UserDto }) {
               alignItems: 'center',
               gap: '2px',
             },
-            '& .board-visit-status': { fontSize: 11, whiteSpace: 'nowrap', overflow: 'hidden' },
+            '& .board-visit-status': { fontSize: 11, lineHeight: '16px', whiteSpace: 'nowrap', overflow: 'hidden' },
             '& .board-pin': { width: 12, height: 12, fill: 'currentColor', flexShrink: 0 },
             '& .board-visit-completed, & .board-visit-incomplete': { opacity: 0.6 },
             '& .board-visit-cancelled': { opacity: 0.4, textDecoration: 'line-through' },
@@ -504,6 +529,8 @@ export function BoardPage({ user }: { user: UserDto }) {
             resourceAreaWidth={200}
             resourceLabelDidMount={onLabelMount}
             resourceLabelClassNames={labelClassNames}
+            resourceLaneDidMount={rowWindow.laneDidMount}
+            resourceLaneWillUnmount={rowWindow.laneWillUnmount}
             events={events}
             eventContent={visitContent}
             eventDidMount={visitDidMount}
@@ -516,6 +543,10 @@ export function BoardPage({ user }: { user: UserDto }) {
             eventReceive={(info) => void onReceive(info)}
             eventDrop={(info) => void onMove(info)}
             eventResize={(info) => void onMove(info)}
+            eventDragStart={startDragging}
+            eventDragStop={stopDragging}
+            eventResizeStart={startDragging}
+            eventResizeStop={stopDragging}
             eventClick={onEventClick}
             datesSet={onDatesSet}
           />

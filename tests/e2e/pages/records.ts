@@ -1,0 +1,33 @@
+import type { Page } from '@playwright/test';
+import { invoke } from './api';
+
+const allDay = [['00:00', '24:00']];
+/** A shift pattern free all day every day, so no booking rule but the one under test applies. */
+export const everyDay = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
+
+/** A technician of the test's own, free all day every day, in the given team. */
+export async function createTechnician(admin: Page, name: string, team: string): Promise<string> {
+  const t = await invoke<{ id: string }>(admin, 'technicians.save', {
+    name,
+    team,
+    timeZone: 'UTC',
+    shiftPattern: everyDay,
+    skills: [],
+    certifications: [],
+  });
+  return t.id;
+}
+
+/** A high-priority ticket for the demo client Northwind. */
+export async function createTicket(page: Page, description: string, estimatedMinutes: number) {
+  const [match] = await invoke<{ client: { id: string } }[]>(page, 'clients.search', { query: 'Northwind' });
+  if (!match) throw new Error('the demo data has no Northwind client');
+  return invoke<{ id: string; number: string }>(page, 'tickets.create', {
+    channel: 'phone',
+    receivedAt: new Date().toISOString(),
+    clientId: match.client.id,
+    description,
+    priority: 'high',
+    estimatedMinutes,
+  });
+}
