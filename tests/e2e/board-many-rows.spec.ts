@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { invoke } from './pages/api';
 import { BoardPage } from './pages/board-page';
 import { openConsoleAs, screenshot } from './pages/console';
+import { MapPage } from './pages/map-page';
 import { createTechnician, createTicket, everyDay } from './pages/records';
 
 const rows = 64; // above the board's windowing threshold (renderer/src/features/board/use-row-window.ts)
@@ -84,6 +85,16 @@ test('a board of many technicians draws the visits of the rows in view, fills th
     // Back at the top, the first rows have their visits again.
     await board.lane(firstId).scrollIntoViewIfNeeded();
     await expect(board.lane(firstId).locator('.board-visit')).toBeVisible();
+
+    // The last row selected here is selected on the map; back on the board (all teams now, the
+    // row far below) it is scrolled into view with its visit.
+    await dispatcher.getByRole('button', { name: `Select ${name(rows - 1)}` }).click();
+    const map = new MapPage(dispatcher);
+    await map.open();
+    await expect(map.selectedTechnician).toContainText(name(rows - 1));
+    await board.open(day);
+    await expect(board.visit(last.number)).toBeInViewport();
+    await screenshot(dispatcher, 'board-many-rows-selected');
   } finally {
     // Out of the way of the specs that follow: other boards, rankings and plans skip inactive technicians.
     for (const [i, id] of ids.entries()) {

@@ -38,7 +38,7 @@ import { PlanPreviewBar } from './plan-preview-bar';
 import { UnassignedPanel } from './unassigned-panel';
 import { ticketMinutes, useBoardWrites, type BookingDraft, type WriteFailure } from './use-board-writes';
 import { useOptimizer } from './use-optimizer';
-import { eventsInWindow, useRowWindow, windowedFrom } from './use-row-window';
+import { eventsInWindow, revealRow, useRowWindow, windowedFrom } from './use-row-window';
 import { call } from '../../transport/client';
 import { visitContent, visitDidMount } from './visit-event-content';
 import { allTeams, TeamFilter } from '../../components/team-filter';
@@ -152,6 +152,16 @@ export function BoardPage({ user }: { user: UserDto }) {
     const day = DateTime.fromISO(selection.day).toJSDate();
     if (day < api.view.activeStart || day >= api.view.activeEnd) api.gotoDate(day);
   }, [selection.day]);
+
+  // The technician selected here or elsewhere (the map) is scrolled into view, also when the board
+  // opens: after the frame in which FullCalendar has drawn the rows.
+  const boardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const id = selection.technicianId;
+    if (!id) return;
+    const frame = requestAnimationFrame(() => revealRow(boardRef.current, id));
+    return () => cancelAnimationFrame(frame);
+  }, [selection.technicianId, resources]);
 
   // datesSet is handed to FullCalendar once; it reads the selection through a ref.
   const currentSelection = useRef(selection);
@@ -440,6 +450,7 @@ export function BoardPage({ user }: { user: UserDto }) {
       )}
       <Stack direction="row" spacing={1} sx={{ flex: 1, minHeight: 0 }}>
         <Box
+          ref={boardRef}
           aria-label="Board"
           role="region"
           sx={{
@@ -458,7 +469,10 @@ export function BoardPage({ user }: { user: UserDto }) {
             '& .board-visit': { color: '#fff', cursor: canWrite ? 'grab' : 'pointer' },
             // Fixed line heights and a row as tall as one with visits: rows keep their height
             // whether or not their events are drawn yet (see useRowWindow), so nothing jumps.
-            '& .fc-datagrid-body td.fc-resource .fc-datagrid-cell-cushion': { minHeight: rowHeightPx, boxSizing: 'border-box' },
+            '& .fc-datagrid-body td.fc-resource .fc-datagrid-cell-cushion': {
+              minHeight: rowHeightPx,
+              boxSizing: 'border-box',
+            },
             '& .board-visit-title': {
               fontWeight: 600,
               fontSize: 12,

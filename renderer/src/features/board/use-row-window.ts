@@ -121,3 +121,17 @@ export function useRowWindow(enabled: boolean, order: readonly string[], frozen:
 
   return { visible, laneDidMount, laneWillUnmount };
 }
+
+/**
+ * Scrolls the timeline just enough to show a technician's row (the one selected on the map, say):
+ * on a board of 200 rows it is otherwise somewhere below. Vertical only; the time stays put.
+ */
+export function revealRow(container: HTMLElement | null, technicianId: string): void {
+  const lane = container?.querySelector(`td.fc-timeline-lane[data-resource-id="${CSS.escape(technicianId)}"]`);
+  const scroller = lane?.closest('.fc-scroller');
+  if (!lane || !scroller) return;
+  const row = lane.getBoundingClientRect();
+  const view = scroller.getBoundingClientRect();
+  if (row.top < view.top) scroller.scrollTop -= view.top - row.top;
+  else if (row.bottom > view.bottom) scroller.scrollTop += row.bottom - view.bottom;
+}
