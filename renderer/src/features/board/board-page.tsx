@@ -153,13 +153,17 @@ export function BoardPage({ user }: { user: UserDto }) {
     if (day < api.view.activeStart || day >= api.view.activeEnd) api.gotoDate(day);
   }, [selection.day]);
 
-  // The technician selected here or elsewhere (the map) is scrolled into view, also when the board
-  // opens: after the frame in which FullCalendar has drawn the rows.
+  // The technician selected here or elsewhere (the map) is scrolled into view once, also when the
+  // board opens: in the frame after FullCalendar has drawn the rows. Once only, so a later refetch
+  // of the technicians never pulls the board away from where the dispatcher scrolled.
   const boardRef = useRef<HTMLDivElement>(null);
+  const revealed = useRef<string | null>(null);
   useEffect(() => {
     const id = selection.technicianId;
-    if (!id) return;
-    const frame = requestAnimationFrame(() => revealRow(boardRef.current, id));
+    if (!id || revealed.current === id) return;
+    const frame = requestAnimationFrame(() => {
+      if (revealRow(boardRef.current, id)) revealed.current = id;
+    });
     return () => cancelAnimationFrame(frame);
   }, [selection.technicianId, resources]);
 

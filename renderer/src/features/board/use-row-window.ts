@@ -125,13 +125,15 @@ export function useRowWindow(enabled: boolean, order: readonly string[], frozen:
 /**
  * Scrolls the timeline just enough to show a technician's row (the one selected on the map, say):
  * on a board of 200 rows it is otherwise somewhere below. Vertical only; the time stays put.
+ * False when the row is not on the board (not drawn yet, or another team is shown).
  */
-export function revealRow(container: HTMLElement | null, technicianId: string): void {
+export function revealRow(container: HTMLElement | null, technicianId: string): boolean {
   const lane = container?.querySelector(`td.fc-timeline-lane[data-resource-id="${CSS.escape(technicianId)}"]`);
   const scroller = lane?.closest('.fc-scroller');
-  if (!lane || !scroller) return;
+  if (!lane || !scroller) return false;
   const row = lane.getBoundingClientRect();
   const view = scroller.getBoundingClientRect();
   if (row.top < view.top) scroller.scrollTop -= view.top - row.top;
   else if (row.bottom > view.bottom) scroller.scrollTop += row.bottom - view.bottom;
+  return true;
 }
