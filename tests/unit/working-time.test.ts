@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  closedDays,
   dayBounds,
   intersect,
   normalize,
@@ -160,5 +161,50 @@ describe('a technician’s working time', () => {
   it('gives a day its real length in the zone', () => {
     const change = dayBounds('2026-10-25', 'Europe/Berlin');
     expect((change.end - change.start) / 3_600_000).toBe(25);
+  });
+});
+
+describe('the organisation calendar’s closed days', () => {
+  const calendar = {
+    timeZone: 'Europe/Amsterdam',
+    hours: { mon: [['08:00', '17:00']] as [string, string][] },
+    holidays: { country: 'NL' },
+    closures: ['2027-03-30'],
+  };
+  const week = {
+    start: dayBounds('2027-03-29', 'Europe/Amsterdam').start,
+    end: dayBounds('2027-04-04', 'Europe/Amsterdam').end,
+  };
+
+  it('lists closure dates and public holidays as whole local days', () => {
+    const closed = closedDays(calendar, 'Europe/Amsterdam', week.start, week.end);
+    expect(closed.map((d) => [d.date, d.why])).toEqual([
+      ['2027-03-29', 'public holiday'], // Easter Monday
+      ['2027-03-30', 'closure'],
+    ]);
+    expect(iso(closed)).toEqual([
+      ['2027-03-28T22:00:00.000Z', '2027-03-29T22:00:00.000Z'],
+      ['2027-03-29T22:00:00.000Z', '2027-03-30T22:00:00.000Z'],
+    ]);
+  });
+
+  it('lists nothing for a calendar without holidays or closures', () => {
+    expect(closedDays({ timeZone: 'UTC', hours: calendar.hours }, 'UTC', week.start, week.end)).toEqual([]);
+  });
+
+  it('takes closed days out of the shift pattern, but not out of an extra shift', () => {
+    const closed = closedDays(calendar, 'Europe/Amsterdam', week.start, week.end);
+    const extra: AvailabilityDto = {
+      id: 'x',
+      technicianId: 't',
+      kind: 'extra_shift',
+      startsAt: '2027-03-29T07:00:00Z',
+      endsAt: '2027-03-29T09:00:00Z',
+      note: null,
+    };
+    expect(workingIntervals(calendar.hours, 'Europe/Amsterdam', [], week.start, week.end, closed)).toEqual([]);
+    expect(iso(workingIntervals(calendar.hours, 'Europe/Amsterdam', [extra], week.start, week.end, closed))).toEqual([
+      ['2027-03-29T07:00:00.000Z', '2027-03-29T09:00:00.000Z'],
+    ]);
   });
 });

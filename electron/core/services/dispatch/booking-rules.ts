@@ -7,7 +7,7 @@ import { weekdayKeys, type WeeklyHours } from '../../../../shared/domain/sla';
 import type { AvailabilityDto } from '../../../../shared/domain/technician';
 import type { LatLng } from '../../../../shared/domain/travel';
 import type { TravelModel } from '../travel/travel-model';
-import { dayBounds, workingIntervals } from './working-time';
+import { dayBounds, workingIntervals, type ClosedDay } from './working-time';
 
 const MINUTE = 60_000;
 
@@ -26,6 +26,8 @@ export interface CrewMemberSchedule {
   zone: string;
   /** Their weekly shift pattern, or the organization's business hours when they have none. */
   shiftPattern: WeeklyHours;
+  /** The organization's holidays and closure days around the booking, when they work its hours. */
+  closed?: readonly ClosedDay[];
   /** Time off, sick days and extra shifts around the booking. */
   exceptions: readonly AvailabilityDto[];
   /** Their other live visits on the booking's local day. */
@@ -63,14 +65,19 @@ function availabilityBreach(member: CrewMemberSchedule, booking: Booking): strin
     return `${member.name} ${what}${away.note ? ` (${away.note})` : ''}`;
   }
   // A day either side is enough: no visit lasts longer than a day.
+  const closed = member.closed ?? [];
   const working = workingIntervals(
     member.shiftPattern,
     member.zone,
     member.exceptions,
     booking.start - 86_400_000,
     booking.end + 86_400_000,
+    closed,
   );
   if (working.some((w) => w.start <= booking.start && booking.end <= w.end)) return null;
+  const closedDay = closed.find((d) => d.start < booking.end && d.end > booking.start);
+  if (closedDay)
+    return `${member.name} works the organization's hours, and ${DateTime.fromISO(closedDay.date).toFormat('ccc d LLL yyyy')} is a ${closedDay.why}`;
   return `Outside ${member.name}'s shift (${shiftLabel(member.shiftPattern, booking.start, member.zone)})`;
 }
 

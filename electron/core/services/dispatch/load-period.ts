@@ -10,7 +10,7 @@ import type { Tx } from '../../db/transaction';
 import { listAvailability, listTechnicians } from '../../repositories/technician.repository';
 import { defaultCalendar } from '../sla/sla-config.service';
 import type { BookedVisit, TechnicianSchedule, TicketNeeds } from './day-model';
-import { dayBounds, weeklyIntervals, workingIntervals, type Interval } from './working-time';
+import { closedDays, dayBounds, weeklyIntervals, workingIntervals, type Interval } from './working-time';
 
 const DAY = 86_400_000;
 const DEFAULT_VISIT_MINUTES = 60;
@@ -81,7 +81,14 @@ export async function loadPeriod(
       team: t.team,
       skills: t.skills,
       certifications: t.certifications,
-      working: workingIntervals(pattern, techZone, exceptions, span.start, span.end),
+      working: workingIntervals(
+        pattern,
+        techZone,
+        exceptions,
+        span.start,
+        span.end,
+        t.shiftPattern ? [] : closedDays(calendar, techZone, span.start, span.end),
+      ),
       base:
         latLngOf(t.home.latitude, t.home.longitude) ??
         (t.lastPosition ? { lat: t.lastPosition.latitude, lng: t.lastPosition.longitude } : null),

@@ -14,6 +14,7 @@ import { crewVisitsBetween, findClashes, type Clash } from '../../repositories/v
 import { defaultCalendar } from '../sla/sla-config.service';
 import { offlineTravel } from '../travel/offline-travel';
 import { bookingBreaches, bookingDay, type Booking, type CrewMemberSchedule } from './booking-rules';
+import { closedDays } from './working-time';
 
 const DAY = 86_400_000;
 
@@ -108,6 +109,7 @@ export async function ruleBreaches(
       name: technician.name,
       zone,
       shiftPattern: technician.shiftPattern ?? calendar.hours,
+      closed: technician.shiftPattern ? [] : closedDays(calendar, zone, booking.start - DAY, booking.end + DAY),
       exceptions: await listAvailability(db, {
         technicianId: technician.id,
         from: new Date(booking.start - DAY).toISOString(),

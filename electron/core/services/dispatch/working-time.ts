@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { minutesOfDay, weekdayKeys, type WeeklyHours } from '../../../../shared/domain/sla';
+import { minutesOfDay, weekdayKeys, type BusinessCalendar, type WeeklyHours } from '../../../../shared/domain/sla';
 import type { AvailabilityDto } from '../../../../shared/domain/technician';
+import { publicHolidays } from '../sla/business-calendar';
 
 /** A half-open span of time [start, end) in epoch milliseconds. */
 export interface Interval {
@@ -79,9 +80,33 @@ function localInstant(day: DateTime, hhmm: string): number {
   return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
 }
 
+/** A whole local day on which the organisation's calendar is closed: a closure date or a public holiday. */
+export interface ClosedDay extends Interval {
+  date: string;
+  why: 'closure' | 'public holiday';
+}
+
 /**
- * When a technician works within [from, to): the weekly shift pattern in their zone, plus extra
- * shifts, minus time off and sick leave (which win over an extra shift that overlaps them).
+ * The days within [from, to) that the organisation's calendar closes (its closure dates and its
+ * country's public holidays), as whole days in `zone`. A technician without a shift pattern of
+ * their own works the organisation's hours, and so not on these days.
+ */
+export function closedDays(calendar: BusinessCalendar, zone: string, from: number, to: number): ClosedDay[] {
+  const closures = new Set(calendar.closures ?? []);
+  const days: ClosedDay[] = [];
+  for (let day = DateTime.fromMillis(from, { zone }).startOf('day'); day.toMillis() < to; day = day.plus({ days: 1 })) {
+    const date = day.toISODate() ?? '';
+    const holiday = calendar.holidays !== undefined && publicHolidays(calendar.holidays, day.year).has(date);
+    const why = closures.has(date) ? 'closure' : holiday ? 'public holiday' : null;
+    if (why) days.push({ date, why, start: day.toMillis(), end: day.plus({ days: 1 }).startOf('day').toMillis() });
+  }
+  return days;
+}
+
+/**
+ * When a technician works within [from, to): the weekly shift pattern in their zone except on
+ * `closed` days, plus extra shifts (an extra shift on a holiday is worked), minus time off and
+ * sick leave (which win over an extra shift that overlaps them).
  */
 export function workingIntervals(
   shiftPattern: WeeklyHours,
@@ -89,6 +114,7 @@ export function workingIntervals(
   exceptions: readonly AvailabilityDto[],
   from: number,
   to: number,
+  closed: readonly Interval[] = [],
 ): Interval[] {
   const window = [{ start: from, end: to }];
   const toInterval = (a: AvailabilityDto): Interval => ({
@@ -97,7 +123,8 @@ export function workingIntervals(
   });
   const extra = exceptions.filter((a) => a.kind === 'extra_shift').map(toInterval);
   const away = normalize(exceptions.filter((a) => a.kind !== 'extra_shift').map(toInterval));
-  const worked = normalize([...weeklyIntervals(shiftPattern, zone, from, to), ...intersect(normalize(extra), window)]);
+  const shifts = subtract(weeklyIntervals(shiftPattern, zone, from, to), normalize(closed));
+  const worked = normalize([...shifts, ...intersect(normalize(extra), window)]);
   return subtract(worked, away);
 }
 
