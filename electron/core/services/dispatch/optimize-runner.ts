@@ -28,8 +28,7 @@ export interface OptimizeRun {
  * (npm run serve, tests) the TypeScript entry is loaded through tsx's loader, registered inside
  * the worker because a worker does not inherit the parent's loader hooks.
  */
-function startWorker(job: OptimizeJob): Worker {
-  const bundled = new URL('./optimize-worker.cjs', import.meta.url);
+function startWorker(job: OptimizeJob, bundled: URL): Worker {
   if (existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData: job });
   const source = new URL('./optimize-worker.ts', import.meta.url).href;
   const tsx = pathToFileURL(
@@ -41,13 +40,17 @@ function startWorker(job: OptimizeJob): Worker {
   return new Worker(boot, { eval: true, workerData: job });
 }
 
-/** Runs the day optimizer in a worker thread, reporting each improvement. */
+/**
+ * Runs the day optimizer in a worker thread, reporting each improvement. `bundledWorker` is where
+ * a bundled worker would be (beside this module's bundle); a test points it at a fresh build.
+ */
 export function runOptimizer(
   job: Omit<OptimizeJob, 'cancelFlag'>,
   onProgress: (progress: OptimizeProgress) => void = () => undefined,
+  bundledWorker = new URL('./optimize-worker.cjs', import.meta.url),
 ): OptimizeRun {
   const cancelFlag = new SharedArrayBuffer(4);
-  const worker = startWorker({ ...job, cancelFlag });
+  const worker = startWorker({ ...job, cancelFlag }, bundledWorker);
   const result = new Promise<OptimizeResult>((resolve, reject) => {
     let settled = false;
     worker.on('message', (message: WorkerMessage) => {
