@@ -5,8 +5,7 @@ import { markArrived, markFinished, recordPartUsed, recordWorkLog } from '../sup
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
-
-const allDay = [['00:00', '24:00']];
+import { everyDay } from './pages/records';
 
 /** The technician's visit as the onsite screens would record it: arrived, finished, work log and a part. */
 async function documentVisit(visitId: string): Promise<void> {
@@ -47,7 +46,7 @@ test('a dispatcher closes a documented ticket once the client confirms; a manage
   const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
     name: `Riley ${stamp}`,
     timeZone: 'UTC',
-    shiftPattern: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    shiftPattern: everyDay,
     skills: [],
     certifications: [],
   });

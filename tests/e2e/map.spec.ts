@@ -2,9 +2,7 @@ import { expect, test } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { MapPage } from './pages/map-page';
 import { invoke } from './pages/api';
-
-const allDay = [['00:00', '24:00']];
-const everyDay = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
+import { everyDay } from './pages/records';
 
 // The test's own corner of the map (Boston), far from the demo data in New York, so its markers
 // never fall into a cluster with anyone else's.

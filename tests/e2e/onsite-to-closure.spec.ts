@@ -4,12 +4,10 @@ import { invoke } from './pages/api';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { drawSignature } from './pages/signature';
+import { everyDay } from './pages/records';
 
 // Two consoles follow each other live; on a loaded machine a refetch can take a few seconds.
 const expect = baseExpect.configure({ timeout: 15_000 });
-
-const allDay = [['00:00', '24:00']];
-const everyDay = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
 
 // The SOP's steps 5, 6 and 8 in one pass, through the screens only: the technician's day, the
 // work log with a part from the demo catalog, a photo, the client's drawn signature, then the

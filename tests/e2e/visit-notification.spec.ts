@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { invoke } from './pages/api';
-
-const allDay = [['00:00', '24:00']];
+import { everyDay } from './pages/records';
 
 test('a technician is told at once, with the details, when a dispatcher books them', async ({ browser }) => {
   const stamp = Date.now().toString(36);
@@ -14,7 +13,7 @@ test('a technician is told at once, with the details, when a dispatcher books th
     name: `Theo ${stamp}`,
     userId: technicianUser.id,
     timeZone: 'UTC',
-    shiftPattern: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    shiftPattern: everyDay,
     skills: [],
     certifications: [],
   });
@@ -53,7 +52,7 @@ test('a technician is told at once, with the details, when a dispatcher books th
     name: `Theo ${stamp}`,
     userId: null,
     timeZone: 'UTC',
-    shiftPattern: { mon: allDay },
+    shiftPattern: { mon: everyDay.mon },
     skills: [],
     certifications: [],
   });

@@ -2,8 +2,7 @@ import { expect, test } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
-
-const allDay = [['00:00', '24:00']];
+import { everyDay } from './pages/records';
 
 test('a booked visit shows on its ticket as "Scheduled: <time> with <technician>"', async ({ browser }) => {
   const stamp = Date.now().toString(36);
@@ -12,7 +11,7 @@ test('a booked visit shows on its ticket as "Scheduled: <time> with <technician>
   const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
     name,
     timeZone: 'UTC',
-    shiftPattern: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    shiftPattern: everyDay,
     skills: [],
     certifications: [],
   });
