@@ -116,11 +116,9 @@ export function PartsPage({ user }: { user: UserDto }) {
           Showing the first {SHOWN} parts; search to narrow the list.
         </Typography>
       )}
-      <Dialog open={dialog !== null && dialog !== 'import'} onClose={() => setDialog(null)} fullWidth maxWidth="sm">
-        {dialog !== null && dialog !== 'import' && (
-          <PartForm part={dialog === 'new' ? null : dialog} onClose={() => setDialog(null)} />
-        )}
-      </Dialog>
+      {dialog !== null && dialog !== 'import' && (
+        <PartForm part={dialog === 'new' ? null : dialog} onClose={() => setDialog(null)} />
+      )}
       <Dialog open={dialog === 'import'} onClose={() => setDialog(null)} fullWidth maxWidth="md">
         {dialog === 'import' && <PartsImportForm onClose={() => setDialog(null)} />}
       </Dialog>
