@@ -1,15 +1,10 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { ApiCallError } from '../transport/client';
+import { FormDialog } from './form-dialog';
 
 export interface QuickField {
   name: string;
@@ -36,13 +31,8 @@ interface QuickCreateProps {
  * leaving the call. Enter saves, Escape cancels; server errors land on their fields.
  */
 export function QuickCreateDialog(props: QuickCreateProps) {
-  return (
-    // The form that opened the dialog decides where focus goes next, so the dialog does not restore it.
-    <Dialog open={props.open} onClose={props.onCancel} fullWidth maxWidth="xs" disableRestoreFocus>
-      {/* Mounted per opening, so every opening starts from `initial` with no old error. */}
-      {props.open && <QuickCreateForm {...props} />}
-    </Dialog>
-  );
+  // Mounted per opening, so every opening starts from `initial` with no old error.
+  return props.open && <QuickCreateForm {...props} />;
 }
 
 function QuickCreateForm({ title, fields, initial, onCancel, onSubmit }: QuickCreateProps) {
@@ -50,9 +40,7 @@ function QuickCreateForm({ title, fields, initial, onCancel, onSubmit }: QuickCr
   const [error, setError] = useState<ApiCallError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (e: SyntheticEvent) => {
-    e.preventDefault();
-    e.stopPropagation();
+  const submit = async () => {
     setBusy(true);
     try {
       await onSubmit(values);
@@ -67,53 +55,50 @@ function QuickCreateForm({ title, fields, initial, onCancel, onSubmit }: QuickCr
 
   let lastGroup: string | undefined;
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
-      <DialogTitle>{title}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={1.5} sx={{ pt: 1 }}>
-          {fields.map((f, index) => {
-            const heading = f.group && f.group !== lastGroup ? f.group : null;
-            lastGroup = f.group;
-            const message = error?.fieldMessage(f.name);
-            return (
-              <Stack key={f.name} spacing={1}>
-                {heading && (
-                  <Typography variant="subtitle2" color="text.secondary" sx={{ pt: 1 }}>
-                    {heading}
-                  </Typography>
-                )}
-                <TextField
-                  label={f.label}
-                  name={f.name}
-                  required={f.required ?? false}
-                  autoFocus={index === 0}
-                  select={Boolean(f.options)}
-                  multiline={f.multiline ?? false}
-                  minRows={f.multiline ? 2 : undefined}
-                  value={values[f.name] ?? ''}
-                  onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
-                  error={Boolean(message)}
-                  helperText={message}
-                >
-                  {f.options?.map((o) => (
-                    <MenuItem key={o.value} value={o.value}>
-                      {o.label}
-                    </MenuItem>
-                  ))}
-                </TextField>
-              </Stack>
-            );
-          })}
-          {error && !error.error.issues && <Alert severity="error">{error.message}</Alert>}
-          {error?.error.issues && <Alert severity="error">Check the highlighted fields.</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="contained" disabled={busy}>
-          Save
-        </Button>
-      </DialogActions>
-    </form>
+    <FormDialog
+      title={title}
+      onClose={onCancel}
+      onSubmit={submit}
+      busy={busy}
+      error={error && (error.error.issues ? 'Check the highlighted fields.' : error.message)}
+      maxWidth="xs"
+      spacing={1.5}
+      // The form that opened the dialog decides where focus goes next, so the dialog does not restore it.
+      disableRestoreFocus
+    >
+      {fields.map((f, index) => {
+        const heading = f.group && f.group !== lastGroup ? f.group : null;
+        lastGroup = f.group;
+        const message = error?.fieldMessage(f.name);
+        return (
+          <Stack key={f.name} spacing={1}>
+            {heading && (
+              <Typography variant="subtitle2" color="text.secondary" sx={{ pt: 1 }}>
+                {heading}
+              </Typography>
+            )}
+            <TextField
+              label={f.label}
+              name={f.name}
+              required={f.required ?? false}
+              autoFocus={index === 0}
+              select={Boolean(f.options)}
+              multiline={f.multiline ?? false}
+              minRows={f.multiline ? 2 : undefined}
+              value={values[f.name] ?? ''}
+              onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+              error={Boolean(message)}
+              helperText={message}
+            >
+              {f.options?.map((o) => (
+                <MenuItem key={o.value} value={o.value}>
+                  {o.label}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Stack>
+        );
+      })}
+    </FormDialog>
   );
 }

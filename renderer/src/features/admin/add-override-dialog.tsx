@@ -1,18 +1,13 @@
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ClientDto, SiteDto } from '../../../../shared/domain/directory';
 import type { CalendarScope } from '../../../../shared/domain/sla-settings';
+import { FormDialog } from '../../components/form-dialog';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { useApiQuery } from '../../transport/queries';
 import { scopeKey } from './calendar-form';
@@ -37,11 +32,7 @@ export function AddOverrideDialog({
   onCancel: () => void;
   onPick: (pick: OverridePick) => void;
 }) {
-  return (
-    <Dialog open={open} onClose={onCancel} fullWidth maxWidth="sm">
-      {open && <AddOverrideForm existingKeys={existingKeys} onCancel={onCancel} onPick={onPick} />}
-    </Dialog>
-  );
+  return open && <AddOverrideForm existingKeys={existingKeys} onCancel={onCancel} onPick={onPick} />;
 }
 
 function AddOverrideForm({
@@ -73,9 +64,7 @@ function AddOverrideForm({
       : null;
   const exists = scope !== null && existingKeys.has(scopeKey(scope));
 
-  const submit = (e: SyntheticEvent) => {
-    e.preventDefault();
-    e.stopPropagation();
+  const submit = () => {
     if (!client || !scope) {
       setMissingClient(true);
       return;
@@ -84,61 +73,55 @@ function AddOverrideForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Add calendar override">
-      <DialogTitle>Add calendar override</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          A client’s calendar applies to all its sites; a site’s calendar applies to that site alone. The new calendar
-          starts as a copy of the one that applies now.
-        </Typography>
-        <Stack spacing={2}>
-          <ClientField
-            value={client}
-            error={missingClient}
-            onPick={(picked) => {
-              setClient(picked);
-              setSiteId('');
-              setMissingClient(false);
-              if (picked) setFocusSite(true);
-            }}
-          />
-          <TextField
-            select
-            label="Site"
-            value={siteId}
-            disabled={!client}
-            inputRef={siteRef}
-            onChange={(e) => setSiteId(e.target.value)}
-            helperText={sites.isError ? sites.error.message : 'Leave at “All sites” for a client-wide calendar'}
-            error={sites.isError}
-            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-          >
-            <MenuItem value="">All sites of the client</MenuItem>
-            {(sites.data ?? []).map((s) => (
-              <MenuItem key={s.id} value={s.id}>
-                <Box>
-                  <Typography variant="body2">{s.name}</Typography>
-                  <Typography variant="caption" color="text.secondary">
-                    {s.address}
-                  </Typography>
-                </Box>
-              </MenuItem>
-            ))}
-          </TextField>
-          {exists && (
-            <Alert severity="info">
-              {site ? site.name : client?.name} already has its own calendar; continuing opens it.
-            </Alert>
-          )}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="contained">
-          {exists ? 'Open its calendar' : 'Create calendar'}
-        </Button>
-      </DialogActions>
-    </form>
+    <FormDialog
+      title="Add calendar override"
+      onClose={onCancel}
+      onSubmit={submit}
+      submitLabel={exists ? 'Open its calendar' : 'Create calendar'}
+    >
+      <Typography variant="body2" color="text.secondary">
+        A client’s calendar applies to all its sites; a site’s calendar applies to that site alone. The new calendar
+        starts as a copy of the one that applies now.
+      </Typography>
+      <ClientField
+        value={client}
+        error={missingClient}
+        onPick={(picked) => {
+          setClient(picked);
+          setSiteId('');
+          setMissingClient(false);
+          if (picked) setFocusSite(true);
+        }}
+      />
+      <TextField
+        select
+        label="Site"
+        value={siteId}
+        disabled={!client}
+        inputRef={siteRef}
+        onChange={(e) => setSiteId(e.target.value)}
+        helperText={sites.isError ? sites.error.message : 'Leave at “All sites” for a client-wide calendar'}
+        error={sites.isError}
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+      >
+        <MenuItem value="">All sites of the client</MenuItem>
+        {(sites.data ?? []).map((s) => (
+          <MenuItem key={s.id} value={s.id}>
+            <Box>
+              <Typography variant="body2">{s.name}</Typography>
+              <Typography variant="caption" color="text.secondary">
+                {s.address}
+              </Typography>
+            </Box>
+          </MenuItem>
+        ))}
+      </TextField>
+      {exists && (
+        <Alert severity="info">
+          {site ? site.name : client?.name} already has its own calendar; continuing opens it.
+        </Alert>
+      )}
+    </FormDialog>
   );
 }
 

@@ -1,18 +1,13 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { DateTime } from 'luxon';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { TechnicianDto } from '../../../../shared/domain/technician';
-import { saveOnCtrlEnter } from '../../components/ctrl-enter';
+import { FormDialog } from '../../components/form-dialog';
 import type { BookingDraft, WriteFailure } from './use-board-writes';
 
 const localInput = (iso: string) => DateTime.fromISO(iso).toFormat("yyyy-MM-dd'T'HH:mm");
@@ -45,9 +40,8 @@ export function BookingDialog({
   const duration = Number(minutes);
   const missing = !technicianId ? 'Pick a technician' : !startsAt ? 'Give a start' : null;
 
-  const submit = async (e?: SyntheticEvent) => {
-    e?.preventDefault();
-    if (saving || missing || !startsAt) return;
+  const submit = async () => {
+    if (!startsAt) return;
     setSaving(true);
     const result = await onSave(
       { ...draft, technicianId, startsAt, durationMinutes: duration, pinned, overrideRules: rules },
@@ -60,77 +54,66 @@ export function BookingDialog({
   };
 
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <form
-        aria-label={title}
-        noValidate
-        onSubmit={(e) => void submit(e)}
-        onKeyDownCapture={saveOnCtrlEnter(() => void submit())}
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={rules.length > 0 ? 'Book anyway' : 'Save'}
+      busy={saving}
+      submitDisabled={missing !== null}
+      error={failure && failure.kind !== 'override' ? failure.message : null}
+    >
+      <TextField
+        select
+        label="Technician"
+        value={technicianId}
+        onChange={(e) => setTechnicianId(e.target.value)}
+        autoFocus
       >
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField
-              select
-              label="Technician"
-              value={technicianId}
-              onChange={(e) => setTechnicianId(e.target.value)}
-              autoFocus
-            >
-              {technicians.map((t) => (
-                <MenuItem key={t.id} value={t.id}>
-                  {t.name}
-                  {t.team ? ` · ${t.team}` : ''}
-                </MenuItem>
-              ))}
-            </TextField>
-            <Stack direction="row" spacing={2}>
-              <TextField
-                label="Start"
-                type="datetime-local"
-                value={start}
-                onChange={(e) => setStart(e.target.value)}
-                slotProps={{ inputLabel: { shrink: true } }}
-              />
-              <TextField
-                label="Duration (minutes)"
-                type="number"
-                value={minutes}
-                onChange={(e) => setMinutes(e.target.value)}
-                slotProps={{ htmlInput: { min: 5, max: 720, step: 5 } }}
-              />
-            </Stack>
-            <FormControlLabel
-              control={<Checkbox checked={pinned} onChange={(e) => setPinned(e.target.checked)} />}
-              label="Pinned (the optimizer keeps it where it is)"
-            />
-            {rules.length > 0 && (
-              <>
-                <Alert severity="warning">
-                  This booking breaks {rules.length === 1 ? 'a rule' : 'rules'}: {rules.join('; ')}. Book anyway only
-                  with a reason.
-                </Alert>
-                <TextField
-                  label="Override reason"
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  required
-                  multiline
-                  minRows={2}
-                />
-              </>
-            )}
-            {failure && failure.kind !== 'override' && <Alert severity="error">{failure.message}</Alert>}
-            {missing && failure && <Alert severity="info">{missing}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={saving || missing !== null}>
-            {rules.length > 0 ? 'Book anyway' : 'Save'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        {technicians.map((t) => (
+          <MenuItem key={t.id} value={t.id}>
+            {t.name}
+            {t.team ? ` · ${t.team}` : ''}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label="Start"
+          type="datetime-local"
+          value={start}
+          onChange={(e) => setStart(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          label="Duration (minutes)"
+          type="number"
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+          slotProps={{ htmlInput: { min: 5, max: 720, step: 5 } }}
+        />
+      </Stack>
+      <FormControlLabel
+        control={<Checkbox checked={pinned} onChange={(e) => setPinned(e.target.checked)} />}
+        label="Pinned (the optimizer keeps it where it is)"
+      />
+      {rules.length > 0 && (
+        <>
+          <Alert severity="warning">
+            This booking breaks {rules.length === 1 ? 'a rule' : 'rules'}: {rules.join('; ')}. Book anyway only with a
+            reason.
+          </Alert>
+          <TextField
+            label="Override reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required
+            multiline
+            minRows={2}
+          />
+        </>
+      )}
+      {missing && failure && <Alert severity="info">{missing}</Alert>}
+    </FormDialog>
   );
 }

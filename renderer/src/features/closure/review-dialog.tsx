@@ -1,20 +1,14 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { reviewTagLabels, reviewTags, type ReviewTag } from '../../../../shared/domain/closure';
+import { FormDialog } from '../../components/form-dialog';
 import { ApiCallError, call } from '../../transport/client';
 
 /** The service manager's review of a closed ticket: a note, improvement tags, and whether the SOP was followed. */
@@ -31,11 +25,7 @@ export function ReviewDialog({
   onClose: () => void;
   onSaved: () => Promise<unknown>;
 }) {
-  return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
-      {open && <ReviewForm ticketId={ticketId} number={number} onClose={onClose} onSaved={onSaved} />}
-    </Dialog>
-  );
+  return open && <ReviewForm ticketId={ticketId} number={number} onClose={onClose} onSaved={onSaved} />;
 }
 
 function ReviewForm({
@@ -55,8 +45,7 @@ function ReviewForm({
   const [error, setError] = useState<ApiCallError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (e: SyntheticEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (sop === '') {
       setError(new ApiCallError({ code: 'invalid_input', message: 'Say whether the SOP was followed.' }));
       return;
@@ -76,55 +65,50 @@ function ReviewForm({
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={`Review ${number}`}>
-      <DialogTitle>Review {number}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField
-            label="Review note"
-            required
-            multiline
-            minRows={3}
-            autoFocus
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            error={Boolean(error?.fieldMessage('note'))}
-            helperText={error?.fieldMessage('note') ?? 'What went well, what to improve'}
-          />
-          <FormControl component="fieldset">
-            <FormLabel component="legend">Improvement tags</FormLabel>
-            <FormGroup row>
-              {reviewTags.map((tag) => (
-                <FormControlLabel
-                  key={tag}
-                  label={reviewTagLabels[tag]}
-                  control={
-                    <Checkbox
-                      size="small"
-                      checked={tags.includes(tag)}
-                      onChange={(e) => setTags(e.target.checked ? [...tags, tag] : tags.filter((t) => t !== tag))}
-                    />
-                  }
+    <FormDialog
+      title={`Review ${number}`}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel="Save review"
+      busy={busy}
+      error={error?.message}
+    >
+      <TextField
+        label="Review note"
+        required
+        multiline
+        minRows={3}
+        autoFocus
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={Boolean(error?.fieldMessage('note'))}
+        helperText={error?.fieldMessage('note') ?? 'What went well, what to improve'}
+      />
+      <FormControl component="fieldset">
+        <FormLabel component="legend">Improvement tags</FormLabel>
+        <FormGroup row>
+          {reviewTags.map((tag) => (
+            <FormControlLabel
+              key={tag}
+              label={reviewTagLabels[tag]}
+              control={
+                <Checkbox
+                  size="small"
+                  checked={tags.includes(tag)}
+                  onChange={(e) => setTags(e.target.checked ? [...tags, tag] : tags.filter((t) => t !== tag))}
                 />
-              ))}
-            </FormGroup>
-          </FormControl>
-          <FormControl component="fieldset" required>
-            <FormLabel component="legend">Was the SOP followed?</FormLabel>
-            <RadioGroup row value={sop} onChange={(e) => setSop(e.target.value as 'yes' | 'no')}>
-              <FormControlLabel value="yes" control={<Radio size="small" />} label="Yes" />
-              <FormControlLabel value="no" control={<Radio size="small" />} label="No" />
-            </RadioGroup>
-          </FormControl>
-          {error && <Alert severity="error">{error.message}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="contained" disabled={busy}>
-          Save review
-        </Button>
-      </DialogActions>
-    </form>
+              }
+            />
+          ))}
+        </FormGroup>
+      </FormControl>
+      <FormControl component="fieldset" required>
+        <FormLabel component="legend">Was the SOP followed?</FormLabel>
+        <RadioGroup row value={sop} onChange={(e) => setSop(e.target.value as 'yes' | 'no')}>
+          <FormControlLabel value="yes" control={<Radio size="small" />} label="Yes" />
+          <FormControlLabel value="no" control={<Radio size="small" />} label="No" />
+        </RadioGroup>
+      </FormControl>
+    </FormDialog>
   );
 }

@@ -1,12 +1,7 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -15,6 +10,7 @@ import { useState } from 'react';
 import { access, roleIn } from '../../../../shared/api/access';
 import type { UserDto } from '../../../../shared/domain/directory';
 import type { EscalationDto } from '../../../../shared/domain/escalation';
+import { DataTable } from '../../components/data-table';
 import { formatDateTime } from '../../components/format-time';
 import { PriorityChip } from '../../components/priority-chip';
 import { QuickCreateDialog } from '../../components/quick-create-dialog';
@@ -54,78 +50,58 @@ export function EscalationsPage({ user }: { user: UserDto }) {
           <ToggleButton value="all">All</ToggleButton>
         </ToggleButtonGroup>
       </Stack>
-      {list.isError && <Alert severity="error">{list.error.message}</Alert>}
-      <Paper variant="outlined" sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-        <Table size="small" stickyHeader aria-label="Escalations">
-          <TableHead>
-            <TableRow>
-              <TableCell>Level</TableCell>
-              <TableCell>Ticket</TableCell>
-              <TableCell>Client</TableCell>
-              <TableCell>Priority</TableCell>
-              <TableCell>Why</TableCell>
-              <TableCell>Raised</TableCell>
-              <TableCell>Acknowledged</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {list.isSuccess && rows.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={8}>
-                  <Typography variant="body2" color="text.secondary">
-                    {show === 'open' ? 'No open escalations.' : 'No escalations yet.'}
+      <DataTable
+        label="Escalations"
+        columns={['Level', 'Ticket', 'Client', 'Priority', 'Why', 'Raised', 'Acknowledged', '']}
+        source={list}
+        rowCount={rows.length}
+        emptyText={show === 'open' ? 'No open escalations.' : 'No escalations yet.'}
+      >
+        {rows.map((e) => (
+          <TableRow key={e.id} hover>
+            <TableCell>
+              <Chip
+                size="small"
+                color={e.level >= 2 ? 'error' : 'warning'}
+                label={`Level ${e.level} · ${kindLabels[e.kind]}`}
+              />
+            </TableCell>
+            <TableCell sx={{ fontWeight: 600 }}>{e.ticketNumber}</TableCell>
+            <TableCell>{e.clientName}</TableCell>
+            <TableCell>
+              <PriorityChip priority={e.priority} />
+            </TableCell>
+            <TableCell sx={{ maxWidth: 420 }}>
+              {e.reason}
+              {e.createdBy && (
+                <Typography variant="caption" color="text.secondary" component="div">
+                  by {e.createdBy}
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell>{formatDateTime(e.createdAt)}</TableCell>
+            <TableCell>
+              {e.acknowledgedAt ? (
+                <>
+                  {formatDateTime(e.acknowledgedAt)} by {e.acknowledgedBy}
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    {e.acknowledgementNote}
                   </Typography>
-                </TableCell>
-              </TableRow>
-            )}
-            {rows.map((e) => (
-              <TableRow key={e.id} hover>
-                <TableCell>
-                  <Chip
-                    size="small"
-                    color={e.level >= 2 ? 'error' : 'warning'}
-                    label={`Level ${e.level} · ${kindLabels[e.kind]}`}
-                  />
-                </TableCell>
-                <TableCell sx={{ fontWeight: 600 }}>{e.ticketNumber}</TableCell>
-                <TableCell>{e.clientName}</TableCell>
-                <TableCell>
-                  <PriorityChip priority={e.priority} />
-                </TableCell>
-                <TableCell sx={{ maxWidth: 420 }}>
-                  {e.reason}
-                  {e.createdBy && (
-                    <Typography variant="caption" color="text.secondary" component="div">
-                      by {e.createdBy}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>{formatDateTime(e.createdAt)}</TableCell>
-                <TableCell>
-                  {e.acknowledgedAt ? (
-                    <>
-                      {formatDateTime(e.acknowledgedAt)} by {e.acknowledgedBy}
-                      <Typography variant="caption" color="text.secondary" component="div">
-                        {e.acknowledgementNote}
-                      </Typography>
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </TableCell>
-                <TableCell align="right">
-                  {canAcknowledge && !e.acknowledgedAt && (
-                    <Button size="small" variant="outlined" onClick={() => setAcknowledging(e)}>
-                      Acknowledge
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Paper>
+                </>
+              ) : (
+                '—'
+              )}
+            </TableCell>
+            <TableCell align="right">
+              {canAcknowledge && !e.acknowledgedAt && (
+                <Button size="small" variant="outlined" onClick={() => setAcknowledging(e)}>
+                  Acknowledge
+                </Button>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
       <QuickCreateDialog
         open={acknowledging !== null}
         title={`Acknowledge ${acknowledging?.ticketNumber ?? ''}`}

@@ -1,19 +1,14 @@
 import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import InputAdornment from '@mui/material/InputAdornment';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -21,6 +16,7 @@ import { useState } from 'react';
 import { access, roleIn } from '../../../../shared/api/access';
 import type { UserDto } from '../../../../shared/domain/directory';
 import { isCountUnit, type PartDto } from '../../../../shared/domain/parts';
+import { DataTable } from '../../components/data-table';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { useApiQuery } from '../../transport/queries';
 import { PartForm } from './part-dialog';
@@ -80,65 +76,49 @@ export function PartsPage({ user }: { user: UserDto }) {
           </Stack>
         )}
       </Stack>
-      {list.isError && <Alert severity="error">{list.error.message}</Alert>}
-      <Paper variant="outlined" sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-        <Table size="small" stickyHeader aria-label="Parts">
-          <TableHead>
-            <TableRow>
-              <TableCell>SKU</TableCell>
-              <TableCell>Name</TableCell>
-              <TableCell>Unit</TableCell>
-              <TableCell>Status</TableCell>
-              {isAdmin && <TableCell />}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {list.isSuccess && rows.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={5}>
-                  <Typography variant="body2" color="text.secondary">
-                    {query ? `No part matches “${query}”.` : 'The catalog is empty.'}
-                    {isAdmin && !query && ' Add parts one by one or import a CSV file.'}
-                  </Typography>
-                </TableCell>
-              </TableRow>
+      <DataTable
+        label="Parts"
+        columns={['SKU', 'Name', 'Unit', 'Status', ...(isAdmin ? [''] : [])]}
+        source={list}
+        rowCount={rows.length}
+        emptyText={
+          query
+            ? `No part matches “${query}”.`
+            : `The catalog is empty.${isAdmin ? ' Add parts one by one or import a CSV file.' : ''}`
+        }
+      >
+        {rows.map((p) => (
+          <TableRow key={p.id} hover sx={{ opacity: p.active ? 1 : 0.6 }}>
+            <TableCell sx={{ fontFamily: 'monospace', fontWeight: 600, whiteSpace: 'nowrap' }}>{p.sku}</TableCell>
+            <TableCell>{p.name}</TableCell>
+            <TableCell title={isCountUnit(p.unit) ? 'Counted in whole numbers' : 'Measured: decimals allowed'}>
+              {p.unit}
+            </TableCell>
+            <TableCell>
+              {p.active ? (
+                <Chip size="small" color="success" variant="outlined" label="Active" />
+              ) : (
+                <Chip size="small" variant="outlined" label="Inactive" />
+              )}
+            </TableCell>
+            {isAdmin && (
+              <TableCell align="right">
+                <Button size="small" onClick={() => setDialog(p)} aria-label={`Edit ${p.sku}`}>
+                  Edit
+                </Button>
+              </TableCell>
             )}
-            {rows.map((p) => (
-              <TableRow key={p.id} hover sx={{ opacity: p.active ? 1 : 0.6 }}>
-                <TableCell sx={{ fontFamily: 'monospace', fontWeight: 600, whiteSpace: 'nowrap' }}>{p.sku}</TableCell>
-                <TableCell>{p.name}</TableCell>
-                <TableCell title={isCountUnit(p.unit) ? 'Counted in whole numbers' : 'Measured: decimals allowed'}>
-                  {p.unit}
-                </TableCell>
-                <TableCell>
-                  {p.active ? (
-                    <Chip size="small" color="success" variant="outlined" label="Active" />
-                  ) : (
-                    <Chip size="small" variant="outlined" label="Inactive" />
-                  )}
-                </TableCell>
-                {isAdmin && (
-                  <TableCell align="right">
-                    <Button size="small" onClick={() => setDialog(p)} aria-label={`Edit ${p.sku}`}>
-                      Edit
-                    </Button>
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Paper>
+          </TableRow>
+        ))}
+      </DataTable>
       {rows.length === SHOWN && (
         <Typography variant="caption" color="text.secondary">
           Showing the first {SHOWN} parts; search to narrow the list.
         </Typography>
       )}
-      <Dialog open={dialog !== null && dialog !== 'import'} onClose={() => setDialog(null)} fullWidth maxWidth="sm">
-        {dialog !== null && dialog !== 'import' && (
-          <PartForm part={dialog === 'new' ? null : dialog} onClose={() => setDialog(null)} />
-        )}
-      </Dialog>
+      {dialog !== null && dialog !== 'import' && (
+        <PartForm part={dialog === 'new' ? null : dialog} onClose={() => setDialog(null)} />
+      )}
       <Dialog open={dialog === 'import'} onClose={() => setDialog(null)} fullWidth maxWidth="md">
         {dialog === 'import' && <PartsImportForm onClose={() => setDialog(null)} />}
       </Dialog>

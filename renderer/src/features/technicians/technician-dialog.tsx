@@ -1,12 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
 import IconButton from '@mui/material/IconButton';
@@ -17,9 +12,9 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { SkillDto, TechnicianDto } from '../../../../shared/domain/technician';
-import { saveOnCtrlEnter } from '../../components/ctrl-enter';
+import { FormDialog } from '../../components/form-dialog';
 import { QuickCreateDialog } from '../../components/quick-create-dialog';
 import { call } from '../../transport/client';
 import { useApiMutation, useApiQuery } from '../../transport/queries';
@@ -97,11 +92,7 @@ export function TechnicianDialog({
   teams: string[];
   onClose: () => void;
 }) {
-  return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="md" scroll="paper">
-      {open && <TechnicianForm technician={technician} teams={teams} onClose={onClose} />}
-    </Dialog>
-  );
+  return open && <TechnicianForm technician={technician} teams={teams} onClose={onClose} />;
 }
 
 function TechnicianForm({
@@ -130,9 +121,7 @@ function TechnicianForm({
     ...issues.field(key),
   });
 
-  const submit = (e?: SyntheticEvent) => {
-    e?.preventDefault();
-    if (save.isPending) return;
+  const submit = () =>
     save.mutate(
       {
         ...(technician ? { id: technician.id } : {}),
@@ -157,7 +146,6 @@ function TechnicianForm({
       },
       { onSuccess: onClose },
     );
-  };
 
   const skillList: SkillDto[] = skills.data ?? [];
   const unused = (current: string) =>
@@ -176,130 +164,232 @@ function TechnicianForm({
 
   return (
     <>
-      <form onSubmit={submit} onKeyDownCapture={saveOnCtrlEnter(submit)} noValidate aria-label={title}>
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent dividers>
-          <Grid container spacing={1.5}>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField label="Name" required autoFocus {...text('name')} />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 3 }}>
-              <TextField label="Phone" {...text('phone')} />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 3 }}>
-              <TextField label="Email" type="email" {...text('email')} />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
-              <TextField label="Team" {...text('team')} slotProps={{ htmlInput: { list: 'technician-teams' } }} />
-              <datalist id="technician-teams">
-                {teams.map((t) => (
-                  <option key={t} value={t} />
-                ))}
-              </datalist>
-            </Grid>
-            <Grid size={{ xs: 12, sm: 5 }}>
-              <TimeZoneField
-                value={form.timeZone}
-                onChange={(zone) => set('timeZone', zone)}
-                error={issues.at('timeZone')}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 3 }}>
-              <TextField
-                label="Max visits per day"
-                type="number"
-                {...text('maxVisitsPerDay')}
-                slotProps={{ htmlInput: { min: 1, max: 50 } }}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField label="Home address" {...text('homeAddress')} />
-            </Grid>
-            <Grid size={{ xs: 6, sm: 3 }}>
-              <TextField
-                label="Latitude"
-                type="number"
-                {...text('homeLatitude')}
-                slotProps={{ htmlInput: { step: 'any' } }}
-              />
-            </Grid>
-            <Grid size={{ xs: 6, sm: 3 }}>
-              <TextField
-                label="Longitude"
-                type="number"
-                {...text('homeLongitude')}
-                slotProps={{ htmlInput: { step: 'any' } }}
-              />
-            </Grid>
+      <FormDialog
+        title={title}
+        onClose={onClose}
+        onSubmit={submit}
+        busy={save.isPending}
+        error={save.error?.message}
+        hint="Ctrl+Enter saves"
+        maxWidth="md"
+        spacing={1.5}
+        dividers
+      >
+        <Grid container spacing={1.5}>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField label="Name" required autoFocus {...text('name')} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 3 }}>
+            <TextField label="Phone" {...text('phone')} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 3 }}>
+            <TextField label="Email" type="email" {...text('email')} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <TextField label="Team" {...text('team')} slotProps={{ htmlInput: { list: 'technician-teams' } }} />
+            <datalist id="technician-teams">
+              {teams.map((t) => (
+                <option key={t} value={t} />
+              ))}
+            </datalist>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 5 }}>
+            <TimeZoneField
+              value={form.timeZone}
+              onChange={(zone) => set('timeZone', zone)}
+              error={issues.at('timeZone')}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 3 }}>
+            <TextField
+              label="Max visits per day"
+              type="number"
+              {...text('maxVisitsPerDay')}
+              slotProps={{ htmlInput: { min: 1, max: 50 } }}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField label="Home address" {...text('homeAddress')} />
+          </Grid>
+          <Grid size={{ xs: 6, sm: 3 }}>
+            <TextField
+              label="Latitude"
+              type="number"
+              {...text('homeLatitude')}
+              slotProps={{ htmlInput: { step: 'any' } }}
+            />
+          </Grid>
+          <Grid size={{ xs: 6, sm: 3 }}>
+            <TextField
+              label="Longitude"
+              type="number"
+              {...text('homeLongitude')}
+              slotProps={{ htmlInput: { step: 'any' } }}
+            />
+          </Grid>
 
-            <Grid size={{ xs: 12, md: 7 }}>
-              <Box
-                role="group"
-                aria-label="Shift pattern"
-                sx={{ '& legend': { visibility: 'hidden' }, position: 'relative' }}
-              >
-                <Typography variant="subtitle2" sx={{ position: 'absolute', top: 6, left: 0 }}>
-                  Shift pattern
+          <Grid size={{ xs: 12, md: 7 }}>
+            <Box
+              role="group"
+              aria-label="Shift pattern"
+              sx={{ '& legend': { visibility: 'hidden' }, position: 'relative' }}
+            >
+              <Typography variant="subtitle2" sx={{ position: 'absolute', top: 6, left: 0 }}>
+                Shift pattern
+              </Typography>
+              <WeeklyHoursField
+                hours={form.hours}
+                onChange={(hours) => set('hours', hours)}
+                issues={shiftIssues(issues)}
+              />
+            </Box>
+          </Grid>
+
+          <Grid size={{ xs: 12, md: 5 }}>
+            <Stack spacing={1}>
+              <Stack direction="row" sx={{ alignItems: 'center' }}>
+                <Typography variant="subtitle2">Certifications</Typography>
+                <Button
+                  size="small"
+                  startIcon={<AddIcon fontSize="small" />}
+                  sx={{ ml: 'auto' }}
+                  onClick={() => set('certifications', [...form.certifications, { name: '', expiresOn: '' }])}
+                >
+                  Add certification
+                </Button>
+              </Stack>
+              {issues.at('certifications') && (
+                <Typography variant="caption" color="error" role="alert">
+                  {issues.at('certifications')}
                 </Typography>
-                <WeeklyHoursField
-                  hours={form.hours}
-                  onChange={(hours) => set('hours', hours)}
-                  issues={shiftIssues(issues)}
-                />
-              </Box>
-            </Grid>
-
-            <Grid size={{ xs: 12, md: 5 }}>
-              <Stack spacing={1}>
-                <Stack direction="row" sx={{ alignItems: 'center' }}>
-                  <Typography variant="subtitle2">Certifications</Typography>
-                  <Button
-                    size="small"
-                    startIcon={<AddIcon fontSize="small" />}
-                    sx={{ ml: 'auto' }}
-                    onClick={() => set('certifications', [...form.certifications, { name: '', expiresOn: '' }])}
-                  >
-                    Add certification
-                  </Button>
+              )}
+              {form.certifications.map((row, index) => (
+                <Stack key={index} direction="row" spacing={0.5} role="group" aria-label={`Certification ${index + 1}`}>
+                  <TextField
+                    label="Certification"
+                    value={row.name}
+                    autoFocus={row.name === '' && index === form.certifications.length - 1}
+                    onChange={(e) => setCert(index, { name: e.target.value })}
+                    {...issues.field('certifications', index, 'name')}
+                    sx={{ flex: 3 }}
+                  />
+                  <TextField
+                    label="Expires"
+                    type="date"
+                    value={row.expiresOn}
+                    onChange={(e) => setCert(index, { expiresOn: e.target.value })}
+                    {...issues.field('certifications', index, 'expiresOn')}
+                    sx={{ flex: 2 }}
+                    slotProps={{ inputLabel: { shrink: true } }}
+                  />
+                  <Tooltip title="Remove certification">
+                    <IconButton
+                      size="small"
+                      aria-label={`Remove certification ${row.name || index + 1}`}
+                      onClick={() =>
+                        set(
+                          'certifications',
+                          form.certifications.filter((_, i) => i !== index),
+                        )
+                      }
+                    >
+                      <DeleteOutlinedIcon fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
                 </Stack>
-                {issues.at('certifications') && (
-                  <Typography variant="caption" color="error" role="alert">
-                    {issues.at('certifications')}
-                  </Typography>
-                )}
-                {form.certifications.map((row, index) => (
-                  <Stack
-                    key={index}
-                    direction="row"
-                    spacing={0.5}
-                    role="group"
-                    aria-label={`Certification ${index + 1}`}
-                  >
+              ))}
+
+              <FormControlLabel
+                sx={{ pt: 1 }}
+                control={<Switch checked={form.active} onChange={(e) => set('active', e.target.checked)} />}
+                label="Active (can be dispatched)"
+              />
+            </Stack>
+          </Grid>
+          <Grid size={{ xs: 12 }}>
+            <Stack spacing={1}>
+              <Stack direction="row" sx={{ alignItems: 'center' }}>
+                <Typography variant="subtitle2">Skills</Typography>
+                <Button
+                  size="small"
+                  startIcon={<AddIcon fontSize="small" />}
+                  sx={{ ml: 'auto' }}
+                  disabled={!firstFree}
+                  onClick={() =>
+                    firstFree &&
+                    set('skills', [...form.skills, { skillId: firstFree.id, level: 3, certifiedUntil: '' }])
+                  }
+                >
+                  Add skill
+                </Button>
+                <Button size="small" onClick={() => setNewSkillOpen(true)}>
+                  New skill…
+                </Button>
+              </Stack>
+              {issues.at('skills') && (
+                <Typography variant="caption" color="error" role="alert">
+                  {issues.at('skills')}
+                </Typography>
+              )}
+              {form.skills.length === 0 && (
+                <Typography variant="body2" color="text.secondary">
+                  No skills yet.
+                </Typography>
+              )}
+              {form.skills.map((row, index) => {
+                const name = skillList.find((s) => s.id === row.skillId)?.name ?? 'Skill';
+                return (
+                  <Stack key={index} direction="row" spacing={0.5} role="group" aria-label={`Skill ${index + 1}`}>
                     <TextField
-                      label="Certification"
-                      value={row.name}
-                      autoFocus={row.name === '' && index === form.certifications.length - 1}
-                      onChange={(e) => setCert(index, { name: e.target.value })}
-                      {...issues.field('certifications', index, 'name')}
-                      sx={{ flex: 3 }}
-                    />
+                      select
+                      label="Skill"
+                      value={row.skillId}
+                      onChange={(e) => setSkill(index, { skillId: e.target.value })}
+                      {...issues.field('skills', index, 'skillId')}
+                      sx={{ flex: 1 }}
+                    >
+                      {unused(row.skillId).map((s) => (
+                        <MenuItem key={s.id} value={s.id}>
+                          {s.name}
+                        </MenuItem>
+                      ))}
+                    </TextField>
                     <TextField
-                      label="Expires"
+                      select
+                      label="Level"
+                      value={row.level}
+                      onChange={(e) => setSkill(index, { level: Number(e.target.value) })}
+                      {...issues.field('skills', index, 'level')}
+                      sx={{ width: 96, flexShrink: 0 }}
+                    >
+                      {skillLevels.map((l) => (
+                        <MenuItem key={l} value={l}>
+                          {l}
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                    <TextField
+                      label="Certified until"
                       type="date"
-                      value={row.expiresOn}
-                      onChange={(e) => setCert(index, { expiresOn: e.target.value })}
-                      {...issues.field('certifications', index, 'expiresOn')}
-                      sx={{ flex: 2 }}
-                      slotProps={{ inputLabel: { shrink: true } }}
+                      value={row.certifiedUntil}
+                      onChange={(e) => setSkill(index, { certifiedUntil: e.target.value })}
+                      {...issues.field('skills', index, 'certifiedUntil')}
+                      color={isPast(row.certifiedUntil || null) ? 'warning' : undefined}
+                      focused={isPast(row.certifiedUntil || null) || undefined}
+                      sx={{ width: 180, flexShrink: 0 }}
+                      slotProps={{
+                        inputLabel: { shrink: true },
+                        htmlInput: { 'aria-label': `${name} certified until` },
+                      }}
                     />
-                    <Tooltip title="Remove certification">
+                    <Tooltip title={`Remove ${name}`}>
                       <IconButton
                         size="small"
-                        aria-label={`Remove certification ${row.name || index + 1}`}
+                        aria-label={`Remove ${name}`}
                         onClick={() =>
                           set(
-                            'certifications',
-                            form.certifications.filter((_, i) => i !== index),
+                            'skills',
+                            form.skills.filter((_, i) => i !== index),
                           )
                         }
                       >
@@ -307,127 +397,12 @@ function TechnicianForm({
                       </IconButton>
                     </Tooltip>
                   </Stack>
-                ))}
-
-                <FormControlLabel
-                  sx={{ pt: 1 }}
-                  control={<Switch checked={form.active} onChange={(e) => set('active', e.target.checked)} />}
-                  label="Active (can be dispatched)"
-                />
-              </Stack>
-            </Grid>
-            <Grid size={{ xs: 12 }}>
-              <Stack spacing={1}>
-                <Stack direction="row" sx={{ alignItems: 'center' }}>
-                  <Typography variant="subtitle2">Skills</Typography>
-                  <Button
-                    size="small"
-                    startIcon={<AddIcon fontSize="small" />}
-                    sx={{ ml: 'auto' }}
-                    disabled={!firstFree}
-                    onClick={() =>
-                      firstFree &&
-                      set('skills', [...form.skills, { skillId: firstFree.id, level: 3, certifiedUntil: '' }])
-                    }
-                  >
-                    Add skill
-                  </Button>
-                  <Button size="small" onClick={() => setNewSkillOpen(true)}>
-                    New skill…
-                  </Button>
-                </Stack>
-                {issues.at('skills') && (
-                  <Typography variant="caption" color="error" role="alert">
-                    {issues.at('skills')}
-                  </Typography>
-                )}
-                {form.skills.length === 0 && (
-                  <Typography variant="body2" color="text.secondary">
-                    No skills yet.
-                  </Typography>
-                )}
-                {form.skills.map((row, index) => {
-                  const name = skillList.find((s) => s.id === row.skillId)?.name ?? 'Skill';
-                  return (
-                    <Stack key={index} direction="row" spacing={0.5} role="group" aria-label={`Skill ${index + 1}`}>
-                      <TextField
-                        select
-                        label="Skill"
-                        value={row.skillId}
-                        onChange={(e) => setSkill(index, { skillId: e.target.value })}
-                        {...issues.field('skills', index, 'skillId')}
-                        sx={{ flex: 1 }}
-                      >
-                        {unused(row.skillId).map((s) => (
-                          <MenuItem key={s.id} value={s.id}>
-                            {s.name}
-                          </MenuItem>
-                        ))}
-                      </TextField>
-                      <TextField
-                        select
-                        label="Level"
-                        value={row.level}
-                        onChange={(e) => setSkill(index, { level: Number(e.target.value) })}
-                        {...issues.field('skills', index, 'level')}
-                        sx={{ width: 96, flexShrink: 0 }}
-                      >
-                        {skillLevels.map((l) => (
-                          <MenuItem key={l} value={l}>
-                            {l}
-                          </MenuItem>
-                        ))}
-                      </TextField>
-                      <TextField
-                        label="Certified until"
-                        type="date"
-                        value={row.certifiedUntil}
-                        onChange={(e) => setSkill(index, { certifiedUntil: e.target.value })}
-                        {...issues.field('skills', index, 'certifiedUntil')}
-                        color={isPast(row.certifiedUntil || null) ? 'warning' : undefined}
-                        focused={isPast(row.certifiedUntil || null) || undefined}
-                        sx={{ width: 180, flexShrink: 0 }}
-                        slotProps={{
-                          inputLabel: { shrink: true },
-                          htmlInput: { 'aria-label': `${name} certified until` },
-                        }}
-                      />
-                      <Tooltip title={`Remove ${name}`}>
-                        <IconButton
-                          size="small"
-                          aria-label={`Remove ${name}`}
-                          onClick={() =>
-                            set(
-                              'skills',
-                              form.skills.filter((_, i) => i !== index),
-                            )
-                          }
-                        >
-                          <DeleteOutlinedIcon fontSize="small" />
-                        </IconButton>
-                      </Tooltip>
-                    </Stack>
-                  );
-                })}
-              </Stack>
-            </Grid>
+                );
+              })}
+            </Stack>
           </Grid>
-          {save.error && (
-            <Alert severity="error" sx={{ mt: 1.5 }}>
-              {save.error.message}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Typography variant="caption" color="text.secondary" sx={{ mr: 'auto', pl: 2 }}>
-            Ctrl+Enter saves
-          </Typography>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={save.isPending}>
-            Save
-          </Button>
-        </DialogActions>
-      </form>
+        </Grid>
+      </FormDialog>
       <QuickCreateDialog
         open={newSkillOpen}
         title="New skill"

@@ -2,7 +2,6 @@ import AddIcon from '@mui/icons-material/Add';
 import CloseIcon from '@mui/icons-material/Close';
 import SearchIcon from '@mui/icons-material/Search';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -10,13 +9,9 @@ import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
@@ -32,6 +27,7 @@ import { homeText, isPast, shiftSummary } from './technician-format';
 import { TimeOffPanel } from './time-off-panel';
 import { DispatchSettingsPanel } from './dispatch-settings-panel';
 import { WorkTypesPanel } from './work-types-panel';
+import { DataTable } from '../../components/data-table';
 import { allTeams, TeamFilter } from '../../components/team-filter';
 
 /** Technicians with their skills, shifts and time off; admins edit them and the work types. */
@@ -128,83 +124,72 @@ export function TechniciansPage({ user }: { user: UserDto }) {
               </Button>
             )}
           </Stack>
-          {list.isError && <Alert severity="error">{list.error.message}</Alert>}
-          <Paper variant="outlined" sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-            <Table size="small" stickyHeader aria-label="Technicians">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Name</TableCell>
-                  <TableCell>Team</TableCell>
-                  <TableCell>Skills</TableCell>
-                  <TableCell>Certifications</TableCell>
-                  <TableCell>Shift</TableCell>
-                  <TableCell align="right">Max/day</TableCell>
-                  <TableCell>Home base</TableCell>
-                  <TableCell>Active</TableCell>
-                  <TableCell />
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {list.isSuccess && rows.length === 0 && (
-                  <TableRow>
-                    <TableCell colSpan={9}>
-                      <Typography variant="body2" color="text.secondary">
-                        {technicians.length === 0 ? 'No technicians yet.' : 'No technician matches the filter.'}
-                      </Typography>
-                    </TableCell>
-                  </TableRow>
-                )}
-                {rows.map((t) => (
-                  <TableRow
-                    key={t.id}
-                    hover
-                    tabIndex={0}
-                    selected={t.id === openId}
-                    aria-label={t.name}
-                    onClick={() => setOpenId(t.id)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' && e.target === e.currentTarget) setOpenId(t.id);
-                    }}
-                    sx={{ cursor: 'pointer', opacity: t.active ? 1 : 0.6 }}
-                  >
-                    <TableCell sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>{t.name}</TableCell>
-                    <TableCell>{t.team ?? '—'}</TableCell>
-                    <TableCell>
-                      <SkillChips technician={t} />
-                    </TableCell>
-                    <TableCell>
-                      <Certifications technician={t} />
-                    </TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{shiftSummary(t.shiftPattern)}</TableCell>
-                    <TableCell align="right">{t.maxVisitsPerDay ?? '—'}</TableCell>
-                    <TableCell sx={{ maxWidth: 220 }}>{homeText(t)}</TableCell>
-                    <TableCell>
-                      <Chip
-                        size="small"
-                        variant="outlined"
-                        color={t.active ? 'success' : 'default'}
-                        label={t.active ? 'Active' : 'Inactive'}
-                      />
-                    </TableCell>
-                    <TableCell align="right">
-                      {isAdmin && (
-                        <Button
-                          size="small"
-                          aria-label={`Edit ${t.name}`}
-                          onClick={(e) => {
-                            e.stopPropagation();
-                            setEditing(t);
-                          }}
-                        >
-                          Edit
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Paper>
+          <DataTable
+            label="Technicians"
+            columns={[
+              'Name',
+              'Team',
+              'Skills',
+              'Certifications',
+              'Shift',
+              { label: 'Max/day', align: 'right' },
+              'Home base',
+              'Active',
+              '',
+            ]}
+            source={list}
+            rowCount={rows.length}
+            emptyText={technicians.length === 0 ? 'No technicians yet.' : 'No technician matches the filter.'}
+          >
+            {rows.map((t) => (
+              <TableRow
+                key={t.id}
+                hover
+                tabIndex={0}
+                selected={t.id === openId}
+                aria-label={t.name}
+                onClick={() => setOpenId(t.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && e.target === e.currentTarget) setOpenId(t.id);
+                }}
+                sx={{ cursor: 'pointer', opacity: t.active ? 1 : 0.6 }}
+              >
+                <TableCell sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>{t.name}</TableCell>
+                <TableCell>{t.team ?? '—'}</TableCell>
+                <TableCell>
+                  <SkillChips technician={t} />
+                </TableCell>
+                <TableCell>
+                  <Certifications technician={t} />
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{shiftSummary(t.shiftPattern)}</TableCell>
+                <TableCell align="right">{t.maxVisitsPerDay ?? '—'}</TableCell>
+                <TableCell sx={{ maxWidth: 220 }}>{homeText(t)}</TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    color={t.active ? 'success' : 'default'}
+                    label={t.active ? 'Active' : 'Inactive'}
+                  />
+                </TableCell>
+                <TableCell align="right">
+                  {isAdmin && (
+                    <Button
+                      size="small"
+                      aria-label={`Edit ${t.name}`}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setEditing(t);
+                      }}
+                    >
+                      Edit
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         </>
       )}
 

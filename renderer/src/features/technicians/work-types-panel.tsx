@@ -1,28 +1,20 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { RequiredSkill, SkillDto, WorkTypeDto } from '../../../../shared/domain/technician';
-import { saveOnCtrlEnter } from '../../components/ctrl-enter';
+import { DataTable } from '../../components/data-table';
+import { FormDialog } from '../../components/form-dialog';
 import { useApiMutation, useApiQuery } from '../../transport/queries';
 import { issuesOf, skillLevels } from './technician-format';
 
@@ -49,69 +41,49 @@ export function WorkTypesPanel({ canEdit }: { canEdit: boolean }) {
           </Button>
         </Stack>
       )}
-      {list.isError && <Alert severity="error">{list.error.message}</Alert>}
-      <Paper variant="outlined" sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-        <Table size="small" stickyHeader aria-label="Work types">
-          <TableHead>
-            <TableRow>
-              <TableCell>Name</TableCell>
-              <TableCell>Category</TableCell>
-              <TableCell>Duration</TableCell>
-              <TableCell>Required skills</TableCell>
-              <TableCell>Sign-off</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {list.isSuccess && rows.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={6}>
-                  <Typography variant="body2" color="text.secondary">
-                    No work types yet.
-                  </Typography>
-                </TableCell>
-              </TableRow>
-            )}
-            {rows.map((w) => (
-              <TableRow key={w.id} hover>
-                <TableCell sx={{ fontWeight: 600 }}>{w.name}</TableCell>
-                <TableCell>{w.category ?? '—'}</TableCell>
-                <TableCell>{durationText(w.durationMinutes)}</TableCell>
-                <TableCell>
-                  <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5 }}>
-                    {w.requiredSkills.length === 0 && '—'}
-                    {w.requiredSkills.map((r) => (
-                      <Chip
-                        key={r.skillId}
-                        size="small"
-                        variant="outlined"
-                        label={`${skillName(r.skillId)} ≥ L${r.minLevel}`}
-                      />
-                    ))}
-                  </Stack>
-                </TableCell>
-                <TableCell>{w.signOffRequired ? 'Required' : 'Optional'}</TableCell>
-                <TableCell align="right">
-                  {canEdit && (
-                    <Button size="small" onClick={() => setEditing(w)} aria-label={`Edit ${w.name}`}>
-                      Edit
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Paper>
-      <Dialog open={editing !== null} onClose={() => setEditing(null)} fullWidth maxWidth="sm">
-        {editing !== null && (
-          <WorkTypeForm
-            workType={editing === 'new' ? null : editing}
-            skills={skills.data ?? []}
-            onClose={() => setEditing(null)}
-          />
-        )}
-      </Dialog>
+      <DataTable
+        label="Work types"
+        columns={['Name', 'Category', 'Duration', 'Required skills', 'Sign-off', '']}
+        source={list}
+        rowCount={rows.length}
+        emptyText="No work types yet."
+      >
+        {rows.map((w) => (
+          <TableRow key={w.id} hover>
+            <TableCell sx={{ fontWeight: 600 }}>{w.name}</TableCell>
+            <TableCell>{w.category ?? '—'}</TableCell>
+            <TableCell>{durationText(w.durationMinutes)}</TableCell>
+            <TableCell>
+              <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5 }}>
+                {w.requiredSkills.length === 0 && '—'}
+                {w.requiredSkills.map((r) => (
+                  <Chip
+                    key={r.skillId}
+                    size="small"
+                    variant="outlined"
+                    label={`${skillName(r.skillId)} ≥ L${r.minLevel}`}
+                  />
+                ))}
+              </Stack>
+            </TableCell>
+            <TableCell>{w.signOffRequired ? 'Required' : 'Optional'}</TableCell>
+            <TableCell align="right">
+              {canEdit && (
+                <Button size="small" onClick={() => setEditing(w)} aria-label={`Edit ${w.name}`}>
+                  Edit
+                </Button>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
+      {editing !== null && (
+        <WorkTypeForm
+          workType={editing === 'new' ? null : editing}
+          skills={skills.data ?? []}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Stack>
   );
 }
@@ -137,9 +109,7 @@ function WorkTypeForm({
   const setRow = (index: number, row: Partial<RequiredSkill>) =>
     setRequired(required.map((r, i) => (i === index ? { ...r, ...row } : r)));
 
-  const submit = (e?: SyntheticEvent) => {
-    e?.preventDefault();
-    if (save.isPending) return;
+  const submit = () =>
     save.mutate(
       {
         ...(workType ? { id: workType.id } : {}),
@@ -151,107 +121,101 @@ function WorkTypeForm({
       },
       { onSuccess: onClose },
     );
-  };
 
   return (
-    <form onSubmit={submit} onKeyDownCapture={saveOnCtrlEnter(submit)} noValidate aria-label={title}>
-      <DialogTitle>{title}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={1.5} sx={{ pt: 1 }}>
-          <TextField
-            label="Name"
-            required
-            autoFocus
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            {...issues.field('name')}
-          />
-          <Stack direction="row" spacing={1}>
-            <TextField
-              label="Category"
-              value={category}
-              onChange={(e) => setCategory(e.target.value)}
-              {...issues.field('category')}
-            />
-            <TextField
-              label="Duration (minutes)"
-              type="number"
-              value={duration}
-              onChange={(e) => setDuration(e.target.value)}
-              {...issues.field('durationMinutes')}
-              slotProps={{ htmlInput: { min: 5, max: 1440, step: 5 } }}
-            />
-          </Stack>
-          <FormControlLabel
-            control={<Checkbox checked={signOffRequired} onChange={(e) => setSignOffRequired(e.target.checked)} />}
-            label="Client sign-off required before closing"
-          />
-          <Stack direction="row" sx={{ alignItems: 'center' }}>
-            <Typography variant="subtitle2">Required skills</Typography>
-            <Button
-              size="small"
-              sx={{ ml: 'auto' }}
-              startIcon={<AddIcon fontSize="small" />}
-              disabled={free.length === 0}
-              onClick={() => free[0] && setRequired([...required, { skillId: free[0].id, minLevel: 1 }])}
-            >
-              Add required skill
-            </Button>
-          </Stack>
-          {issues.at('requiredSkills') && (
-            <Typography variant="caption" color="error">
-              {issues.at('requiredSkills')}
-            </Typography>
-          )}
-          {required.map((row, index) => (
-            <Stack key={index} direction="row" spacing={1} role="group" aria-label={`Required skill ${index + 1}`}>
-              <TextField
-                select
-                label="Skill"
-                value={row.skillId}
-                onChange={(e) => setRow(index, { skillId: e.target.value })}
-                {...issues.field('requiredSkills', index, 'skillId')}
-              >
-                {skills
-                  .filter((s) => s.id === row.skillId || !required.some((r) => r.skillId === s.id))
-                  .map((s) => (
-                    <MenuItem key={s.id} value={s.id}>
-                      {s.name}
-                    </MenuItem>
-                  ))}
-              </TextField>
-              <TextField
-                select
-                label="Min level"
-                value={row.minLevel}
-                onChange={(e) => setRow(index, { minLevel: Number(e.target.value) })}
-                {...issues.field('requiredSkills', index, 'minLevel')}
-                sx={{ width: 110 }}
-              >
-                {skillLevels.map((l) => (
-                  <MenuItem key={l} value={l}>
-                    {l}
-                  </MenuItem>
-                ))}
-              </TextField>
-              <IconButton
-                size="small"
-                aria-label="Remove required skill"
-                onClick={() => setRequired(required.filter((_, i) => i !== index))}
-              >
-                <DeleteOutlinedIcon fontSize="small" />
-              </IconButton>
-            </Stack>
-          ))}
-          {save.error && <Alert severity="error">{save.error.message}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="contained" disabled={save.isPending}>
-          Save
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.isPending}
+      error={save.error?.message}
+      spacing={1.5}
+    >
+      <TextField
+        label="Name"
+        required
+        autoFocus
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        {...issues.field('name')}
+      />
+      <Stack direction="row" spacing={1}>
+        <TextField
+          label="Category"
+          value={category}
+          onChange={(e) => setCategory(e.target.value)}
+          {...issues.field('category')}
+        />
+        <TextField
+          label="Duration (minutes)"
+          type="number"
+          value={duration}
+          onChange={(e) => setDuration(e.target.value)}
+          {...issues.field('durationMinutes')}
+          slotProps={{ htmlInput: { min: 5, max: 1440, step: 5 } }}
+        />
+      </Stack>
+      <FormControlLabel
+        control={<Checkbox checked={signOffRequired} onChange={(e) => setSignOffRequired(e.target.checked)} />}
+        label="Client sign-off required before closing"
+      />
+      <Stack direction="row" sx={{ alignItems: 'center' }}>
+        <Typography variant="subtitle2">Required skills</Typography>
+        <Button
+          size="small"
+          sx={{ ml: 'auto' }}
+          startIcon={<AddIcon fontSize="small" />}
+          disabled={free.length === 0}
+          onClick={() => free[0] && setRequired([...required, { skillId: free[0].id, minLevel: 1 }])}
+        >
+          Add required skill
         </Button>
-      </DialogActions>
-    </form>
+      </Stack>
+      {issues.at('requiredSkills') && (
+        <Typography variant="caption" color="error">
+          {issues.at('requiredSkills')}
+        </Typography>
+      )}
+      {required.map((row, index) => (
+        <Stack key={index} direction="row" spacing={1} role="group" aria-label={`Required skill ${index + 1}`}>
+          <TextField
+            select
+            label="Skill"
+            value={row.skillId}
+            onChange={(e) => setRow(index, { skillId: e.target.value })}
+            {...issues.field('requiredSkills', index, 'skillId')}
+          >
+            {skills
+              .filter((s) => s.id === row.skillId || !required.some((r) => r.skillId === s.id))
+              .map((s) => (
+                <MenuItem key={s.id} value={s.id}>
+                  {s.name}
+                </MenuItem>
+              ))}
+          </TextField>
+          <TextField
+            select
+            label="Min level"
+            value={row.minLevel}
+            onChange={(e) => setRow(index, { minLevel: Number(e.target.value) })}
+            {...issues.field('requiredSkills', index, 'minLevel')}
+            sx={{ width: 110 }}
+          >
+            {skillLevels.map((l) => (
+              <MenuItem key={l} value={l}>
+                {l}
+              </MenuItem>
+            ))}
+          </TextField>
+          <IconButton
+            size="small"
+            aria-label="Remove required skill"
+            onClick={() => setRequired(required.filter((_, i) => i !== index))}
+          >
+            <DeleteOutlinedIcon fontSize="small" />
+          </IconButton>
+        </Stack>
+      ))}
+    </FormDialog>
   );
 }

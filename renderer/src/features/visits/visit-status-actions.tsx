@@ -4,16 +4,12 @@ import PlaceOutlined from '@mui/icons-material/PlaceOutlined';
 import ReportProblemOutlined from '@mui/icons-material/ReportProblemOutlined';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useQueryClient } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
-import { useState, type ReactElement, type SyntheticEvent } from 'react';
+import { useState, type ReactElement } from 'react';
 import type { ApiInput, MethodName } from '../../../../shared/api/contract';
 import {
   incompleteReasonLabels,
@@ -22,7 +18,7 @@ import {
   type VisitDto,
 } from '../../../../shared/domain/visit';
 import { nextStatuses, type StatusUpdate } from '../../../../shared/domain/visit-status';
-import { saveOnCtrlEnter } from '../../components/ctrl-enter';
+import { FormDialog } from '../../components/form-dialog';
 import { ApiCallError, call } from '../../transport/client';
 
 const buttons: Record<StatusUpdate, { label: string; icon: ReactElement; color: 'primary' | 'success' | 'warning' }> = {
@@ -176,8 +172,7 @@ function StatusDialog({
   const fieldError = (field: string) => (failure instanceof ApiCallError ? failure.fieldMessage(field) : undefined);
   const title = `${buttons[status].label}: ${visit.ticketNumber}${onBehalf ? ` for ${onBehalf}` : ''}`;
 
-  const submit = async (e?: SyntheticEvent) => {
-    e?.preventDefault();
+  const submit = async () => {
     setSaving(true);
     setFailure(null);
     try {
@@ -200,84 +195,71 @@ function StatusDialog({
   const unnamed = failure && !['at', 'etaAt', 'reason', 'note'].some((f) => fieldError(f));
 
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
-      <form
-        aria-label={title}
-        noValidate
-        onSubmit={(e) => void submit(e)}
-        onKeyDownCapture={saveOnCtrlEnter(() => void submit())}
-      >
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {onBehalf && (
-              <Alert severity="info" variant="outlined">
-                Recorded on behalf of {onBehalf}, with the time they gave.
-              </Alert>
-            )}
-            <TextField
-              label={status === 'en_route' ? 'Set off at' : status === 'on_site' ? 'Arrived at' : 'Finished at'}
-              type="datetime-local"
-              value={at}
-              onChange={(e) => setAt(e.target.value)}
-              error={Boolean(fieldError('at'))}
-              helperText={fieldError('at')}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-            {status === 'en_route' && (
-              <TextField
-                label="Expected arrival (ETA)"
-                type="datetime-local"
-                value={eta}
-                onChange={(e) => setEta(e.target.value)}
-                autoFocus
-                error={Boolean(fieldError('etaAt'))}
-                helperText={
-                  fieldError('etaAt') ??
-                  (suggestedEtaAt
-                    ? 'From the travel model; change it if you know better'
-                    : 'Empty: from the travel model')
-                }
-                slotProps={{ inputLabel: { shrink: true } }}
-              />
-            )}
-            {status === 'incomplete' && (
-              <TextField
-                select
-                label="Why incomplete"
-                value={reason}
-                onChange={(e) => setReason(e.target.value as IncompleteReason)}
-                required
-                autoFocus
-                error={Boolean(fieldError('reason'))}
-                helperText={fieldError('reason') ?? (reason === 'escalated' ? 'Raises a level-1 escalation' : ' ')}
-              >
-                {incompleteReasons.map((r) => (
-                  <MenuItem key={r} value={r}>
-                    {incompleteReasonLabels[r]}
-                  </MenuItem>
-                ))}
-              </TextField>
-            )}
-            <TextField
-              label="Note"
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              multiline
-              minRows={2}
-              error={Boolean(fieldError('note'))}
-              helperText={fieldError('note')}
-            />
-            {unnamed && <Alert severity="error">{failure.message}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={saving}>
-            Record {buttons[status].label.toLowerCase()}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={`Record ${buttons[status].label.toLowerCase()}`}
+      busy={saving}
+      error={unnamed ? failure.message : null}
+      maxWidth="xs"
+    >
+      {onBehalf && (
+        <Alert severity="info" variant="outlined">
+          Recorded on behalf of {onBehalf}, with the time they gave.
+        </Alert>
+      )}
+      <TextField
+        label={status === 'en_route' ? 'Set off at' : status === 'on_site' ? 'Arrived at' : 'Finished at'}
+        type="datetime-local"
+        value={at}
+        onChange={(e) => setAt(e.target.value)}
+        error={Boolean(fieldError('at'))}
+        helperText={fieldError('at')}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      {status === 'en_route' && (
+        <TextField
+          label="Expected arrival (ETA)"
+          type="datetime-local"
+          value={eta}
+          onChange={(e) => setEta(e.target.value)}
+          autoFocus
+          error={Boolean(fieldError('etaAt'))}
+          helperText={
+            fieldError('etaAt') ??
+            (suggestedEtaAt ? 'From the travel model; change it if you know better' : 'Empty: from the travel model')
+          }
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      )}
+      {status === 'incomplete' && (
+        <TextField
+          select
+          label="Why incomplete"
+          value={reason}
+          onChange={(e) => setReason(e.target.value as IncompleteReason)}
+          required
+          autoFocus
+          error={Boolean(fieldError('reason'))}
+          helperText={fieldError('reason') ?? (reason === 'escalated' ? 'Raises a level-1 escalation' : ' ')}
+        >
+          {incompleteReasons.map((r) => (
+            <MenuItem key={r} value={r}>
+              {incompleteReasonLabels[r]}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
+      <TextField
+        label="Note"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        multiline
+        minRows={2}
+        error={Boolean(fieldError('note'))}
+        helperText={fieldError('note')}
+      />
+    </FormDialog>
   );
 }
