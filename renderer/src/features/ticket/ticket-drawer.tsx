@@ -152,11 +152,9 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
 
       <TicketVisitsPanel ticketId={t.id} user={user} />
 
+      {/* Mounted while the ticket is open, so a booking's confirmation outlives the ranking. */}
       {canSeeEscalations && openStatuses.includes(t.status) && (
-        <>
-          <Divider />
-          <RecommendationsPanel ticket={t} canBook={roleIn(access.dispatch, user.role)} />
-        </>
+        <RecommendationsPanel ticket={t} canBook={roleIn(access.dispatch, user.role)} />
       )}
 
       <Divider />
