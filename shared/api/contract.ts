@@ -512,13 +512,13 @@ export const api = {
     input: workLogSaveInput,
     access: access.documenters,
     summary:
-      "Saves a visit's work log as a whole: actions, ordered steps, parts used by SKU with quantities and serial numbers, or `noParts`; time on site; outcome. Technicians only on visits they are crew of. Quantities in count units (anything but length, weight, volume and time) are whole numbers. Answers `stale` when it changed since `expectedVersion` (0 to create).",
+      "Saves a visit's work log as a whole: actions, ordered steps, parts used by SKU with quantities and serial numbers, or `noParts`; time on site; outcome. Technicians only on visits they are crew of. Refused with `invalid_input` at `visitId` for a cancelled visit or a closed or cancelled ticket (reopen it first). Quantities in count units (anything but length, weight, volume and time) are whole numbers. Answers `stale` when it changed since `expectedVersion` (0 to create).",
   }),
   'attachments.add': method<AttachmentAddResult>()({
     input: attachmentAddInput,
     access: access.attachmentWriters,
     summary:
-      'Attaches a photo or a service form (base64) to a visit or to the ticket. The type is read from the bytes: JPEG, PNG, WebP, HEIC/HEIF or PDF only; the size limit is attachments.settings. The same file attached to the same place again answers the existing attachment (`created: false`) and writes nothing. A technician may attach only to their own visits (or their tickets).',
+      'Attaches a photo or a service form (base64) to a visit or to the ticket. The type is read from the bytes: JPEG, PNG, WebP, HEIC/HEIF or PDF only; the size limit is attachments.settings. The same file attached to the same place again answers the existing attachment (`created: false`) and writes nothing. A technician may attach only to their own visits (or their tickets). Refused with `invalid_input` at `visitId` for a cancelled visit and at `ticketId` for a closed or cancelled ticket (reopen it first).',
   }),
   'attachments.list': method<AttachmentDto[]>()({
     input: z.strictObject({ ticketId: id }),
@@ -544,7 +544,7 @@ export const api = {
     input: signOffRecordInput,
     access: access.signOffWriters,
     summary:
-      "Records the client's sign-off of a visit: a drawn signature (PNG) with the signer's name and role, or 'not required' with a reason. A visit has one current sign-off: another answers `conflict` unless it supersedes the current one (`supersedesId`) with a reason; both are kept, never edited. A technician may sign off only their own visits.",
+      "Records the client's sign-off of a visit: a drawn signature (PNG) with the signer's name and role, or 'not required' with a reason. A visit has one current sign-off: another answers `conflict` unless it supersedes the current one (`supersedesId`) with a reason; both are kept, never edited. A technician may sign off only their own visits. Refused with `invalid_input` at `visitId` for a cancelled visit or a closed or cancelled ticket (reopen it first).",
   }),
   'signOffs.list': method<SignOffDto[]>()({
     input: z.strictObject({ ticketId: id }),

@@ -36,6 +36,15 @@ export type TicketStatus = (typeof ticketStatuses)[number];
 /** Statuses in which a ticket still needs work; the queue shows these. */
 export const openStatuses: readonly TicketStatus[] = ['new', 'assigned', 'scheduled', 'in_progress', 'on_hold'];
 
+/**
+ * Whether a ticket still waits for a visit to be booked: new or assigned, or on hold after an
+ * incomplete visit (needs parts, another visit), and no visit scheduled or under way. A ticket
+ * scheduled or in progress has its visit; closed, resolved and cancelled ones need none.
+ */
+export function needsAVisit(ticket: Pick<TicketDto, 'status' | 'scheduledAt'>): boolean {
+  return ['new', 'assigned', 'on_hold'].includes(ticket.status) && ticket.scheduledAt === null;
+}
+
 export const statusLabels: Record<TicketStatus, string> = {
   new: 'New',
   assigned: 'Assigned',

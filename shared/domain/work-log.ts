@@ -51,7 +51,7 @@ export interface WorkLogDto {
   updatedAt: string | null;
   /** Display name of who saved it last. */
   updatedBy: string | null;
-  /** Whether the caller may save it: the visit's crew, dispatchers and admins, unless it was cancelled. */
+  /** Whether the caller may save it: the visit's crew, dispatchers and admins, unless the visit was cancelled or the ticket closed. */
   canEdit: boolean;
 }
 

@@ -9,6 +9,8 @@ const shift = { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri:
 test('the ticket panel ranks technicians with reasons in words and books the best in one click', async ({
   browser,
 }) => {
+  // Two consoles, a ranking and four visit changes on a shared 2-core machine.
+  test.setTimeout(120_000);
   const stamp = Date.now().toString(36);
   const admin = await openConsoleAs(browser, 'admin');
   const skill = await invoke<{ id: string; name: string }>(admin, 'skills.create', { name: `Fibre ${stamp}` });
@@ -63,5 +65,35 @@ test('the ticket panel ranks technicians with reasons in words and books the bes
   await expect(panel).toContainText(`Booked with Ada ${stamp}`);
   const ticketPanel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
   await expect(ticketPanel).toContainText(`with Ada ${stamp}`);
+  // Booked: only the confirmation stays; there is nothing left to rank or book.
+  await expect(panel.getByLabel('Day')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Book' })).toHaveCount(0);
   await screenshot(dispatcher, 'ticket-booked-best');
+
+  // Opened again, a scheduled ticket shows no ranking at all.
+  await ticketPanel.getByRole('button', { name: 'Close', exact: true }).click();
+  await queue.row(ticket.number).click();
+  await expect(ticketPanel.getByRole('status', { name: 'Visit now' })).toContainText(`with Ada ${stamp}`);
+  await expect(panel).toHaveCount(0);
+
+  // The visit ends incomplete for want of a part: the ticket is on hold and needs another visit.
+  const [visit] = await invoke<{ id: string; version: number }[]>(admin, 'visits.forTicket', { ticketId: ticket.id });
+  if (!visit) throw new Error('the booking made no visit');
+  const onSite = await invoke<{ id: string; version: number }>(admin, 'visits.setStatus', {
+    id: visit.id,
+    expectedVersion: visit.version,
+    status: 'on_site',
+  });
+  await expect(panel).toHaveCount(0);
+  await invoke(admin, 'visits.setStatus', {
+    id: onSite.id,
+    expectedVersion: onSite.version,
+    status: 'incomplete',
+    reason: 'needs_parts',
+  });
+  await expect(ticketPanel.getByText('On hold', { exact: true })).toBeVisible();
+  await expect(panel.getByLabel('Day')).toBeVisible();
+  await expect(ticketPanel.getByRole('status', { name: 'Visit now' })).toContainText(`(Needs parts) — Ada ${stamp}`);
+  await panel.scrollIntoViewIfNeeded();
+  await screenshot(dispatcher, 'ticket-on-hold-best-technicians');
 });

@@ -35,3 +35,58 @@ test('a booked visit shows on its ticket as "Scheduled: <time> with <technician>
   await expect(panel).toContainText('Scheduled:');
   await screenshot(dispatcher, 'ticket-panel-scheduled');
 });
+
+test('the ticket panel follows its visit live: en route with the ETA, then on site since the arrival', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now().toString(36);
+  const name = `Toni ${stamp}`;
+  const admin = await openConsoleAs(browser, 'admin');
+  const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
+    name,
+    timeZone: 'UTC',
+    shiftPattern: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    skills: [],
+    certifications: [],
+  });
+  const client = await invoke<{ id: string }>(admin, 'clients.create', { name: `Wingtip ${stamp}` });
+  const ticket = await invoke<{ id: string; number: string }>(admin, 'tickets.create', {
+    channel: 'phone',
+    receivedAt: new Date(Date.now() - 60_000).toISOString(),
+    clientId: client.id,
+    description: 'Card payment terminal offline',
+    priority: 'critical',
+  });
+  const booked = await invoke<{ id: string; version: number }>(admin, 'visits.create', {
+    ticketId: ticket.id,
+    technicianId: technician.id,
+    startsAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+    durationMinutes: 60,
+  });
+
+  const dispatcher = await openConsoleAs(browser, 'dispatcher');
+  const queue = new QueuePage(dispatcher);
+  await queue.open();
+  await queue.row(ticket.number).click();
+  const panel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
+  const now = panel.getByRole('status', { name: 'Visit now' });
+  await expect(now).toHaveText(new RegExp(`^Scheduled: \\d\\d:\\d\\d with ${name}$`));
+
+  // The crew phones in: set off, then arrived. Each change reaches the open panel by push.
+  const eta = new Date(Date.now() + 25 * 60_000);
+  const enRoute = await invoke<{ id: string; version: number }>(admin, 'visits.setStatus', {
+    id: booked.id,
+    expectedVersion: booked.version,
+    status: 'en_route',
+    etaAt: eta.toISOString(),
+  });
+  const clock = (d: Date) => d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  await expect(now).toHaveText(`En route, ETA ${clock(eta)} — ${name}`);
+  await screenshot(dispatcher, 'ticket-panel-en-route');
+
+  await invoke(admin, 'visits.setStatus', { id: enRoute.id, expectedVersion: enRoute.version, status: 'on_site' });
+  await expect(now).toHaveText(new RegExp(`^On site since \\d\\d:\\d\\d — ${name}$`));
+  await expect(panel).not.toContainText('Scheduled:');
+  await screenshot(dispatcher, 'ticket-panel-on-site');
+});

@@ -19,7 +19,7 @@ import {
 import { putJsonSetting } from '../repositories/sla-config.repository';
 import { findTicketForBooking } from '../repositories/ticket.repository';
 import { findVisitRecord } from '../repositories/visit.repository';
-import { requireDocumenter } from '../services/attachments/documenter-access';
+import { requireDocumentable } from '../services/attachments/documenter-access';
 import {
   allowedTypesInWords,
   asAttachmentType,
@@ -83,12 +83,11 @@ async function readThumbnail(thumbnailBase64: string | null, type: AttachmentMim
 async function requirePlace(tx: Tx, ticketId: string, visitId: string | null) {
   const ticket = await findTicketForBooking(tx, ticketId);
   if (!ticket) throw invalid('ticketId', 'No such ticket.');
-  if (visitId !== null) {
-    const visit = await findVisitRecord(tx, visitId);
-    if (!visit) throw invalid('visitId', 'No such visit.');
-    if (visit.ticketId !== ticket.id) throw invalid('visitId', `The visit is not one of ${ticket.number}'s.`);
-  }
-  return ticket;
+  if (visitId === null) return { ticket, visit: null };
+  const visit = await findVisitRecord(tx, visitId);
+  if (!visit) throw invalid('visitId', 'No such visit.');
+  if (visit.ticketId !== ticket.id) throw invalid('visitId', `The visit is not one of ${ticket.number}'s.`);
+  return { ticket, visit };
 }
 
 async function attachmentOf(tx: Tx, id: string): Promise<AttachmentDto> {
@@ -108,8 +107,19 @@ export const attachmentHandlers = {
     const fileName = safeFileName(input.fileName, type);
 
     return ctx.write(async ({ tx, audit, publish }) => {
-      const ticket = await requirePlace(tx, input.ticketId, input.visitId);
-      await requireDocumenter(tx, caller, input.visitId ? { visitId: input.visitId } : { ticketId: ticket.id });
+      const { ticket, visit } = await requirePlace(tx, input.ticketId, input.visitId);
+      await requireDocumentable(
+        tx,
+        caller,
+        {
+          ticketId: ticket.id,
+          ticketNumber: ticket.number,
+          ticketStatus: ticket.status,
+          visitId: visit?.id ?? null,
+          visitStatus: visit?.status ?? null,
+        },
+        { visit: 'visitId', ticket: 'ticketId' },
+      );
       const existing = await findSameAttachment(tx, { ticketId: ticket.id, visitId: input.visitId, sha256 });
       if (existing) return { attachment: existing, created: false };
 

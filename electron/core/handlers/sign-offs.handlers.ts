@@ -9,7 +9,7 @@ import { putBlob } from '../repositories/attachment.repository';
 import { findCurrentSignOff, findSignOffVisit, insertSignOff, listSignOffs } from '../repositories/sign-off.repository';
 import { findTicketForBooking } from '../repositories/ticket.repository';
 import { findVisitRecord } from '../repositories/visit.repository';
-import { requireDocumenter } from '../services/attachments/documenter-access';
+import { requireDocumentable } from '../services/attachments/documenter-access';
 import { decodeBase64, describeContent, sha256Hex, sniffType } from '../services/attachments/file-content';
 import type { Handlers } from './handler-types';
 
@@ -90,12 +90,21 @@ export const signOffHandlers = {
       await lockVisit(ctx.database, tx, input.visitId);
       const visit = await findVisitRecord(tx, input.visitId);
       if (!visit) throw invalid('visitId', 'No such visit.');
-      await requireDocumenter(tx, caller, { visitId: visit.id });
-      if (visit.status === 'cancelled') {
-        throw invalid('visitId', 'The visit was cancelled; there is nothing for the client to sign off.');
-      }
       const ticket = await findTicketForBooking(tx, visit.ticketId);
       if (!ticket) throw new Error(`visit ${visit.id} has no ticket`);
+      // The input names only the visit, so a closed ticket is answered at visitId too.
+      await requireDocumentable(
+        tx,
+        caller,
+        {
+          ticketId: ticket.id,
+          ticketNumber: ticket.number,
+          ticketStatus: ticket.status,
+          visitId: visit.id,
+          visitStatus: visit.status,
+        },
+        { visit: 'visitId', ticket: 'visitId' },
+      );
       await checkSupersession(tx, input);
 
       if (signature) {

@@ -1,4 +1,6 @@
+import { access, roleIn } from '../../../shared/api/access';
 import type { UserDto } from '../../../shared/domain/directory';
+import { documentationRefusal, type DocumentationRefusal } from '../../../shared/domain/documentation';
 import { isCountUnit, skuKey } from '../../../shared/domain/parts';
 import type { WorkLogDto } from '../../../shared/domain/work-log';
 import { ApiFailure, type InputIssue } from '../../../shared/errors';
@@ -19,22 +21,18 @@ import type { Handlers } from './handler-types';
 const MINUTE = 60_000;
 
 /** Why this caller may not document this visit, or null when they may. */
-function refusal(
-  visit: DocumentedVisit,
-  caller: UserDto,
-): { code: 'forbidden' | 'invalid_input'; message: string } | null {
-  if (caller.role === 'technician' && !visit.crewUserIds.includes(caller.id))
-    return { code: 'forbidden', message: `You are not on the crew of this visit for ${visit.ticketNumber}.` };
-  if (!['technician', 'dispatcher', 'admin'].includes(caller.role))
-    return { code: 'forbidden', message: 'Only the crew, dispatchers and admins document a visit.' };
-  if (visit.status === 'cancelled')
-    return { code: 'invalid_input', message: 'The visit was cancelled; there is no work to document.' };
-  if (visit.ticketStatus === 'closed' || visit.ticketStatus === 'cancelled')
+function refusal(visit: DocumentedVisit, caller: UserDto): DocumentationRefusal | null {
+  // workLogs.get is open to every role, so the documenting roles are checked here, not by the contract.
+  if (!roleIn(access.documenters, caller.role))
     return {
-      code: 'invalid_input',
-      message: `Ticket ${visit.ticketNumber} is ${visit.ticketStatus}; its documentation can no longer change.`,
+      code: 'forbidden',
+      subject: 'visit',
+      message: 'Only the crew, dispatchers and admins document a visit.',
     };
-  return null;
+  return documentationRefusal(
+    { role: caller.role, onCrew: visit.crewUserIds.includes(caller.id) },
+    { ticketNumber: visit.ticketNumber, ticketStatus: visit.ticketStatus, visitStatus: visit.status },
+  );
 }
 
 /** Arrival to the end of the visit, or to now while the crew is still on site. */

@@ -23,8 +23,10 @@ export function useLiveUpdates(enabled: boolean): void {
       switch (event.type) {
         case 'ticket.created':
         case 'ticket.updated':
-          // A ticket's needs and clock change its ranking.
+          // A ticket's needs and clock change its ranking; closing or reopening it locks or
+          // unlocks its work logs.
           invalidate(['tickets.queue', 'tickets.get', 'dispatch.recommend', 'visits.myDay', ...closureQueries]);
+          invalidate(['workLogs.get', 'workLogs.forTicket']);
           break;
         case 'directory.changed':
           invalidate(['clients.search', 'contacts.list', 'sites.list', 'tickets.queue']);

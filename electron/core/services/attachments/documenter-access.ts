@@ -1,3 +1,4 @@
+import { documentationRefusal, type DocumentationPlace } from '../../../../shared/domain/documentation';
 import type { UserDto } from '../../../../shared/domain/directory';
 import { ApiFailure } from '../../../../shared/errors';
 import type { Tx } from '../../db/transaction';
@@ -16,20 +17,24 @@ async function onCrew(db: Tx, userId: string, where: { visitId: string } | { tic
 }
 
 /**
- * A technician documents only their own work: a visit they are on the crew of, or a ticket on
- * which they have a visit. Every other role the contract lets through may document any visit.
+ * Refuses a caller who may not add to this visit's or ticket's documentation (see
+ * `documentationRefusal`): `forbidden` for a technician off the crew, `invalid_input` naming the
+ * input field of the cancelled visit or the closed ticket. Every other role the contract lets
+ * through may document any visit.
  */
-export async function requireDocumenter(
+export async function requireDocumentable(
   db: Tx,
   caller: UserDto,
-  where: { visitId: string } | { ticketId: string },
+  place: DocumentationPlace & { ticketId: string; visitId: string | null },
+  fields: { visit: string; ticket: string },
 ): Promise<void> {
-  if (caller.role !== 'technician') return;
-  if (await onCrew(db, caller.id, where)) return;
-  throw new ApiFailure(
-    'forbidden',
-    'visitId' in where
-      ? 'You are not on the crew of this visit; only its crew, a dispatcher or an admin may document it.'
-      : 'You have no visit on this ticket; attach to a ticket only where you work on it.',
-  );
+  const crew =
+    caller.role === 'technician' &&
+    (await onCrew(db, caller.id, place.visitId !== null ? { visitId: place.visitId } : { ticketId: place.ticketId }));
+  const refusal = documentationRefusal({ role: caller.role, onCrew: crew }, place);
+  if (!refusal) return;
+  if (refusal.code === 'forbidden') throw new ApiFailure('forbidden', refusal.message);
+  throw new ApiFailure('invalid_input', refusal.message, [
+    { path: [fields[refusal.subject]], message: refusal.message },
+  ]);
 }

@@ -14,10 +14,10 @@ import type { SkillDto, WorkTypeDto } from '../../../../shared/domain/technician
 import { channelLabels, channels, type Channel } from '../../../../shared/domain/ticket';
 import { saveOnCtrlEnter } from '../../components/ctrl-enter';
 import { QuickCreateDialog } from '../../components/quick-create-dialog';
-import { call } from '../../transport/client';
+import { ApiCallError, call } from '../../transport/client';
 import { useApiMutation, useApiQuery } from '../../transport/queries';
 import { CallerField } from './caller-field';
-import { OpenTicketsPanel } from './open-tickets-panel';
+import { OpenTicketsPanel, type SameIssue } from './open-tickets-panel';
 import { PickOrAddField } from './pick-or-add-field';
 import { noCriteria, PriorityQuestions } from './priority-questions';
 
@@ -69,6 +69,8 @@ export function IntakePage() {
   const [form, setForm] = useState(emptyForm);
   const [dialog, setDialog] = useState<{ kind: DialogKind; typed: string }>({ kind: null, typed: '' });
   const [saved, setSaved] = useState<string | null>(null);
+  const [sameIssue, setSameIssue] = useState<SameIssue | null>(null);
+  const [linkFailure, setLinkFailure] = useState<string | null>(null);
   const callerRef = useRef<HTMLInputElement>(null);
   const siteRef = useRef<HTMLInputElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
@@ -89,6 +91,7 @@ export function IntakePage() {
   const create = useApiMutation('tickets.create', ['tickets.queue']);
 
   const pickCaller = (match: CallerMatch | null) => {
+    if (match?.client.id !== caller?.client.id) setSameIssue(null);
     setCaller(match);
     setContact(match?.contact ?? null);
     setSite(null);
@@ -100,6 +103,7 @@ export function IntakePage() {
     setContact(null);
     setSite(null);
     setForm(emptyForm());
+    setSameIssue(null);
     create.reset();
     setFocusNext('caller');
   };
@@ -127,8 +131,21 @@ export function IntakePage() {
       },
       {
         onSuccess: (ticket) => {
+          const earlier = sameIssue;
           setSaved(`${ticket.number} logged for ${ticket.client.name}`);
+          setLinkFailure(null);
           reset();
+          if (!earlier) return;
+          // The ticket is logged either way; a refused link is said, and can be made in its panel.
+          call('tickets.link', { ticketId: ticket.id, earlierTicketId: earlier.id }).then(
+            () => setSaved(`${ticket.number} logged for ${ticket.client.name}, linked to ${earlier.number}`),
+            (error: unknown) =>
+              setLinkFailure(
+                `${ticket.number} was logged but not linked to ${earlier.number}: ${
+                  error instanceof ApiCallError ? error.error.message : 'the console could not reach the server'
+                }. Link it from the ticket panel.`,
+              ),
+          );
         },
       },
     );
@@ -282,6 +299,11 @@ export function IntakePage() {
                 .join('; ')}
             </Alert>
           )}
+          {linkFailure && (
+            <Alert severity="warning" onClose={() => setLinkFailure(null)}>
+              {linkFailure}
+            </Alert>
+          )}
           <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end', alignItems: 'center' }}>
             <Typography variant="caption" color="text.secondary" sx={{ mr: 'auto' }}>
               Ctrl+Enter saves
@@ -295,7 +317,12 @@ export function IntakePage() {
       </Paper>
       <Box sx={{ flex: '1 1 360px', maxWidth: 560 }}>
         {client ? (
-          <OpenTicketsPanel clientId={client.id} clientName={client.name} />
+          <OpenTicketsPanel
+            clientId={client.id}
+            clientName={client.name}
+            sameIssue={sameIssue}
+            onSameIssue={setSameIssue}
+          />
         ) : (
           <Paper variant="outlined" sx={{ p: 2 }}>
             <Typography variant="body2" color="text.secondary">

@@ -1,4 +1,6 @@
+import LinkIcon from '@mui/icons-material/Link';
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
@@ -10,8 +12,28 @@ import { formatDateTime } from '../../components/format-time';
 import { PriorityChip } from '../../components/priority-chip';
 import { useApiQuery } from '../../transport/queries';
 
-/** The client's open tickets, shown before saving so the same problem is not logged twice. */
-export function OpenTicketsPanel({ clientId, clientName }: { clientId: string; clientName: string }) {
+/** An earlier ticket the new request is about, linked to it once the request is saved. */
+export interface SameIssue {
+  id: string;
+  number: string;
+}
+
+/**
+ * The client's open tickets, shown before saving so the same problem is not logged twice. A
+ * caller reporting one of them again can be marked "same issue" in one click: the new request is
+ * then linked to it when saved (tickets.link), so both show the link.
+ */
+export function OpenTicketsPanel({
+  clientId,
+  clientName,
+  sameIssue,
+  onSameIssue,
+}: {
+  clientId: string;
+  clientName: string;
+  sameIssue: SameIssue | null;
+  onSameIssue: (ticket: SameIssue | null) => void;
+}) {
   const open = useApiQuery('tickets.queue', { clientId });
   const tickets = open.data ?? [];
   return (
@@ -33,26 +55,51 @@ export function OpenTicketsPanel({ clientId, clientName }: { clientId: string; c
             of these again?
           </Alert>
           <List dense disablePadding sx={{ maxHeight: 360, overflow: 'auto' }}>
-            {tickets.map((t) => (
-              <ListItem key={t.id} disableGutters divider>
-                <ListItemText
-                  primary={
-                    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                      <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                        {t.number}
-                      </Typography>
-                      <PriorityChip priority={t.priority} />
-                      <Typography variant="caption" color="text.secondary">
-                        {statusLabels[t.status]} · {formatDateTime(t.receivedAt)}
-                        {t.siteName ? ` · ${t.siteName}` : ''}
-                      </Typography>
-                    </Stack>
+            {tickets.map((t) => {
+              const chosen = sameIssue?.id === t.id;
+              return (
+                <ListItem
+                  key={t.id}
+                  disableGutters
+                  divider
+                  secondaryAction={
+                    <Button
+                      size="small"
+                      variant={chosen ? 'contained' : 'outlined'}
+                      startIcon={chosen ? <LinkIcon /> : undefined}
+                      aria-pressed={chosen}
+                      aria-label={`Same issue as ${t.number}`}
+                      onClick={() => onSameIssue(chosen ? null : { id: t.id, number: t.number })}
+                    >
+                      Same issue
+                    </Button>
                   }
-                  secondary={t.summary}
-                />
-              </ListItem>
-            ))}
+                  sx={{ pr: 15 }}
+                >
+                  <ListItemText
+                    primary={
+                      <Stack direction="row" sx={{ alignItems: 'center', flexWrap: 'wrap', columnGap: 1 }}>
+                        <Typography variant="body2" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+                          {t.number}
+                        </Typography>
+                        <PriorityChip priority={t.priority} />
+                        <Typography variant="caption" color="text.secondary">
+                          {statusLabels[t.status]} · {formatDateTime(t.receivedAt)}
+                          {t.siteName ? ` · ${t.siteName}` : ''}
+                        </Typography>
+                      </Stack>
+                    }
+                    secondary={t.summary}
+                  />
+                </ListItem>
+              );
+            })}
           </List>
+          {sameIssue && (
+            <Typography variant="body2" sx={{ mt: 1 }} role="status" aria-label="Same issue">
+              The new request will be linked to {sameIssue.number} when saved.
+            </Typography>
+          )}
         </>
       )}
     </Paper>

@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Divider from '@mui/material/Divider';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -8,7 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import type { RankedTechnician } from '../../../../shared/domain/dispatch';
-import type { TicketDto } from '../../../../shared/domain/ticket';
+import { needsAVisit, type TicketDto } from '../../../../shared/domain/ticket';
 import { formatDateTime } from '../../components/format-time';
 import { call, ApiCallError } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
@@ -28,18 +29,20 @@ export function needsLine(t: TicketDto): string {
 /**
  * The dispatch engine's ranking for this ticket on a chosen day: the best technicians with the
  * reasons in words, one click to book the best place in their day, and who is excluded and why.
+ * Shown only while the ticket needs a visit (`needsAVisit`).
  */
 export function RecommendationsPanel({ ticket, canBook }: { ticket: TicketDto; canBook: boolean }) {
   const [day, setDay] = useState(() => DateTime.now().toISODate());
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const [showExcluded, setShowExcluded] = useState(false);
   const queryClient = useQueryClient();
-  // Once booked, the ranking would only propose a second visit; the board is the place to rebook.
-  const scheduled = ticket.scheduledAt !== null;
+  // Once a visit is booked or under way, the ranking would only propose a second one; the board
+  // is the place to rebook. After an incomplete visit the ticket needs one again.
+  const needed = needsAVisit(ticket);
   const recommendation = useApiQuery(
     'dispatch.recommend',
     { ticketId: ticket.id, day },
-    { enabled: day !== '' && !scheduled },
+    { enabled: day !== '' && needed },
   );
 
   const book = async (choice: RankedTechnician) => {
@@ -65,84 +68,89 @@ export function RecommendationsPanel({ ticket, canBook }: { ticket: TicketDto; c
     }
   };
 
-  if (scheduled) {
+  if (!needed) {
+    // Only the confirmation of a booking made here stays, until the panel is closed.
+    if (!message) return null;
     return (
-      <Stack spacing={1} role="region" aria-label="Best technicians">
-        {message && <Alert severity={message.severity}>{message.text}</Alert>}
-        <Typography variant="caption" color="text.secondary">
-          Needs: {needsLine(ticket)}. Booked; move or add visits on the board.
-        </Typography>
-      </Stack>
+      <>
+        <Divider />
+        <Stack spacing={1} role="region" aria-label="Best technicians">
+          <Alert severity={message.severity}>{message.text}</Alert>
+        </Stack>
+      </>
     );
   }
   const ranked = recommendation.data?.ranked ?? [];
   const excluded = recommendation.data?.excluded ?? [];
   return (
-    <Stack spacing={1} role="region" aria-label="Best technicians">
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="subtitle2" sx={{ flex: 1 }}>
-          Best technicians
-        </Typography>
-        <TextField
-          type="date"
-          size="small"
-          label="Day"
-          value={day}
-          onChange={(e) => setDay(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-          sx={{ width: 170 }}
-        />
-      </Stack>
-      <Typography variant="caption" color="text.secondary">
-        Needs: {needsLine(ticket)}
-      </Typography>
-      {recommendation.isError && <Alert severity="error">{recommendation.error.message}</Alert>}
-      {recommendation.isPending && <Typography variant="body2">Ranking…</Typography>}
-      {recommendation.data && ranked.length === 0 && (
-        <Alert severity="warning" variant="outlined">
-          Nobody can take it that day{excluded.length > 0 ? ' — see who is excluded and why below' : ''}.
-        </Alert>
-      )}
-      {ranked.slice(0, SHOWN).map((r, i) => (
-        <Box
-          key={r.technicianId}
-          sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1 }}
-          aria-label={`${i + 1}. ${r.name}`}
-        >
-          <Stack direction="row" sx={{ alignItems: 'center' }}>
-            <Typography variant="body2" sx={{ fontWeight: 600, flex: 1 }}>
-              {i + 1}. {r.name}
-            </Typography>
-            {canBook && !ticket.scheduledAt && (
-              <Button size="small" variant={i === 0 ? 'contained' : 'outlined'} onClick={() => void book(r)}>
-                Book
-              </Button>
-            )}
-          </Stack>
-          <Typography variant="body2" color="text.secondary">
-            {r.reasons.join('; ')}
+    <>
+      <Divider />
+      <Stack spacing={1} role="region" aria-label="Best technicians">
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Typography variant="subtitle2" sx={{ flex: 1 }}>
+            Best technicians
           </Typography>
-        </Box>
-      ))}
-      {excluded.length > 0 && (
-        <>
-          <Button
+          <TextField
+            type="date"
             size="small"
-            onClick={() => setShowExcluded(!showExcluded)}
-            sx={{ alignSelf: 'flex-start' }}
-            aria-expanded={showExcluded}
+            label="Day"
+            value={day}
+            onChange={(e) => setDay(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+            sx={{ width: 170 }}
+          />
+        </Stack>
+        <Typography variant="caption" color="text.secondary">
+          Needs: {needsLine(ticket)}
+        </Typography>
+        {recommendation.isError && <Alert severity="error">{recommendation.error.message}</Alert>}
+        {recommendation.isPending && <Typography variant="body2">Ranking…</Typography>}
+        {recommendation.data && ranked.length === 0 && (
+          <Alert severity="warning" variant="outlined">
+            Nobody can take it that day{excluded.length > 0 ? ' — see who is excluded and why below' : ''}.
+          </Alert>
+        )}
+        {ranked.slice(0, SHOWN).map((r, i) => (
+          <Box
+            key={r.technicianId}
+            sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1 }}
+            aria-label={`${i + 1}. ${r.name}`}
           >
-            {showExcluded ? 'Hide' : 'Show'} {excluded.length} excluded
-          </Button>
-          {showExcluded &&
-            excluded.map((e) => (
-              <Typography key={e.technicianId} variant="body2" color="text.secondary">
-                {e.name}: {e.reasons.map((r) => r.message).join('; ')}
+            <Stack direction="row" sx={{ alignItems: 'center' }}>
+              <Typography variant="body2" sx={{ fontWeight: 600, flex: 1 }}>
+                {i + 1}. {r.name}
               </Typography>
-            ))}
-        </>
-      )}
-      {message && <Alert severity={message.severity}>{message.text}</Alert>}
-    </Stack>
+              {canBook && (
+                <Button size="small" variant={i === 0 ? 'contained' : 'outlined'} onClick={() => void book(r)}>
+                  Book
+                </Button>
+              )}
+            </Stack>
+            <Typography variant="body2" color="text.secondary">
+              {r.reasons.join('; ')}
+            </Typography>
+          </Box>
+        ))}
+        {excluded.length > 0 && (
+          <>
+            <Button
+              size="small"
+              onClick={() => setShowExcluded(!showExcluded)}
+              sx={{ alignSelf: 'flex-start' }}
+              aria-expanded={showExcluded}
+            >
+              {showExcluded ? 'Hide' : 'Show'} {excluded.length} excluded
+            </Button>
+            {showExcluded &&
+              excluded.map((e) => (
+                <Typography key={e.technicianId} variant="body2" color="text.secondary">
+                  {e.name}: {e.reasons.map((r) => r.message).join('; ')}
+                </Typography>
+              ))}
+          </>
+        )}
+        {message && <Alert severity={message.severity}>{message.text}</Alert>}
+      </Stack>
+    </>
   );
 }

@@ -27,6 +27,7 @@ import { QuickCreateDialog } from '../../components/quick-create-dialog';
 import { SlaStatus } from '../../components/sla-status';
 import { call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
+import { TicketVisitHeadline } from '../visits/ticket-visit-headline';
 import { TicketVisitsPanel } from '../visits/ticket-visits-panel';
 import { TicketDocuments } from '../visit-docs/ticket-documents';
 import { ClosureSection } from '../closure/closure-section';
@@ -105,12 +106,7 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
         </IconButton>
       </Stack>
       <Typography variant="body2">{t.description}</Typography>
-      {t.scheduledAt && (
-        <Typography variant="body2" sx={{ fontWeight: 500 }}>
-          Scheduled: {formatDateTime(t.scheduledAt)}
-          {t.scheduledWith && ` with ${t.scheduledWith}`}
-        </Typography>
-      )}
+      <TicketVisitHeadline ticketId={t.id} />
 
       <Divider />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -156,11 +152,9 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
 
       <TicketVisitsPanel ticketId={t.id} user={user} />
 
+      {/* Mounted while the ticket is open, so a booking's confirmation outlives the ranking. */}
       {canSeeEscalations && openStatuses.includes(t.status) && (
-        <>
-          <Divider />
-          <RecommendationsPanel ticket={t} canBook={roleIn(access.dispatch, user.role)} />
-        </>
+        <RecommendationsPanel ticket={t} canBook={roleIn(access.dispatch, user.role)} />
       )}
 
       <Divider />

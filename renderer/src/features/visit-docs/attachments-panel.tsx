@@ -15,6 +15,7 @@ import { ApiCallError, call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
 import { AttachmentViewer } from './attachment-viewer';
 import { acceptedFiles, blobToBase64, makeThumbnail } from './file-upload';
+import { ReadOnlyNote } from './read-only-note';
 import { useAttachmentUrl } from './use-attachment-url';
 
 const TILE = 96;
@@ -92,6 +93,7 @@ export function AttachmentsPanel({
   ticketId,
   visitId,
   canAdd,
+  readOnlyReason = null,
   title = 'Photos and forms',
   visitLabels,
 }: {
@@ -99,6 +101,8 @@ export function AttachmentsPanel({
   /** A visit's panel shows and adds that visit's files; null is the ticket as a whole. */
   visitId: string | null;
   canAdd: boolean;
+  /** Why nothing can be added here, when the caller's role could otherwise add. */
+  readOnlyReason?: string | null;
   title?: string;
   /** In a ticket-wide panel, a short name per visit id, to say where each file came from. */
   visitLabels?: Record<string, string>;
@@ -215,6 +219,11 @@ export function AttachmentsPanel({
         )}
       </Stack>
 
+      {readOnlyReason && !canAdd && (
+        <Box sx={{ mb: 1 }}>
+          <ReadOnlyNote reason={readOnlyReason} />
+        </Box>
+      )}
       {list.isError && <Alert severity="error">{list.error.message}</Alert>}
       {shown.length === 0 && pending.length === 0 && list.data && (
         <Typography variant="body2" color="text.secondary">

@@ -11,8 +11,6 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import { access, roleIn } from '../../../../shared/api/access';
-import type { UserDto } from '../../../../shared/domain/directory';
 import type { SignOffDto, SignOffKind } from '../../../../shared/domain/sign-off';
 import type { VisitDto } from '../../../../shared/domain/visit';
 import { formatDateTime } from '../../components/format-time';
@@ -206,15 +204,17 @@ function SignOffForm({
   );
 }
 
-/** The client's sign-off of one visit: the current one, a form to record or supersede it, and history. */
-export function SignOffPanel({ visit, user }: { visit: VisitDto; user: UserDto }) {
+/**
+ * The client's sign-off of one visit: the current one, a form to record or supersede it, and
+ * history. `canRecord` comes from the documentation rule (role, crew, visit and ticket status).
+ */
+export function SignOffPanel({ visit, canRecord }: { visit: VisitDto; canRecord: boolean }) {
   const list = useApiQuery('signOffs.list', { ticketId: visit.ticketId });
   const queryClient = useQueryClient();
   const [superseding, setSuperseding] = useState(false);
   const mine = (list.data ?? []).filter((s) => s.visit.id === visit.id);
   const current = mine.find((s) => s.current) ?? null;
   const earlier = mine.filter((s) => !s.current);
-  const canRecord = roleIn(access.signOffWriters, user.role) && visit.status !== 'cancelled';
   const done = () => {
     setSuperseding(false);
     void queryClient.invalidateQueries({ queryKey: ['signOffs.list'] });

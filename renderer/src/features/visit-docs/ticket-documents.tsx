@@ -4,13 +4,14 @@ import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { access, roleIn } from '../../../../shared/api/access';
+import { access } from '../../../../shared/api/access';
 import type { UserDto } from '../../../../shared/domain/directory';
 import { visitStatusLabels } from '../../../../shared/domain/visit';
 import { workOutcomeLabels, type WorkLogDto } from '../../../../shared/domain/work-log';
 import { formatDateTime } from '../../components/format-time';
 import { useApiQuery } from '../../transport/queries';
 import { AttachmentsPanel } from './attachments-panel';
+import { useDocumentationAccess } from './use-documentation-access';
 import { VisitDocumentation } from './visit-documentation';
 
 const day = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
@@ -31,6 +32,7 @@ export function TicketDocuments({ ticketId, user }: { ticketId: string; user: Us
   const visits = useApiQuery('visits.forTicket', { ticketId });
   const logs = useApiQuery('workLogs.forTicket', { ticketId });
   const logOf = (visitId: string) => logs.data?.find((l) => l.visitId === visitId);
+  const wholeTicket = useDocumentationAccess(user, ticketId, visits.data)(access.attachmentWriters, null);
   return (
     <Stack spacing={1.5} component="section" aria-label="Documentation">
       <Typography variant="subtitle2" component="h3">
@@ -59,7 +61,8 @@ export function TicketDocuments({ ticketId, user }: { ticketId: string; user: Us
       <AttachmentsPanel
         ticketId={ticketId}
         visitId={null}
-        canAdd={roleIn(access.attachmentWriters, user.role)}
+        canAdd={wholeTicket.canWrite}
+        readOnlyReason={wholeTicket.reason}
         title="All photos and forms of the ticket"
         visitLabels={Object.fromEntries((visits.data ?? []).map((v) => [v.id, `Visit ${formatDate(v.startsAt)}`]))}
       />
