@@ -99,13 +99,13 @@ export const siteFields = {
   name: shortText(120),
   address: shortText(300),
   latitude: z
-    .number()
+    .number({ error: 'A number of degrees, e.g. 47.6062' })
     .min(-90, 'From -90 to 90')
     .max(90, 'From -90 to 90')
     .nullish()
     .transform((v) => v ?? null),
   longitude: z
-    .number()
+    .number({ error: 'A number of degrees, e.g. -122.3321' })
     .min(-180, 'From -180 to 180')
     .max(180, 'From -180 to 180')
     .nullish()
