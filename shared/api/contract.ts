@@ -21,13 +21,7 @@ import {
 } from '../domain/dispatch';
 import { dispatchOptimizeInput, type DispatchPlanDto } from '../domain/dispatch-plan';
 import type { EscalationDto } from '../domain/escalation';
-import {
-  priorityCriteria,
-  slaDueRequest,
-  type Impact,
-  type SlaDueResponse,
-  type Urgency,
-} from '../domain/sla';
+import { priorityCriteria, slaDueRequest, type Impact, type SlaDueResponse, type Urgency } from '../domain/sla';
 import {
   calendarSaveInput,
   calendarScope,
