@@ -27,6 +27,8 @@ export const access = {
   attachmentWriters: ['support_desk', 'dispatcher', 'technician', 'service_manager', 'admin'],
   // The client's sign-off: technicians only on their own visits; the desk may not.
   signOffWriters: ['dispatcher', 'technician', 'admin'],
+  // The client directory: whoever creates clients and sites at intake may also correct them.
+  directoryEditors: ['support_desk', 'dispatcher', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function roleIn(group: readonly Role[], role: Role): boolean {

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import type { Role } from '../domain/roles';
-import type { CallerMatch, ClientDto, ContactDto, SiteDto, UserDto } from '../domain/directory';
+import {
+  clientListInput,
+  clientUpdateInput,
+  siteFields,
+  siteUpdateInput,
+  type CallerMatch,
+  type ClientDto,
+  type ClientPage,
+  type ContactDto,
+  type SiteDto,
+  type UserDto,
+} from '../domain/directory';
 import type { QueueRow, TicketDto } from '../domain/ticket';
 import {
   dispatchRecommendInput,
@@ -10,14 +21,7 @@ import {
 } from '../domain/dispatch';
 import { dispatchOptimizeInput, type DispatchPlanDto } from '../domain/dispatch-plan';
 import type { EscalationDto } from '../domain/escalation';
-import {
-  priorityCriteria,
-  slaDueRequest,
-  weeklyHours,
-  type Impact,
-  type SlaDueResponse,
-  type Urgency,
-} from '../domain/sla';
+import { priorityCriteria, slaDueRequest, type Impact, type SlaDueResponse, type Urgency } from '../domain/sla';
 import {
   calendarSaveInput,
   calendarScope,
@@ -120,26 +124,7 @@ export const contactInput = z.strictObject({
   email,
 });
 
-export const siteInput = z.strictObject({
-  clientId: id,
-  name: shortText(120),
-  address: shortText(300),
-  latitude: z
-    .number()
-    .min(-90)
-    .max(90)
-    .nullish()
-    .transform((v) => v ?? null),
-  longitude: z
-    .number()
-    .min(-180)
-    .max(180)
-    .nullish()
-    .transform((v) => v ?? null),
-  accessRequirements: optionalText(1000),
-  accessHours: weeklyHours.nullish().transform((v) => v ?? null),
-  timeZone: timeZone.nullish().transform((v) => v ?? null),
-});
+export const siteInput = z.strictObject({ clientId: id, ...siteFields });
 
 /** What a job needs; absent fields come from the work type when one is given. */
 const ticketNeedsFields = {
@@ -240,6 +225,26 @@ export const api = {
     input: siteInput,
     access: intake,
     summary: 'Adds a site (address, coordinates, access requirements) to a client.',
+  }),
+  // The client directory (Admin → Clients): the desk and dispatchers, who already create clients
+  // and sites at intake, may also correct them.
+  'clients.list': method<ClientPage>()({
+    input: clientListInput,
+    access: staff,
+    summary:
+      'Clients by name, with their site and contact counts, a page at a time; query narrows by name, phone or e-mail.',
+  }),
+  'clients.update': method<ClientDto>()({
+    input: clientUpdateInput,
+    access: access.directoryEditors,
+    summary:
+      "Replaces a client's name, phone, e-mail and time zone. Answers stale when it changed since expectedRevision.",
+  }),
+  'sites.update': method<SiteDto>()({
+    input: siteUpdateInput,
+    access: access.directoryEditors,
+    summary:
+      "Replaces a site's name, address, coordinates, access requirements, weekly access hours and time zone. Answers stale when it changed since expectedRevision.",
   }),
   'tickets.create': method<TicketDto>()({
     input: ticketCreateInput,

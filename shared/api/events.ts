@@ -6,6 +6,10 @@ export type DispatchEvent =
   | { type: 'ticket.created'; ticketId: string; number: string; clientId: string }
   | { type: 'ticket.updated'; ticketId: string; number: string; clientId: string }
   | { type: 'directory.changed'; clientId: string }
+  /** A site's address, coordinates, access requirements or hours changed: tickets and rankings there too. */
+  | { type: 'site.changed'; siteId: string; clientId: string }
+  /** A technician's record, skills, shifts or time off changed. */
+  | { type: 'technician.changed'; technicianId: string }
   | {
       type: 'escalation.created';
       escalationId: string;

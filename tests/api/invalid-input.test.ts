@@ -96,6 +96,61 @@ const cases: Record<MethodName, Case[]> = {
       ['accessHours', 'mon', 0, 1],
     ],
   ],
+  'clients.list': [
+    ['a query of 101 characters', with_('clients.list', { query: long(101) }), ['query']],
+    ['a limit of 0', with_('clients.list', { limit: 0 }), ['limit']],
+    ['a limit of 201', with_('clients.list', { limit: 201 }), ['limit']],
+    ['a negative offset', with_('clients.list', { offset: -1 }), ['offset']],
+    ['a fractional offset', with_('clients.list', { offset: 1.5 }), ['offset']],
+  ],
+  'clients.update': [
+    ['a client that does not exist', with_('clients.update', { id: randomUUID() }), ['id']],
+    ['an id that is not a UUID', with_('clients.update', { id: 'tailspin' }), ['id']],
+    ['no revision', without('clients.update', 'expectedRevision'), ['expectedRevision']],
+    ['an empty name', with_('clients.update', { name: '  ' }), ['name']],
+    ['a name of 161 characters', with_('clients.update', { name: long(161) }), ['name']],
+    ['letters in the phone number', with_('clients.update', { phone: 'ask reception' }), ['phone']],
+    ['an email without an @', with_('clients.update', { email: 'billing.example.com' }), ['email']],
+    ['a time zone that does not exist', with_('clients.update', { timeZone: 'Mars/Olympus_Mons' }), ['timeZone']],
+  ],
+  'sites.update': [
+    ['a site that does not exist', with_('sites.update', { id: randomUUID() }), ['id']],
+    ['no revision', without('sites.update', 'expectedRevision'), ['expectedRevision']],
+    ['an empty address', with_('sites.update', { address: '' }), ['address']],
+    ['a latitude of 90.5', with_('sites.update', { latitude: 90.5, longitude: 0 }), ['latitude']],
+    ['a longitude of 181', with_('sites.update', { latitude: 0, longitude: 181 }), ['longitude']],
+    ['a latitude without a longitude', with_('sites.update', { latitude: 40.7 }), ['longitude']],
+    ['a longitude as text', with_('sites.update', { latitude: 40.7, longitude: '-74' }), ['longitude']],
+    [
+      'access requirements of 1,001 characters',
+      with_('sites.update', { accessRequirements: long(1001) }),
+      ['accessRequirements'],
+    ],
+    [
+      'access hours that close before they open',
+      with_('sites.update', { accessHours: { tue: [['17:00', '08:00']] } }),
+      ['accessHours', 'tue', 0, 1],
+    ],
+    [
+      'overlapping access hours',
+      with_('sites.update', {
+        accessHours: {
+          wed: [
+            ['08:00', '12:00'],
+            ['11:00', '15:00'],
+          ],
+        },
+      }),
+      ['accessHours', 'wed', 1, 0],
+    ],
+    ['access hours closed every day', with_('sites.update', { accessHours: { mon: [], sat: [] } }), ['accessHours']],
+    [
+      'a weekday that does not exist',
+      with_('sites.update', { accessHours: { mon: [], funday: [] } }),
+      ['accessHours', 'funday'],
+    ],
+    ['a time zone that does not exist', with_('sites.update', { timeZone: 'Europe/Atlantis' }), ['timeZone']],
+  ],
   'tickets.create': [
     ['a description of 5,001 characters', with_('tickets.create', { description: long(5001) }), ['description']],
     ['an empty description', with_('tickets.create', { description: '' }), ['description']],

@@ -13,6 +13,9 @@ export interface ApiFixture {
   clientId: string;
   contactId: string;
   siteId: string;
+  /** The revisions clientId and siteId were created with (an update with their own values keeps them). */
+  clientRevision: string;
+  siteRevision: string;
   otherClientId: string;
   otherContactId: string;
   otherSiteId: string;
@@ -177,6 +180,8 @@ export async function startApiFixture(env: TestEnvironment, options: { clock?: C
     clientId: client.id,
     contactId: contact.id,
     siteId: site.id,
+    clientRevision: client.revision,
+    siteRevision: site.revision,
     otherClientId: other.id,
     otherContactId: otherContact.id,
     otherSiteId: otherSite.id,
@@ -288,6 +293,20 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'contacts.list': (f) => ({ clientId: f.clientId }),
   'sites.list': (f) => ({ clientId: f.clientId }),
   'sites.create': (f) => ({ clientId: f.clientId, name: `Site ${++unique}`, address: '1 Main St' }),
+  'clients.list': () => ({ query: 'tail', limit: 20 }),
+  // The values the fixture created them with: every allowed call succeeds, and the revision stays.
+  'clients.update': (f) => ({
+    id: f.clientId,
+    expectedRevision: f.clientRevision,
+    name: 'Tailspin Toys',
+    phone: '+1 206 555 0111',
+  }),
+  'sites.update': (f) => ({
+    id: f.siteId,
+    expectedRevision: f.siteRevision,
+    name: 'Plant 2',
+    address: '2 Harbor Way, Seattle',
+  }),
   'tickets.create': (f) => ({
     channel: 'phone',
     receivedAt: new Date(Date.now() - 60_000).toISOString(),

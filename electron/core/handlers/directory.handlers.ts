@@ -3,12 +3,17 @@ import type { CallerMatch } from '../../../shared/domain/directory';
 import { ApiFailure } from '../../../shared/errors';
 import {
   findClient,
+  findSite,
   insertClient,
   insertContact,
   insertSite,
+  listClientsPage,
   listContacts,
   listSites,
+  lockDirectoryRow,
   searchCallers,
+  updateClient,
+  updateSite,
 } from '../repositories/directory.repository';
 import type { Tx } from '../db/transaction';
 import { phoneDigits } from '../services/phone';
@@ -22,7 +27,74 @@ async function requireClient(tx: Tx, clientId: string) {
   return client;
 }
 
+/** A site needs both coordinates to be placed on the map and in travel times, or neither. */
+function requireCoordinatePair(latitude: number | null, longitude: number | null): void {
+  if ((latitude === null) !== (longitude === null)) {
+    throw new ApiFailure('invalid_input', 'Give both latitude and longitude, or neither.', [
+      { path: [latitude === null ? 'latitude' : 'longitude'], message: 'Give both coordinates or neither' },
+    ]);
+  }
+}
+
+/** An update must be based on what is stored now; otherwise it would overwrite someone's change. */
+function requireRevision(what: 'client' | 'site', current: string, expected: string): void {
+  if (current !== expected) {
+    throw new ApiFailure('stale', `Someone else changed this ${what} since you opened it. Reload and try again.`, [
+      { path: ['expectedRevision'], message: 'Changed since you read it' },
+    ]);
+  }
+}
+
 export const directoryHandlers = {
+  'clients.list': async (input, ctx) =>
+    listClientsPage(ctx.database.db, {
+      text: input.query,
+      digits: phoneDigits(input.query),
+      limit: input.limit,
+      offset: input.offset,
+    }),
+
+  'clients.update': async (input, ctx) =>
+    ctx.write(async ({ tx, audit, publish }) => {
+      await lockDirectoryRow(tx, ctx.database.dialect, 'clients', input.id);
+      const before = await findClient(tx, input.id);
+      if (!before)
+        throw new ApiFailure('invalid_input', 'No such client.', [{ path: ['id'], message: 'No such client' }]);
+      requireRevision('client', before.revision, input.expectedRevision);
+      const after = await updateClient(tx, input.id, {
+        name: input.name,
+        phone: input.phone,
+        phone_digits: phoneDigits(input.phone),
+        email: input.email,
+        time_zone: input.timeZone,
+      });
+      await audit({ entity: 'client', entityId: after.id, before, after });
+      await publish({ type: 'directory.changed', clientId: after.id });
+      return after;
+    }),
+
+  'sites.update': async (input, ctx) =>
+    ctx.write(async ({ tx, audit, publish }) => {
+      requireCoordinatePair(input.latitude, input.longitude);
+      await lockDirectoryRow(tx, ctx.database.dialect, 'sites', input.id);
+      const before = await findSite(tx, input.id);
+      if (!before) throw new ApiFailure('invalid_input', 'No such site.', [{ path: ['id'], message: 'No such site' }]);
+      requireRevision('site', before.revision, input.expectedRevision);
+      const after = await updateSite(tx, input.id, {
+        name: input.name,
+        address: input.address,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        access_requirements: input.accessRequirements,
+        access_hours: input.accessHours === null ? null : JSON.stringify(input.accessHours),
+        time_zone: input.timeZone,
+      });
+      await audit({ entity: 'site', entityId: after.id, before, after });
+      // The directory lists it; tickets, rankings, plans and technicians' days read its place and hours.
+      await publish({ type: 'site.changed', siteId: after.id, clientId: after.clientId });
+      return after;
+    }),
+
   'clients.search': async (input, ctx) => {
     const { clients, contacts } = await searchCallers(
       ctx.database.db,
@@ -78,11 +150,7 @@ export const directoryHandlers = {
   'sites.create': async (input, ctx) =>
     ctx.write(async ({ tx, audit, publish }) => {
       await requireClient(tx, input.clientId);
-      if ((input.latitude === null) !== (input.longitude === null)) {
-        throw new ApiFailure('invalid_input', 'Give both latitude and longitude, or neither.', [
-          { path: [input.latitude === null ? 'latitude' : 'longitude'], message: 'Give both coordinates or neither' },
-        ]);
-      }
+      requireCoordinatePair(input.latitude, input.longitude);
       const site = await insertSite(tx, {
         id: randomUUID(),
         client_id: input.clientId,

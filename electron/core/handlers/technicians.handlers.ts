@@ -54,7 +54,7 @@ export const technicianHandlers = {
   'technicians.list': async (_input, ctx) => listTechnicians(ctx.database.db),
 
   'technicians.save': async (input, ctx) =>
-    ctx.write(async ({ tx, audit }) => {
+    ctx.write(async ({ tx, audit, publish }) => {
       if ((input.homeLatitude === null) !== (input.homeLongitude === null)) {
         throw new ApiFailure('invalid_input', 'Give both coordinates of the home base, or neither.', [
           {
@@ -95,6 +95,8 @@ export const technicianHandlers = {
       const [saved] = await listTechnicians(tx, id);
       if (!saved) throw new Error(`technician ${id} vanished inside its own transaction`);
       await audit({ entity: 'technician', entityId: id, before, after: saved });
+      // The board, the map and open rankings show the technician; other consoles refetch.
+      await publish({ type: 'technician.changed', technicianId: id });
       return saved;
     }),
 
@@ -102,19 +104,22 @@ export const technicianHandlers = {
     listAvailability(ctx.database.db, { technicianId: input.technicianId, from: input.from, to: input.to }),
 
   'technicians.addAvailability': async (input, ctx) =>
-    ctx.write(async ({ tx, audit }) => {
+    ctx.write(async ({ tx, audit, publish }) => {
       await requireTechnician(tx, input.technicianId, 'technicianId');
       const entry = { id: randomUUID(), ...input };
       await insertAvailability(tx, entry);
       await audit({ entity: 'technician_availability', entityId: entry.id, after: entry });
+      // Time off changes who is free: open rankings and the time-off list refetch.
+      await publish({ type: 'technician.changed', technicianId: entry.technicianId });
       return entry;
     }),
 
   'technicians.removeAvailability': async (input, ctx) =>
-    ctx.write(async ({ tx, audit }) => {
+    ctx.write(async ({ tx, audit, publish }) => {
       const removed = await deleteAvailability(tx, input.id);
       if (!removed) throw new ApiFailure('not_found', 'No such time off or extra shift.');
       await audit({ entity: 'technician_availability', entityId: input.id, before: removed, after: null });
+      await publish({ type: 'technician.changed', technicianId: removed.technicianId });
       return null;
     }),
 

@@ -1,11 +1,25 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { ClientDto, ContactDto, SiteDto } from '../../../shared/domain/directory';
+import type { ClientDto, ClientListItem, ContactDto, SiteDto } from '../../../shared/domain/directory';
 import type { WeeklyHours } from '../../../shared/domain/sla';
 import type { ClientsTable, ContactsTable, SitesTable } from '../db/schema';
+import type { DialectName } from '../db/dialect';
 import type { Tx } from '../db/transaction';
 
-function clientDto(row: ClientsTable): ClientDto {
-  return { id: row.id, name: row.name, phone: row.phone, email: row.email, timeZone: row.time_zone };
+/**
+ * The tables carry no version column, so a record's revision is a fingerprint of what an editor
+ * sees: an update based on an older read no longer matches and is refused as stale. Changing a
+ * field and back again restores the revision, which is harmless (the record reads the same).
+ */
+function revisionOf(fields: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(fields)).digest('base64url').slice(0, 22);
+}
+
+type ClientFields = Pick<ClientsTable, 'id' | 'name' | 'phone' | 'email' | 'time_zone'>;
+
+function clientDto(row: ClientFields): ClientDto {
+  const fields = { id: row.id, name: row.name, phone: row.phone, email: row.email, timeZone: row.time_zone };
+  return { ...fields, revision: revisionOf(Object.values(fields)) };
 }
 
 function contactDto(row: ContactsTable): ContactDto {
@@ -23,6 +37,18 @@ function siteDto(row: SitesTable): SiteDto {
     accessRequirements: row.access_requirements,
     accessHours: row.access_hours === null ? null : (JSON.parse(row.access_hours) as WeeklyHours),
     timeZone: row.time_zone,
+    // The stored JSON text of the hours, as written, stands for them.
+    revision: revisionOf([
+      row.id,
+      row.client_id,
+      row.name,
+      row.address,
+      row.latitude,
+      row.longitude,
+      row.access_requirements,
+      row.access_hours,
+      row.time_zone,
+    ]),
   };
 }
 
@@ -54,6 +80,80 @@ export async function findContact(db: Tx, id: string): Promise<ContactDto | unde
 export async function findSite(db: Tx, id: string): Promise<SiteDto | undefined> {
   const row = await db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
   return row && siteDto(row);
+}
+
+/** The editable columns of a client; the id and creation time never change. */
+export type ClientChanges = Pick<ClientsTable, 'name' | 'phone' | 'phone_digits' | 'email' | 'time_zone'>;
+export type SiteChanges = Pick<
+  SitesTable,
+  'name' | 'address' | 'latitude' | 'longitude' | 'access_requirements' | 'access_hours' | 'time_zone'
+>;
+
+export async function updateClient(db: Tx, id: string, changes: ClientChanges): Promise<ClientDto> {
+  await db.updateTable('clients').set(changes).where('id', '=', id).execute();
+  const client = await findClient(db, id);
+  if (!client) throw new Error(`client ${id} vanished inside its own transaction`);
+  return client;
+}
+
+export async function updateSite(db: Tx, id: string, changes: SiteChanges): Promise<SiteDto> {
+  await db.updateTable('sites').set(changes).where('id', '=', id).execute();
+  const site = await findSite(db, id);
+  if (!site) throw new Error(`site ${id} vanished inside its own transaction`);
+  return site;
+}
+
+/**
+ * On PostgreSQL two editors could both read the same revision and both write; locking the row
+ * first makes the second wait and then see the first one's change. SQLite's write lock
+ * (BEGIN IMMEDIATE) already serializes them.
+ */
+export async function lockDirectoryRow(db: Tx, dialect: DialectName, table: 'clients' | 'sites', id: string) {
+  if (dialect !== 'postgres') return;
+  await db.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/** Clients whose name, e-mail or phone contains the text, by name, one page at a time. */
+export async function listClientsPage(
+  db: Tx,
+  options: { text: string; digits: string | null; limit: number; offset: number },
+): Promise<{ clients: ClientListItem[]; total: number }> {
+  const name = options.text ? likePattern(options.text, 'anywhere') : null;
+  const phone = options.digits && options.digits.length >= 3 ? likePattern(options.digits, 'anywhere') : null;
+  const matching = db.selectFrom('clients').where((eb) => {
+    if (!name) return eb.lit(true);
+    const either = [likeLower('clients.name', name), likeLower('clients.email', name)];
+    return eb.or(phone ? [...either, likeLower('clients.phone_digits', phone)] : either);
+  });
+  const counted = await matching.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirst();
+  const rows = await matching
+    .selectAll('clients')
+    .select((eb) => [
+      eb
+        .selectFrom('sites')
+        .whereRef('sites.client_id', '=', 'clients.id')
+        .select(eb.fn.countAll<number | string>().as('n'))
+        .as('site_count'),
+      eb
+        .selectFrom('contacts')
+        .whereRef('contacts.client_id', '=', 'clients.id')
+        .select(eb.fn.countAll<number | string>().as('n'))
+        .as('contact_count'),
+    ])
+    .orderBy('clients.name')
+    .orderBy('clients.id')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+  return {
+    // pg answers count(*) as a string (int8).
+    total: Number(counted?.total ?? 0),
+    clients: rows.map((row) => ({
+      ...clientDto(row),
+      siteCount: Number(row.site_count ?? 0),
+      contactCount: Number(row.contact_count ?? 0),
+    })),
+  };
 }
 
 export async function listContacts(db: Tx, clientId: string): Promise<ContactDto[]> {
@@ -123,13 +223,13 @@ export async function searchCallers(
     clients: clients.map(clientDto),
     contacts: contacts.map((row) => ({
       contact: contactDto(row),
-      client: {
+      client: clientDto({
         id: row.client_id,
         name: row.client_name,
         phone: row.client_phone,
         email: row.client_email,
-        timeZone: row.client_time_zone,
-      },
+        time_zone: row.client_time_zone,
+      }),
     })),
   };
 }

@@ -12,6 +12,7 @@ export const routeNames = [
   'my-day',
   'parts',
   'reviews',
+  'clients',
 ] as const;
 export type Route = { name: (typeof routeNames)[number] };
 

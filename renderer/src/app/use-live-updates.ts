@@ -29,7 +29,15 @@ export function useLiveUpdates(enabled: boolean): void {
           invalidate(['workLogs.get', 'workLogs.forTicket']);
           break;
         case 'directory.changed':
-          invalidate(['clients.search', 'contacts.list', 'sites.list', 'tickets.queue']);
+          invalidate(['clients.search', 'clients.list', 'contacts.list', 'sites.list', 'tickets.queue']);
+          break;
+        case 'site.changed':
+          // Its place and access hours move rankings, plans and the technicians' days too.
+          invalidate(['clients.search', 'clients.list', 'sites.list', 'tickets.queue', 'tickets.get']);
+          invalidate(['dispatch.recommend', 'visits.list', 'visits.forTicket', 'visits.myDay']);
+          break;
+        case 'technician.changed':
+          invalidate(['technicians.list', 'technicians.availability', 'dispatch.recommend']);
           break;
         case 'escalation.created':
         case 'escalation.updated':

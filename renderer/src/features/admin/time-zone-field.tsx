@@ -14,34 +14,42 @@ function offsetNow(zone: string): string {
   return now.isValid ? `UTC${now.toFormat('ZZ')} now` : '';
 }
 
-/** An IANA time zone picked from the zones this workstation knows; the current offset is shown. */
+/**
+ * An IANA time zone picked from the zones this workstation knows; the current offset is shown.
+ * With `unsetText` the zone may be cleared ('' = none), and the text says what applies instead.
+ */
 export function TimeZoneField({
   value,
   onChange,
   error,
+  label = 'Time zone',
+  unsetText,
 }: {
   value: string;
   onChange: (zone: string) => void;
   error: string | undefined;
+  label?: string;
+  unsetText?: string;
 }) {
   const zones = useMemo(supportedZones, []);
   // A stored zone this browser does not list (an alias such as US/Eastern) stays selectable.
   const options = useMemo(() => (value && !zones.includes(value) ? [value, ...zones] : zones), [value, zones]);
+  const clearable = unsetText !== undefined;
   return (
-    <Autocomplete<string, false, true>
-      value={value}
+    <Autocomplete<string, false, boolean>
+      value={value || null}
       options={options}
-      disableClearable
+      disableClearable={!clearable}
       autoHighlight
       fullWidth
-      onChange={(_e, zone) => onChange(zone)}
+      onChange={(_e, zone) => onChange(zone ?? '')}
       renderInput={(params) => (
         <TextField
           {...params}
-          label="Time zone"
+          label={label}
           name="timeZone"
           error={Boolean(error)}
-          helperText={error ?? offsetNow(value)}
+          helperText={error ?? (value ? offsetNow(value) : unsetText)}
         />
       )}
     />

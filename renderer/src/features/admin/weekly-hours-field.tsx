@@ -15,21 +15,27 @@ import type { Issues } from './api-issues';
 import { maxIntervalsPerDay, nextInterval, weekdayLabels, weekdays, type Interval } from './calendar-form';
 
 type Hours = Record<WeekdayKey, Interval[]>;
+type Path = readonly (string | number)[];
 
 const workdaysAfterMonday = ['tue', 'wed', 'thu', 'fri'] as const satisfies readonly WeekdayKey[];
 
 /**
  * Opening hours per weekday: zero or more intervals a day, a day without any is closed. Server
- * issues (paths calendar.hours.fri.0.1) mark the time they name and are listed under the day.
+ * issues below issuePath (calendar.hours.fri.0.1 for a calendar, accessHours.fri.0.1 for a site)
+ * mark the time they name and are listed under the day.
  */
 export function WeeklyHoursField({
   hours,
   onChange,
   issues,
+  legend = 'Business hours',
+  issuePath = ['calendar', 'hours'],
 }: {
   hours: Hours;
   onChange: (hours: Hours) => void;
   issues: Issues;
+  legend?: string;
+  issuePath?: Path;
 }) {
   const setDay = (day: WeekdayKey, intervals: Interval[]) => onChange({ ...hours, [day]: intervals });
   const copyMonday = () =>
@@ -37,13 +43,13 @@ export function WeeklyHoursField({
       ...hours,
       ...Object.fromEntries(workdaysAfterMonday.map((day) => [day, hours.mon.map((i): Interval => [...i])])),
     });
-  const wholeMessage = issues.at('calendar', 'hours');
+  const wholeMessage = issues.at(...issuePath);
 
   return (
     <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, minWidth: 0 }}>
       <Stack direction="row" sx={{ alignItems: 'center', mb: 0.5 }}>
         <Typography component="legend" variant="subtitle2" sx={{ float: 'left' }} noWrap>
-          Business hours
+          {legend}
         </Typography>
         <Button
           size="small"
@@ -61,7 +67,14 @@ export function WeeklyHoursField({
       )}
       <Stack>
         {weekdays.map((day) => (
-          <DayRow key={day} day={day} intervals={hours[day]} onChange={(next) => setDay(day, next)} issues={issues} />
+          <DayRow
+            key={day}
+            day={day}
+            intervals={hours[day]}
+            onChange={(next) => setDay(day, next)}
+            issues={issues}
+            issuePath={issuePath}
+          />
         ))}
       </Stack>
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
@@ -76,14 +89,16 @@ function DayRow({
   intervals,
   onChange,
   issues,
+  issuePath,
 }: {
   day: WeekdayKey;
   intervals: Interval[];
   onChange: (intervals: Interval[]) => void;
   issues: Issues;
+  issuePath: Path;
 }) {
   const label = weekdayLabels[day];
-  const messages = [...new Set(issues.under('calendar', 'hours', day).map((i) => i.message))];
+  const messages = [...new Set(issues.under(...issuePath, day).map((i) => i.message))];
   const setTime = (index: number, edge: 0 | 1, value: string) =>
     onChange(
       intervals.map((interval, i): Interval =>
@@ -157,7 +172,7 @@ function DayRow({
                 }}
                 label={`${label} opens${suffix}`}
                 value={open}
-                error={Boolean(issues.at('calendar', 'hours', day, index, 0))}
+                error={Boolean(issues.at(...issuePath, day, index, 0))}
                 onChange={(v) => setTime(index, 0, v)}
               />
               <Typography variant="body2" aria-hidden>
@@ -166,7 +181,7 @@ function DayRow({
               <TimeInput
                 label={`${label} closes${suffix}`}
                 value={close}
-                error={Boolean(issues.at('calendar', 'hours', day, index, 1))}
+                error={Boolean(issues.at(...issuePath, day, index, 1))}
                 onChange={(v) => setTime(index, 1, v)}
               />
               <Tooltip title="Remove these hours">

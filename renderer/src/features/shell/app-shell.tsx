@@ -35,6 +35,7 @@ const PartsPage = lazy(() => import('../parts/parts-page').then((m) => ({ defaul
 const ReviewsPage = lazy(() => import('../reviews/reviews-page').then((m) => ({ default: m.ReviewsPage })));
 const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({ default: m.SlaAdminPage })));
 const MyDayPage = lazy(() => import('../my-day/my-day-page').then((m) => ({ default: m.MyDayPage })));
+const ClientsPage = lazy(() => import('../clients/clients-page').then((m) => ({ default: m.ClientsPage })));
 
 const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[] = [
   { route: 'queue', label: 'Queue', group: access.staff },
@@ -47,6 +48,7 @@ const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[]
   { route: 'reviews', label: 'Reviews', group: access.reviewReaders },
   { route: 'sla-admin', label: 'SLA settings', group: access.admin },
   { route: 'my-day', label: 'My day', group: access.technicianDay },
+  { route: 'clients', label: 'Clients', group: access.directoryEditors },
 ];
 
 export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
@@ -102,6 +104,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
           {current === 'reviews' && <ReviewsPage user={user} />}
           {current === 'sla-admin' && <SlaAdminPage />}
           {current === 'my-day' && <MyDayPage user={user} />}
+          {current === 'clients' && <ClientsPage />}
         </Suspense>
         {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}
         {user.role === 'technician' && <VisitNotifier user={user} />}
