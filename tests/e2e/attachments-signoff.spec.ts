@@ -4,9 +4,7 @@ import { elfBytes, pngBytes } from '../support/images';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
-
-const allDay = [['00:00', '24:00']];
-const everyDay = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
+import { everyDay } from './pages/records';
 
 /** Opens the ticket from the queue and the documentation of its (only) visit. */
 async function openVisitDocumentation(page: Page, ticketNumber: string): Promise<Locator> {

@@ -2,9 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { invoke } from './pages/api';
 import { openConsoleAs } from './pages/console';
 import { QueuePage } from './pages/queue-page';
-
-const allDay = [['00:00', '24:00']];
-const everyDay = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
+import { everyDay } from './pages/records';
 
 interface Visit {
   id: string;

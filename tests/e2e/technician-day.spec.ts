@@ -2,12 +2,11 @@ import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
+import { everyDay } from './pages/records';
 
 // Live updates cross three consoles; on a loaded machine a refetch can take longer than the default.
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-const allDay = [['00:00', '24:00']];
-const everyDay = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
 const HOUR = 3_600_000;
 
 test('a technician works through their day and every console sees it live, on-behalf changes marked', async ({

@@ -46,7 +46,7 @@ test('the ticket panel follows its visit live: en route with the ETA, then on si
   const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
     name,
     timeZone: 'UTC',
-    shiftPattern: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    shiftPattern: everyDay,
     skills: [],
     certifications: [],
   });

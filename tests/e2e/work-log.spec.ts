@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
+import { everyDay } from './pages/records';
 
 /** The queue of a freshly logged-in console; its lazy chunk can take a while on a loaded machine. */
 async function openQueue(page: Page): Promise<QueuePage> {
@@ -10,9 +11,6 @@ async function openQueue(page: Page): Promise<QueuePage> {
   await expect(queue.grid).toBeVisible({ timeout: 20_000 });
   return queue;
 }
-
-const allDay = [['00:00', '24:00']];
-const everyDay = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
 
 test('an admin imports parts from CSV; a technician documents a visit with them; a dispatcher sees it', async ({
   browser,
