@@ -60,6 +60,48 @@ async function renderTime(page: Page, cdp: CDPSession, action: () => Promise<voi
   return { wall, cpu };
 }
 
+interface FrameRecord {
+  frames: number[];
+  longTasks: number[];
+}
+
+/**
+ * Starts recording every frame's interval and every long task in the page; the function it
+ * answers stops the recording (and its observer) and returns what it saw. The page code is a
+ * string, not a function: tsx would wrap inner named functions in a helper the page lacks.
+ */
+async function recordFrames(page: Page): Promise<() => Promise<FrameRecord>> {
+  await page.evaluate(`(() => {
+    const record = { frames: [], longTasks: [], stopped: false };
+    record.observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) record.longTasks.push(e.duration);
+    });
+    record.observer.observe({ type: 'longtask' });
+    let last = performance.now();
+    const tick = (now) => {
+      record.frames.push(now - last);
+      last = now;
+      if (!record.stopped) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    window.benchRecord = record;
+  })()`);
+  return () =>
+    page.evaluate<FrameRecord>(`(() => {
+      const record = window.benchRecord;
+      record.stopped = true;
+      record.observer.disconnect();
+      return { frames: record.frames.slice(1), longTasks: record.longTasks };
+    })()`);
+}
+
+function reportFrames(what: string, record: FrameRecord): void {
+  const frames = stats(record.frames);
+  console.log(
+    `board: ${what}: ${record.frames.length} frames, median ${frames.median.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms; long tasks: ${record.longTasks.length} (longest ${f(Math.max(0, ...record.longTasks))} ms)`,
+  );
+}
+
 export async function benchBoard(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dispatch-bench-board-'));
   const runtime = await startRuntime({ database: { kind: 'sqlite', file: path.join(dir, 'b.sqlite') }, demo: true });
@@ -259,21 +301,7 @@ export async function benchBoard(): Promise<void> {
         requestAnimationFrame(check);
       })`);
       console.log(`board: jump to the last row, its visits painted after ${f(Number(jump))} ms`);
-      await page.evaluate(`(() => {
-        window.benchFrames = [];
-        window.benchLongTasks = [];
-        window.benchStop = false;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.benchLongTasks.push(e.duration);
-        }).observe({ type: 'longtask' });
-        let last = performance.now();
-        const tick = (now) => {
-          window.benchFrames.push(now - last);
-          last = now;
-          if (!window.benchStop) requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      })()`);
+      const stopScroll = await recordFrames(page);
       const body = await page.locator(scroller).boundingBox();
       if (!body) throw new Error('no timeline');
       await page.mouse.move(body.x + 200, body.y + 100);
@@ -281,14 +309,7 @@ export async function benchBoard(): Promise<void> {
         await page.mouse.wheel(0, -100);
         await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
       }
-      const scroll = await page.evaluate<{ frames: number[]; longTasks: number[] }>(`(() => {
-        window.benchStop = true;
-        return { frames: window.benchFrames.slice(1), longTasks: window.benchLongTasks };
-      })()`);
-      const scrollFrames = stats(scroll.frames);
-      console.log(
-        `board: scrolling up 6,000 px in 60 wheel steps: ${scroll.frames.length} frames, median ${scrollFrames.median.toFixed(1)} ms, p95 ${scrollFrames.p95.toFixed(1)} ms, max ${scrollFrames.max.toFixed(1)} ms; long tasks: ${scroll.longTasks.length} (longest ${f(Math.max(0, ...scroll.longTasks))} ms)`,
-      );
+      reportFrames('scrolling up 6,000 px in 60 wheel steps', await stopScroll());
       await page.evaluate(`document.querySelector(${JSON.stringify(scroller)}).closest('.fc-scroller').scrollTop = 0`);
       await page.locator('.board-visit').first().waitFor();
 
@@ -296,36 +317,15 @@ export async function benchBoard(): Promise<void> {
       const event = page.locator('.board-visit').first();
       const box = await event.boundingBox();
       if (!box) throw new Error('no visit on screen');
-      // A string, not a function: tsx would wrap the inner named functions in a helper the page lacks.
-      await page.evaluate(`(() => {
-        window.benchFrames = [];
-        window.benchLongTasks = [];
-        window.benchStop = false;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.benchLongTasks.push(e.duration);
-        }).observe({ type: 'longtask' });
-        let last = performance.now();
-        const tick = (now) => {
-          window.benchFrames.push(now - last);
-          last = now;
-          if (!window.benchStop) requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      })()`);
+      const stopDrag = await recordFrames(page);
       await page.mouse.move(box.x + 4, box.y + box.height / 2);
       await page.mouse.down();
       await page.mouse.move(box.x + 300, box.y + 250, { steps: 60 });
       await page.mouse.move(box.x + 120, box.y + 120, { steps: 60 });
-      const drag = await page.evaluate<{ frames: number[]; longTasks: number[] }>(`(() => {
-        window.benchStop = true;
-        return { frames: window.benchFrames.slice(1), longTasks: window.benchLongTasks };
-      })()`);
+      const drag = await stopDrag();
       await page.keyboard.press('Escape');
       await page.mouse.up();
-      const frames = stats(drag.frames);
-      console.log(
-        `board: dragging a visit (120 mouse moves): ${drag.frames.length} frames, median ${frames.median.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms; long tasks: ${drag.longTasks.length} (longest ${f(Math.max(0, ...drag.longTasks))} ms)`,
-      );
+      reportFrames('dragging a visit (120 mouse moves)', drag);
     } finally {
       await browser.close();
     }

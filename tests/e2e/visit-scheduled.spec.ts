@@ -2,19 +2,13 @@ import { expect, test } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
-import { everyDay } from './pages/records';
+import { createTechnician } from './pages/records';
 
 test('a booked visit shows on its ticket as "Scheduled: <time> with <technician>"', async ({ browser }) => {
   const stamp = Date.now().toString(36);
   const name = `Dana ${stamp}`;
   const admin = await openConsoleAs(browser, 'admin');
-  const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
-    name,
-    timeZone: 'UTC',
-    shiftPattern: everyDay,
-    skills: [],
-    certifications: [],
-  });
+  const technicianId = await createTechnician(admin, name);
 
   const dispatcher = await openConsoleAs(browser, 'dispatcher');
   const [ticket] = await invoke<{ id: string; number: string }[]>(dispatcher, 'tickets.queue', {});
@@ -22,7 +16,7 @@ test('a booked visit shows on its ticket as "Scheduled: <time> with <technician>
   const startsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
   await invoke(dispatcher, 'visits.create', {
     ticketId: ticket.id,
-    technicianId: technician.id,
+    technicianId,
     startsAt,
     durationMinutes: 60,
   });
@@ -43,13 +37,7 @@ test('the ticket panel follows its visit live: en route with the ETA, then on si
   const stamp = Date.now().toString(36);
   const name = `Toni ${stamp}`;
   const admin = await openConsoleAs(browser, 'admin');
-  const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
-    name,
-    timeZone: 'UTC',
-    shiftPattern: everyDay,
-    skills: [],
-    certifications: [],
-  });
+  const technicianId = await createTechnician(admin, name);
   const client = await invoke<{ id: string }>(admin, 'clients.create', { name: `Wingtip ${stamp}` });
   const ticket = await invoke<{ id: string; number: string }>(admin, 'tickets.create', {
     channel: 'phone',
@@ -60,7 +48,7 @@ test('the ticket panel follows its visit live: en route with the ETA, then on si
   });
   const booked = await invoke<{ id: string; version: number }>(admin, 'visits.create', {
     ticketId: ticket.id,
-    technicianId: technician.id,
+    technicianId,
     startsAt: new Date(Date.now() + 30 * 60_000).toISOString(),
     durationMinutes: 60,
   });

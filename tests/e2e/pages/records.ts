@@ -5,8 +5,8 @@ const allDay = [['00:00', '24:00']];
 /** A shift pattern free all day every day, so no booking rule but the one under test applies. */
 export const everyDay = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
 
-/** A technician of the test's own, free all day every day, in the given team. */
-export async function createTechnician(admin: Page, name: string, team: string): Promise<string> {
+/** A technician of the test's own, free all day every day, in the given team or none. */
+export async function createTechnician(admin: Page, name: string, team?: string): Promise<string> {
   const t = await invoke<{ id: string }>(admin, 'technicians.save', {
     name,
     team,
