@@ -24,6 +24,19 @@ const domOnly = [
 const noDom = (where) =>
   domOnly.map((name) => ({ name, message: `${where} runs without a DOM; ${name} is not there.` }));
 
+// The core and the suites that run it read "now" only from an injected Clock, so a test can pin the
+// day (tests/support/test-clock.ts) and nothing in them depends on the day it runs.
+const noWallClock = (where) => [
+  {
+    selector: "MemberExpression[object.name='Date'][property.name='now']",
+    message: `${where} reads the time only from the injected Clock (ctx.clock.now()), never Date.now.`,
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: `${where} reads the time only from the injected Clock (ctx.clock.now()), never new Date().`,
+  },
+];
+
 const noElectron = { name: 'electron', message: 'Only electron/main, preload, ipc and security may import electron.' };
 const shells = [
   '**/renderer/**',
@@ -121,7 +134,12 @@ export default defineConfig(
         },
       ],
       'no-restricted-globals': ['error', ...noDom('The core')],
+      'no-restricted-syntax': ['error', ...noWallClock('The core')],
     },
+  },
+  {
+    files: ['electron/core/services/clock.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['electron/**', 'scripts/**', 'tests/**', '*.config.ts'],

@@ -30,9 +30,9 @@ export interface Runtime {
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const database = await openDatabase(options.database);
   let events: EventHub | undefined;
+  const clock = options.clock ?? systemClock;
   try {
-    events = await startEventHub(database);
-    const clock = options.clock ?? systemClock;
+    events = await startEventHub(database, clock);
     const demoLoaded = options.demo ? await loadDemoData(database, clock) : false;
     await ensureDefaultCalendar(database, clock);
     const core = createCore({ database, events, clock });

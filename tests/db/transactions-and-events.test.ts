@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DispatchEvent } from '../../shared/api/events';
 import type { Runtime } from '../../electron/core/runtime';
 import { inTransaction } from '../../electron/core/db/transaction';
@@ -7,7 +7,8 @@ import { insertAudit } from '../../electron/core/repositories/audit.repository';
 import { insertClient } from '../../electron/core/repositories/directory.repository';
 import { nextTicketSequence } from '../../electron/core/repositories/ticket.repository';
 import { callerFor, setUpIntake, ticketInput } from '../support/core-caller';
-import { countRows, describeEachDatabase, useTestEnvironment } from '../support/test-runtime';
+import { countRows, describeEachDatabase, manualClock, useTestEnvironment } from '../support/test-runtime';
+import { testIso } from '../support/test-clock';
 
 /** Resolves with the first event that matches; a test awaits the event, never a timer. */
 function nextEvent(runtime: Runtime, match: (event: DispatchEvent) => boolean): Promise<DispatchEvent> {
@@ -60,7 +61,7 @@ describeEachDatabase('transactions and change events', (kind) => {
     const doomedId = randomUUID();
 
     const failing = inTransaction(runtime.database, async (tx) => {
-      const at = new Date().toISOString();
+      const at = testIso();
       await insertClient(tx, {
         id: doomedId,
         name: 'Never saved',
@@ -136,5 +137,20 @@ describeEachDatabase('transactions and change events', (kind) => {
     expect((await heard).map((e) => (e.type === 'ticket.created' ? e.number : ''))).toEqual(
       tickets.map((t) => t.number),
     );
+  });
+});
+
+describe('change events on SQLite', () => {
+  const env = useTestEnvironment();
+
+  // PostgreSQL carries events as NOTIFY and stores none; SQLite keeps them for other processes
+  // and prunes them by age, so their time must be the core's.
+  it('stamps stored change events with the core clock, not the machine clock', async () => {
+    const clock = manualClock('2031-05-06T07:08:09.000Z');
+    const runtime = await env.runtime({ clock });
+    const fixture = await setUpIntake(runtime);
+    await fixture.admin.call('tickets.create', ticketInput(fixture));
+    const stamps = await runtime.database.db.selectFrom('change_events').select('at').distinct().execute();
+    expect(stamps.map((s) => s.at)).toEqual(['2031-05-06T07:08:09.000Z']);
   });
 });

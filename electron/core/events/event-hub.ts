@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { DispatchEvent } from '../../../shared/api/events';
 import type { DatabaseHandle } from '../db/connect';
 import type { Tx } from '../db/transaction';
+import type { Clock } from '../services/clock';
 
 export type EventListener = (event: DispatchEvent) => void;
 
@@ -29,8 +30,9 @@ const CHANNEL = 'dispatch_events';
 const POLL_MS = 250;
 const KEEP_EVENTS_MS = 10 * 60 * 1000;
 
-export async function startEventHub(handle: DatabaseHandle): Promise<EventHub> {
-  return handle.dialect === 'postgres' ? startPostgresHub(handle) : startSqliteHub(handle);
+/** `clock` stamps and prunes stored events (SQLite), so they age on the same time as the core's. */
+export async function startEventHub(handle: DatabaseHandle, clock: Clock): Promise<EventHub> {
+  return handle.dialect === 'postgres' ? startPostgresHub(handle) : startSqliteHub(handle, clock);
 }
 
 function listenerSet() {
@@ -54,7 +56,7 @@ function listenerSet() {
   };
 }
 
-async function startSqliteHub(handle: DatabaseHandle): Promise<EventHub> {
+async function startSqliteHub(handle: DatabaseHandle, clock: Clock): Promise<EventHub> {
   const listeners = listenerSet();
   const { db } = handle;
   const start = await db
@@ -98,7 +100,7 @@ async function startSqliteHub(handle: DatabaseHandle): Promise<EventHub> {
 
   const timer = setInterval(poll, POLL_MS);
   const pruner = setInterval(() => {
-    const cutoff = new Date(Date.now() - KEEP_EVENTS_MS).toISOString();
+    const cutoff = new Date(clock.now().getTime() - KEEP_EVENTS_MS).toISOString();
     db.deleteFrom('change_events')
       .where('at', '<', cutoff)
       .execute()
@@ -111,7 +113,7 @@ async function startSqliteHub(handle: DatabaseHandle): Promise<EventHub> {
     async publish(tx, event) {
       await tx
         .insertInto('change_events')
-        .values({ at: new Date().toISOString(), payload: JSON.stringify(event) })
+        .values({ at: clock.now().toISOString(), payload: JSON.stringify(event) })
         .execute();
     },
     afterCommit: poll,

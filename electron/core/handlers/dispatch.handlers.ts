@@ -133,12 +133,16 @@ export const dispatchHandlers = {
       createdAt: ctx.now(),
       travelSource: matrix.source,
     });
-    storePlan(planId, {
-      plan,
-      database: ctx.database,
-      userId: caller.id,
-      visitVersions: new Map(versions.map((v) => [v.id, v.version])),
-    });
+    storePlan(
+      planId,
+      {
+        plan,
+        database: ctx.database,
+        userId: caller.id,
+        visitVersions: new Map(versions.map((v) => [v.id, v.version])),
+      },
+      ctx.clock.now(),
+    );
     return plan;
   },
 
@@ -146,7 +150,7 @@ export const dispatchHandlers = {
 
   'dispatch.acceptPlan': async (input, ctx) => {
     const caller = requireCaller(ctx);
-    const stored = findPlan(input.planId, ctx.database);
+    const stored = findPlan(input.planId, ctx.database, ctx.clock.now());
     if (!stored) throw new ApiFailure('not_found', 'No such plan: it was accepted, discarded or has expired.');
     try {
       const outcome = await ctx.write((tx) => acceptPlan(tx, stored, { now: ctx.now(), by: caller.id }));

@@ -20,21 +20,26 @@ const MAX_PLANS = 50;
 const plans = new Map<string, StoredPlan & { storedAt: number }>();
 const runs = new Map<string, { cancel: () => void; userId: string }>();
 
-export function storePlan(id: string, plan: StoredPlan): void {
-  const now = Date.now();
-  for (const [key, stored] of plans) if (now - stored.storedAt > PLAN_LIFETIME_MS) plans.delete(key);
+/** Keeps a proposed plan; `now` is the core clock's, so expiry follows the same time as everything else. */
+export function storePlan(id: string, plan: StoredPlan, now: Date): void {
+  const nowMs = now.getTime();
+  for (const [key, stored] of plans) if (expired(stored, nowMs)) plans.delete(key);
   while (plans.size >= MAX_PLANS) {
     const oldest = plans.keys().next();
     if (oldest.done) break;
     plans.delete(oldest.value);
   }
-  plans.set(id, { ...plan, storedAt: now });
+  plans.set(id, { ...plan, storedAt: nowMs });
+}
+
+function expired(stored: { storedAt: number }, nowMs: number): boolean {
+  return nowMs - stored.storedAt > PLAN_LIFETIME_MS;
 }
 
 /** The plan, if this process made it for this database and it has not expired. */
-export function findPlan(id: string, database: DatabaseHandle): StoredPlan | undefined {
+export function findPlan(id: string, database: DatabaseHandle, now: Date): StoredPlan | undefined {
   const stored = plans.get(id);
-  if (!stored || stored.database !== database || Date.now() - stored.storedAt > PLAN_LIFETIME_MS) return undefined;
+  if (!stored || stored.database !== database || expired(stored, now.getTime())) return undefined;
   return stored;
 }
 

@@ -42,8 +42,9 @@ export interface RoadTravel extends TravelModel {
 /**
  * Travel from an OSRM server's table service, cached per pair of places; the offline estimate
  * answers whenever the server cannot (down, slow, malformed answer), so dispatch never stops.
+ * `now` only measures the back-off after a failure, an interval, hence the monotonic clock.
  */
-export function roadTravel(settings: TravelSettings, now: () => number = Date.now): RoadTravel {
+export function roadTravel(settings: TravelSettings, now: () => number = () => performance.now()): RoadTravel {
   const offline = offlineTravel(settings);
   const cache = new Map<string, Leg>();
   const maxCached = 200_000;
