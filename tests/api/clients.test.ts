@@ -4,6 +4,7 @@ import type { ClientDto, SiteDto } from '../../shared/domain/directory';
 import type { Role } from '../../shared/domain/roles';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { countRows, useTestEnvironment, valueOf } from '../support/test-runtime';
+import { testIso } from '../support/test-clock';
 
 describe('the client directory over HTTP', () => {
   const env = useTestEnvironment();
@@ -270,7 +271,7 @@ describe('the client directory over HTTP', () => {
           'tickets.create',
           {
             channel: 'phone',
-            receivedAt: new Date(Date.now() - 60_000).toISOString(),
+            receivedAt: testIso(-60_000),
             clientId: client.id,
             siteId: site.id,
             description: 'Oven controller offline',

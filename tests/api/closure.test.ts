@@ -6,13 +6,14 @@ import { nextFreeMonday, startApiFixture, type ApiFixture } from '../support/api
 import { documentedTicket, loggedTicket, type Documentation } from '../support/closure-scenario';
 import { recordSignOff } from '../support/onsite-records';
 import { countRows, manualClock, useTestEnvironment, valueOf } from '../support/test-runtime';
+import { TEST_EPOCH } from '../support/test-clock';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
   const env = useTestEnvironment();
-  const clock = manualClock(new Date().toISOString());
+  const clock = manualClock(TEST_EPOCH);
   let f: ApiFixture;
   let signOffWorkType: string;
   const events: DispatchEvent[] = [];

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiInput } from '../../shared/api/contract';
 import type { DispatchEvent } from '../../shared/api/events';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture';
-import { countRows, useTestEnvironment, valueOf } from '../support/test-runtime';
+import { countRows, manualClock, useTestEnvironment, valueOf } from '../support/test-runtime';
+import { TEST_EPOCH, testIso, testNowMs } from '../support/test-clock';
 
 // Monday 2027-01-11 in Los Angeles: nothing else in the fixture is booked that day.
 const DAY = '2027-01-11';
@@ -59,7 +60,7 @@ describe('dispatch engine over HTTP', () => {
         'tickets.create',
         {
           channel: 'phone',
-          receivedAt: new Date(Date.now() - 60_000).toISOString(),
+          receivedAt: testIso(-60_000),
           clientId: f.clientId,
           siteId: site.id,
           description: 'Core switch down',
@@ -139,7 +140,7 @@ describe('dispatch engine over HTTP', () => {
         'tickets.create',
         {
           channel: 'phone',
-          receivedAt: new Date(Date.now() - 60_000).toISOString(),
+          receivedAt: testIso(-60_000),
           clientId: f.clientId,
           description: 'Printer jams',
           priority: 'high',
@@ -197,7 +198,7 @@ describe('dispatch engine over HTTP', () => {
         'tickets.create',
         {
           channel: 'phone',
-          receivedAt: new Date(Date.now() - 60_000).toISOString(),
+          receivedAt: testIso(-60_000),
           clientId: f.clientId,
           siteId: afternoonOnly.id,
           description: 'Dock door controller faulty',
@@ -240,7 +241,7 @@ describe('dispatch engine over HTTP', () => {
           'tickets.create',
           {
             channel: 'phone',
-            receivedAt: new Date(Date.now() - 60_000).toISOString(),
+            receivedAt: testIso(-60_000),
             clientId: f.clientId,
             description,
             priority: 'medium',
@@ -261,7 +262,7 @@ describe('dispatch engine over HTTP', () => {
         });
       });
     });
-    const began = Date.now();
+    const began = testNowMs();
     const reply = f.server.call(
       'dispatch.optimize',
       { runId, from: '2027-01-25', to: '2027-01-26', timeLimitSeconds: 120, technicianIds: [expert, novice] },
@@ -271,7 +272,7 @@ describe('dispatch engine over HTTP', () => {
     expect(answer).toEqual({ ok: true, value: { cancelled: true } });
     const plan = valueOf(await reply);
     expect(plan.search, JSON.stringify(plan.search)).toMatchObject({ cancelled: true });
-    expect(Date.now() - began).toBeLessThan(60_000);
+    expect(testNowMs() - began).toBeLessThan(60_000);
   });
 
   it('keeps the ranking weights and travel settings an admin saves', async () => {
@@ -280,5 +281,25 @@ describe('dispatch engine over HTTP', () => {
     valueOf(await f.server.call('dispatch.saveSettings', changed, admin));
     expect(valueOf(await f.server.call('dispatch.settings', {}, dispatcher)).weights.lateness).toBe(20);
     valueOf(await f.server.call('dispatch.saveSettings', settings, admin));
+  });
+});
+
+describe('a proposed plan on the server clock', () => {
+  const env = useTestEnvironment();
+
+  it('is gone an hour after it was proposed, by the core clock', async () => {
+    const clock = manualClock(TEST_EPOCH);
+    const f = await startApiFixture(env, { clock });
+    const dispatcher = { cookie: f.cookies.dispatcher };
+    const plan = valueOf(
+      await f.server.call(
+        'dispatch.optimize',
+        { from: DAY, to: DAY, timeLimitSeconds: 0.2, technicianIds: [f.technicianId] },
+        dispatcher,
+      ),
+    );
+    clock.advance(61 * 60_000);
+    const late = await f.server.call('dispatch.acceptPlan', { planId: plan.id }, dispatcher);
+    expect(late.body).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

@@ -5,6 +5,7 @@ import { nextFreeMonday, startApiFixture, validInputs, type ApiFixture } from '.
 import { documentedTicket } from '../support/closure-scenario';
 import { pngBase64 } from '../support/images';
 import { countRows, manualClock, useTestEnvironment, valueOf } from '../support/test-runtime';
+import { TEST_EPOCH } from '../support/test-clock';
 
 /**
  * A closed ticket's record is final until it is reopened, and a cancelled visit has no work to
@@ -13,7 +14,7 @@ import { countRows, manualClock, useTestEnvironment, valueOf } from '../support/
  */
 describe('documentation of closed tickets and cancelled visits over HTTP', () => {
   const env = useTestEnvironment();
-  const clock = manualClock(new Date().toISOString());
+  const clock = manualClock(TEST_EPOCH);
   let f: ApiFixture;
   const as = (role: Role) => ({ cookie: f.cookies[role] });
   let closed: { ticketId: string; number: string; visitId: string };

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiInput } from '../../shared/api/contract';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { useTestEnvironment, valueOf, type Auth } from '../support/test-runtime';
+import { testIso } from '../support/test-clock';
 
 describe('intake over HTTP, from the caller to the queue', () => {
   const env = useTestEnvironment();
@@ -244,7 +245,7 @@ describe('what a ticket needs from a technician', () => {
     expect(workType?.requiredSkills.length).toBeGreaterThan(0);
     const base = {
       channel: 'phone',
-      receivedAt: new Date(Date.now() - 60_000).toISOString(),
+      receivedAt: testIso(-60_000),
       clientId: f.clientId,
       siteId: f.siteId,
       description: 'Switch in rack 3 is down',

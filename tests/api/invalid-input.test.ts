@@ -4,6 +4,7 @@ import { methodNames, type MethodName } from '../../shared/api/contract';
 import { officeHours, startApiFixture, validInputs, type ApiFixture } from '../support/api-fixture';
 import { elfBytes, pdfBytes } from '../support/images';
 import { countRows, useTestEnvironment, type Reply } from '../support/test-runtime';
+import { testIso } from '../support/test-clock';
 
 type Path = (string | number)[];
 type Case = [label: string, input: (f: ApiFixture) => unknown, path: Path];
@@ -15,7 +16,7 @@ const with_ = (method: MethodName, changes: Record<string, unknown>) => (f: ApiF
 });
 const without = (method: MethodName, field: string) => (f: ApiFixture) =>
   Object.fromEntries(Object.entries(validInputs[method](f)).filter(([key]) => key !== field));
-const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+const inAnHour = () => testIso(3_600_000);
 
 /** Per method: inputs the contract or the handler refuses, and the field the refusal names. */
 const cases: Record<MethodName, Case[]> = {
@@ -524,14 +525,14 @@ const cases: Record<MethodName, Case[]> = {
       'an ETA before setting off',
       with_('visits.setStatus', {
         status: 'en_route',
-        at: new Date(Date.now() - 60_000).toISOString(),
-        etaAt: new Date(Date.now() - 120_000).toISOString(),
+        at: testIso(-60_000),
+        etaAt: testIso(-120_000),
       }),
       ['etaAt'],
     ],
     [
       'an ETA in the past, setting off now',
-      with_('visits.setStatus', { status: 'en_route', etaAt: new Date(Date.now() - 600_000).toISOString() }),
+      with_('visits.setStatus', { status: 'en_route', etaAt: testIso(-600_000) }),
       ['etaAt'],
     ],
     ['a time an hour ahead', with_('visits.setStatus', { at: inAnHour() }), ['at']],

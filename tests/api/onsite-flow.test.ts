@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain/roles';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { pngBase64 } from '../support/images';
 import { manualClock, useTestEnvironment, valueOf } from '../support/test-runtime';
+import { TEST_EPOCH } from '../support/test-clock';
 
 const MINUTE = 60_000;
 
@@ -13,7 +14,7 @@ const MINUTE = 60_000;
  */
 describe('from arrival to closure through the API', () => {
   const env = useTestEnvironment();
-  const clock = manualClock(new Date().toISOString());
+  const clock = manualClock(TEST_EPOCH);
   let f: ApiFixture;
   const as = (role: Role) => ({ cookie: f.cookies[role] });
 

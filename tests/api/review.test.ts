@@ -4,12 +4,13 @@ import type { TicketDto } from '../../shared/domain/ticket';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { documentedTicket } from '../support/closure-scenario';
 import { countRows, manualClock, useTestEnvironment, valueOf } from '../support/test-runtime';
+import { TEST_EPOCH } from '../support/test-clock';
 
 const MINUTE = 60_000;
 
 describe('reviewing closed tickets over HTTP', () => {
   const env = useTestEnvironment();
-  const clock = manualClock(new Date().toISOString());
+  const clock = manualClock(TEST_EPOCH);
   let f: ApiFixture;
   const as = (role: Role) => ({ cookie: f.cookies[role] });
 

@@ -6,6 +6,7 @@ import type { Role } from '../../shared/domain/roles';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { elfBytes, pngBase64, pngBytes } from '../support/images';
 import { countRows, useTestEnvironment, valueOf, type Auth, type Reply } from '../support/test-runtime';
+import { testNowMs } from '../support/test-clock';
 
 /** The first bytes of a JPEG (JFIF) file: a photo, not a drawn PNG signature. */
 const jpegStart = Buffer.concat([
@@ -135,10 +136,10 @@ describe('client sign-off over HTTP', () => {
   });
 
   it('signs at the moment of recording when no time is given', async () => {
-    const before = Date.now();
+    const before = testNowMs();
     const dto = valueOf(await record(signed(await ownVisit())));
     expect(Date.parse(dto.signedAt ?? '')).toBeGreaterThanOrEqual(before - 1000);
-    expect(Date.parse(dto.signedAt ?? '')).toBeLessThanOrEqual(Date.now() + 1000);
+    expect(Date.parse(dto.signedAt ?? '')).toBeLessThanOrEqual(testNowMs() + 1000);
   });
 
   it('records "not required" with its reason, and no signature', async () => {

@@ -4,12 +4,13 @@ import type { Role } from '../../shared/domain/roles';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { documentedTicket, loggedTicket } from '../support/closure-scenario';
 import { manualClock, roleUsernames, useTestEnvironment, valueOf } from '../support/test-runtime';
+import { TEST_EPOCH } from '../support/test-clock';
 
 const MINUTE = 60_000;
 
 describe('the ticket timeline over HTTP', () => {
   const env = useTestEnvironment();
-  const clock = manualClock(new Date().toISOString());
+  const clock = manualClock(TEST_EPOCH);
   let f: ApiFixture;
   const as = (role: Role) => ({ cookie: f.cookies[role] });
 

@@ -9,13 +9,14 @@ import { findDueForEscalation } from '../../electron/core/repositories/escalatio
 import { offlineLeg } from '../../electron/core/services/travel/offline-travel';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { countRows, useTestEnvironment, valueOf, type Reply } from '../support/test-runtime';
+import { testIso, testNowMs } from '../support/test-clock';
 
 const MINUTE = 60_000;
 const HOME = { lat: 47.61, lng: -122.33 };
 const SITE = { lat: 47.66, lng: -122.3 };
 const la = (date: string, time: string) =>
   DateTime.fromISO(`${date}T${time}`, { zone: 'America/Los_Angeles' }).toUTC().toISO() ?? '';
-const ago = (minutes: number) => new Date(Date.now() - minutes * MINUTE).toISOString();
+const ago = (minutes: number) => testIso(-minutes * MINUTE);
 
 describe('visit status and the technician day over HTTP', () => {
   const env = useTestEnvironment();
@@ -335,7 +336,7 @@ describe('visit status and the technician day over HTTP', () => {
     // Received three days ago as critical: long overdue.
     const late = await ticket({ receivedAt: ago(3 * 1440), priority: 'critical' });
     const db = f.server.runtime.database.db;
-    const due = () => findDueForEscalation(db, 'breached', new Date().toISOString(), openStatuses);
+    const due = () => findDueForEscalation(db, 'breached', testIso(), openStatuses);
     expect((await due()).map((d) => d.id)).toContain(late.id);
     const first = await book(late.id);
     const second = await book(late.id);
@@ -381,7 +382,7 @@ describe('visit status and the technician day over HTTP', () => {
     // The annex has no coordinates, so the trip starts where Toni is: at the plant already, a
     // minute away (an arrival is always after setting off).
     expect(second?.travelMinutes).toBe(1);
-    expect(Date.parse(second?.suggestedEtaAt ?? '') - Date.now()).toBeLessThanOrEqual(MINUTE);
+    expect(Date.parse(second?.suggestedEtaAt ?? '') - testNowMs()).toBeLessThanOrEqual(MINUTE);
 
     const asDispatcher = valueOf(
       await f.server.call('visits.myDay', { date, technicianId: f.ownTechnicianId }, dispatcher),
@@ -390,6 +391,6 @@ describe('visit status and the technician day over HTTP', () => {
     const nobody = valueOf(await f.server.call('visits.myDay', {}, dispatcher));
     expect(nobody).toMatchObject({ technician: null, visits: [] });
     const today = valueOf(await f.server.call('visits.myDay', {}, technician));
-    expect(today.date).toBe(DateTime.now().setZone('America/Los_Angeles').toISODate());
+    expect(today.date).toBe(DateTime.fromMillis(testNowMs(), { zone: 'America/Los_Angeles' }).toISODate());
   });
 });

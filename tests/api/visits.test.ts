@@ -6,6 +6,7 @@ import type { DispatchEvent } from '../../shared/api/events';
 import type { VisitDto } from '../../shared/domain/visit';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { countRows, useTestEnvironment, valueOf } from '../support/test-runtime';
+import { testIso } from '../support/test-clock';
 
 // Mondays in Los Angeles, where the fixture's technician works Mon and Tue 08:00–16:30; every
 // test works on a day of its own.
@@ -60,7 +61,7 @@ describe('visits over HTTP', () => {
           'tickets.create',
           {
             channel: 'phone',
-            receivedAt: new Date(Date.now() - 60_000).toISOString(),
+            receivedAt: testIso(-60_000),
             clientId: f.clientId,
             siteId,
             description: 'Scanner offline at the loading dock',

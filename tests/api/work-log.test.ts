@@ -3,6 +3,7 @@ import type { ApiInput } from '../../shared/api/contract';
 import type { DispatchEvent } from '../../shared/api/events';
 import { nextFreeMonday, startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { countRows, useTestEnvironment, valueOf, type Auth } from '../support/test-runtime';
+import { testIso } from '../support/test-clock';
 
 describe('work logs over HTTP', () => {
   const env = useTestEnvironment();
@@ -249,7 +250,7 @@ describe('work logs over HTTP', () => {
   it("suggests the time on site from the visit's arrival to its end, or to now while on site", async () => {
     const visitId = await bookVisit();
     const { db } = f.server.runtime.database;
-    const arrived = new Date(Date.now() - 42 * 60_000).toISOString();
+    const arrived = testIso(-42 * 60_000);
     await db.updateTable('visits').set({ status: 'on_site', arrived_at: arrived }).where('id', '=', visitId).execute();
     const onSite = valueOf(await log(visitId)).suggestedTimeOnSiteMinutes ?? 0;
     expect(onSite).toBeGreaterThanOrEqual(42);

@@ -4,6 +4,7 @@ import { startRuntime } from '../../electron/core/runtime';
 import type { ClientDto, SiteDto } from '../../shared/domain/directory';
 import { callerFor, setUpAdmin, type CoreCaller } from '../support/core-caller';
 import { describeEachDatabase, useTestEnvironment } from '../support/test-runtime';
+import { testClock } from '../support/test-clock';
 
 /** What sites.update takes: the editable fields and the revision they were read at. */
 function editable({ clientId: _client, revision, ...fields }: SiteDto) {
@@ -69,7 +70,7 @@ describeEachDatabase('the client directory', (kind) => {
   });
 
   it('lets exactly one of two edits from the same revision win; the other answers stale', async () => {
-    const other = await startRuntime({ database, slaWatchIntervalMs: false });
+    const other = await startRuntime({ database, clock: testClock, slaWatchIntervalMs: false });
     env.defer(() => other.close());
     const elsewhere = callerFor(other, admin.credentials);
     const edit = (caller: CoreCaller, accessRequirements: string) => () =>

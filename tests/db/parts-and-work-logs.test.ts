@@ -4,6 +4,7 @@ import { insertParts } from '../../electron/core/repositories/part.repository';
 import type { Runtime } from '../../electron/core/runtime';
 import { setUpAdmin, type CoreCaller } from '../support/core-caller';
 import { countRows, describeEachDatabase, useTestEnvironment } from '../support/test-runtime';
+import { testIso } from '../support/test-clock';
 
 const allDay: [string, string][] = [['00:00', '24:00']];
 
@@ -19,7 +20,7 @@ describeEachDatabase('the parts catalog and work logs', (kind) => {
     const client = await admin.call('clients.create', { name: 'Northwind' });
     const ticket = await admin.call('tickets.create', {
       channel: 'phone',
-      receivedAt: new Date(Date.now() - 60_000).toISOString(),
+      receivedAt: testIso(-60_000),
       clientId: client.id,
       description: 'Printer offline',
       priority: 'medium',
@@ -35,7 +36,7 @@ describeEachDatabase('the parts catalog and work logs', (kind) => {
       await admin.call('visits.create', {
         ticketId: ticket.id,
         technicianId: technician.id,
-        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        startsAt: testIso(86_400_000),
         durationMinutes: 60,
       })
     ).id;
@@ -45,12 +46,12 @@ describeEachDatabase('the parts catalog and work logs', (kind) => {
     await insertParts(
       runtime.database.db,
       [{ id: crypto.randomUUID(), sku: 'Tn-1', name: 'Toner', unit: 'each', active: true }],
-      new Date().toISOString(),
+      testIso(),
     );
     const again = insertParts(
       runtime.database.db,
       [{ id: crypto.randomUUID(), sku: 'TN-1', name: 'Toner again', unit: 'each', active: true }],
-      new Date().toISOString(),
+      testIso(),
     );
     await expect(again).rejects.toSatisfy(isUniqueViolation);
   });

@@ -5,6 +5,7 @@ import type { Runtime } from '../../electron/core/runtime';
 import { setUpIntake, ticketInput, type CoreCaller } from '../support/core-caller';
 import { pngBase64 } from '../support/images';
 import { describeEachDatabase, useTestEnvironment } from '../support/test-runtime';
+import { testIso } from '../support/test-clock';
 
 const allDay: [string, string][] = [['00:00', '24:00']];
 const aroundTheClock: WeeklyHours = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay };
@@ -35,7 +36,7 @@ describeEachDatabase('sign-offs in the database', (kind) => {
     runtime = await env.runtime({ database: await env.database(kind) });
     const intake = await setUpIntake(runtime);
     admin = intake.admin;
-    ticketId = (await admin.call('tickets.create', ticketInput(intake, { receivedAt: new Date().toISOString() }))).id;
+    ticketId = (await admin.call('tickets.create', ticketInput(intake, { receivedAt: testIso() }))).id;
     technicianId = (
       await admin.call('technicians.save', {
         name: 'Dana Scully',

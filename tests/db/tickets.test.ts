@@ -6,6 +6,7 @@ import { formatTicketNumber } from '../../electron/core/services/ticket-number';
 import { setUpIntake, ticketInput, withApiToken, type IntakeFixture } from '../support/core-caller';
 import { countRows, describeEachDatabase, manualClock, useTestEnvironment } from '../support/test-runtime';
 import { runWorkstations } from '../support/workstations';
+import { TEST_EPOCH } from '../support/test-clock';
 
 function consecutive(year: number, count: number): string[] {
   return Array.from({ length: count }, (_, i) => formatTicketNumber(year, i + 1));
@@ -41,15 +42,15 @@ describeEachDatabase('tickets in the database', (kind) => {
   });
 
   it('gives two workstations different ticket numbers at the same moment', async () => {
-    clock.set(new Date().toISOString());
+    clock.set(TEST_EPOCH);
     const desk = (await fixture.admin.call('users.list', {})).find((u) => u.username === 'admin');
     const { token } = await fixture.admin.call('auth.createApiToken', { userId: desk?.id ?? '', name: 'workstations' });
     const job = { database, tickets: { apiToken: token, count: 25, input: ticketInput(fixture) } };
     const reports = await runWorkstations([job, job]);
     expect(reports.flatMap((r) => r.errors)).toEqual([]);
-    // The workstations run on the real clock, so their numbers are this year's (UTC); no other
-    // test in this file logs a ticket in this year.
-    expect(reports.flatMap((r) => r.numbers).sort()).toEqual(consecutive(new Date().getUTCFullYear(), 50));
+    // The workstations run on the test clock, so their numbers are its year's (UTC); no other test
+    // in this file logs a ticket in that year.
+    expect(reports.flatMap((r) => r.numbers).sort()).toEqual(consecutive(new Date(TEST_EPOCH).getUTCFullYear(), 50));
   });
 
   it('starts the numbers again at 000001 in a new year', async () => {

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
+import { mondayAhead } from './pages/records';
 
 const weekdays = [['08:00', '17:00']];
 const shift = { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays };
@@ -51,7 +52,8 @@ test('the ticket panel ranks technicians with reasons in words and books the bes
   await queue.open();
   await queue.row(ticket.number).click();
   const panel = dispatcher.getByRole('region', { name: 'Best technicians' });
-  await panel.getByLabel('Day').fill('2027-03-01');
+  // A working day ahead: ranking starts from now or the day's start, whichever is later.
+  await panel.getByLabel('Day').fill(mondayAhead('America/New_York'));
   await expect(panel).toContainText(`Needs: 45 min · Fibre ${stamp} L2+`);
   const best = panel.getByLabel(`1. Ada ${stamp}`);
   await expect(best).toContainText(`skill Fibre ${stamp} L4 ≥ L2`);

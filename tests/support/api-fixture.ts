@@ -5,6 +5,7 @@ import type { Role } from '../../shared/domain/roles';
 import { pngBase64 } from './images';
 import type { Clock } from '../../electron/core/services/clock';
 import { valueOf, type TestEnvironment, type TestServer } from './test-runtime';
+import { testIso } from './test-clock';
 
 export interface ApiFixture {
   server: TestServer;
@@ -73,7 +74,7 @@ export async function startApiFixture(env: TestEnvironment, options: { clock?: C
       'tickets.create',
       {
         channel: 'phone',
-        receivedAt: new Date(Date.now() - 60_000).toISOString(),
+        receivedAt: testIso(-60_000),
         clientId: client.id,
         description: 'Conveyor controller shows E42',
         priority: 'high',
@@ -133,7 +134,7 @@ export async function startApiFixture(env: TestEnvironment, options: { clock?: C
       'tickets.create',
       {
         channel: 'phone',
-        receivedAt: new Date(Date.now() - 60_000).toISOString(),
+        receivedAt: testIso(-60_000),
         clientId: client.id,
         description: 'Fixed on the phone',
         priority: 'low',
@@ -216,7 +217,7 @@ async function ownVisit(server: TestServer, admin: { cookie: string }, clientId:
       'tickets.create',
       {
         channel: 'phone',
-        receivedAt: new Date(Date.now() - 120_000).toISOString(),
+        receivedAt: testIso(-120_000),
         clientId,
         description: 'Badge reader at the side door is dead',
         priority: 'medium',
@@ -230,7 +231,7 @@ async function ownVisit(server: TestServer, admin: { cookie: string }, clientId:
       {
         ticketId: ticket.id,
         technicianId: technician.id,
-        startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        startsAt: testIso(3_600_000),
         durationMinutes: 60,
         override: { reason: 'Fixture: outside any shift on purpose' },
       },
@@ -309,7 +310,7 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   }),
   'tickets.create': (f) => ({
     channel: 'phone',
-    receivedAt: new Date(Date.now() - 60_000).toISOString(),
+    receivedAt: testIso(-60_000),
     clientId: f.clientId,
     contactId: f.contactId,
     siteId: f.siteId,
@@ -320,7 +321,7 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'tickets.queue': (f) => ({ clientId: f.clientId }),
   'priority.assess': () => ({ criteria: { ...noCriteria, userUnableToWork: true } }),
   'tickets.overridePriority': (f) => ({ id: f.ticketId, priority: 'critical', reason: 'Production line stopped' }),
-  'tickets.recordFirstContact': (f) => ({ id: f.ticketId, at: new Date(Date.now() - 30_000).toISOString() }),
+  'tickets.recordFirstContact': (f) => ({ id: f.ticketId, at: testIso(-30_000) }),
   'tickets.setNeeds': (f) => ({ id: f.ticketId, workTypeId: f.workTypeId, estimatedMinutes: 75 }),
   'tickets.recomputeSla': (f) => ({ ids: [f.ticketId] }),
   'sla.preview': () => ({ priority: 'high', receivedAt: '2026-11-25T10:00:00-05:00', calendar: officeHours }),

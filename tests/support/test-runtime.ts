@@ -1,4 +1,5 @@
 // Starts real runtimes and HTTP servers for tests, and tears every one of them down in afterAll.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,10 +14,18 @@ import type { Clock } from '../../electron/core/services/clock';
 import { demoUsers } from '../../electron/core/services/demo-data';
 import { SESSION_COOKIE, startHttpServer } from '../../electron/http/http-server';
 import { createPostgresDatabase, postgresMissing } from './postgres';
+import { testClock } from './test-clock';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 export const databaseKinds: readonly DatabaseKind[] = ['sqlite', 'postgres'];
 const databaseLabels: Record<DatabaseKind, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+
+/**
+ * The engine a suite's runtimes use unless a test names one: SQLite, or PostgreSQL when the run
+ * says so (vitest.config.ts runs the API suite once more that way).
+ */
+export const defaultDatabaseKind: DatabaseKind =
+  process.env.DISPATCH_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 
 /**
  * The same suite on SQLite and on PostgreSQL. Outside CI a machine without PostgreSQL skips the
@@ -73,21 +82,24 @@ export class TestEnvironment {
   }
 
   /** A new, empty database: a SQLite file in a temp folder, or a PostgreSQL database of its own. */
-  async database(kind: DatabaseKind): Promise<DatabaseConfig> {
+  async database(kind: DatabaseKind = defaultDatabaseKind): Promise<DatabaseConfig> {
     if (kind === 'sqlite') return { kind: 'sqlite', file: path.join(this.tempDir(), 'dispatch.sqlite') };
     const created = await createPostgresDatabase();
     this.defer(() => created.drop());
     return { kind: 'postgres', url: created.url };
   }
 
-  /** startRuntime on the given database (default: a fresh SQLite file), closed in afterAll. */
+  /**
+   * startRuntime on the given database (default: a fresh one of the run's default kind) and clock
+   * (default: the suites' test clock), closed in afterAll.
+   */
   async runtime(
     options: { database?: DatabaseConfig; demo?: boolean; clock?: Clock; slaWatchIntervalMs?: number | false } = {},
   ): Promise<Runtime> {
     const runtime = await startRuntime({
-      database: options.database ?? (await this.database('sqlite')),
+      database: options.database ?? (await this.database()),
       demo: options.demo ?? false,
-      ...(options.clock ? { clock: options.clock } : {}),
+      clock: options.clock ?? testClock,
       ...(options.slaWatchIntervalMs !== undefined ? { slaWatchIntervalMs: options.slaWatchIntervalMs } : {}),
     });
     this.defer(() => runtime.close());

@@ -6,6 +6,7 @@ import readline from 'node:readline';
 import type { ApiInput } from '../../shared/api/contract';
 import type { DatabaseConfig } from '../../electron/core/db/connect';
 import { startRuntime } from '../../electron/core/runtime';
+import { testClock } from './test-clock';
 
 export interface WorkstationJob {
   database: DatabaseConfig;
@@ -29,7 +30,7 @@ async function main() {
   process.stdout.write('ready\n');
   await go;
   lines.close();
-  const runtime = await startRuntime({ database: job.database });
+  const runtime = await startRuntime({ database: job.database, clock: testClock });
   const report: WorkstationReport = { numbers: [], errors: [], visitIds: [], failures: [] };
   try {
     const { tickets } = job;

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { DateTime } from 'luxon';
 import { invoke } from './api';
 
 const allDay = [['00:00', '24:00']];
@@ -30,4 +31,12 @@ export async function createTicket(page: Page, description: string, estimatedMin
     priority: 'high',
     estimatedMinutes,
   });
+}
+
+/**
+ * The Monday `weeks` weeks after this week's in `zone`, as yyyy-MM-dd: a working day always in the
+ * future and free of today's bookings, whatever day the suite runs.
+ */
+export function mondayAhead(zone: string, weeks = 1): string {
+  return DateTime.now().setZone(zone).startOf('week').plus({ weeks }).toISODate() ?? '';
 }
