@@ -169,6 +169,30 @@ export class TestServer {
     return { status: response.status, body: (await response.json()) as Result<unknown>, headers: response.headers };
   }
 
+  /**
+   * Resolves once every event committed before the call has reached this process's listeners. On
+   * PostgreSQL events arrive over their own connection, possibly after the reply to the write
+   * that caused them; they arrive in commit order, so a marker write's event comes after them all.
+   */
+  async eventsSettled(auth: Auth): Promise<void> {
+    const heard = new Set<string>();
+    let marker: string | null = null;
+    let arrived: () => void = () => undefined;
+    const markerArrived = new Promise<void>((resolve) => (arrived = resolve));
+    const stop = this.runtime.core.subscribe((event) => {
+      if (event.type !== 'directory.changed') return;
+      heard.add(event.clientId);
+      if (event.clientId === marker) arrived();
+    });
+    try {
+      marker = valueOf(await this.call('clients.create', { name: `Event marker ${randomUUID()}` }, auth)).id;
+      if (heard.has(marker)) arrived();
+      await markerArrived;
+    } finally {
+      stop();
+    }
+  }
+
   /** Logs in and returns the session cookie as a Cookie header value. */
   async login(username: string, password = 'demo'): Promise<string> {
     const reply = await this.call('auth.login', { username, password });
