@@ -3,8 +3,8 @@ import type { DispatchEvent } from '../../shared/api/events';
 import type { ClosureRequirementKey } from '../../shared/domain/closure';
 import type { Role } from '../../shared/domain/roles';
 import { nextFreeMonday, startApiFixture, type ApiFixture } from '../support/api-fixture';
-import { documentedTicket, loggedTicket, type Documentation } from '../support/closure-scenario';
-import { recordSignOff } from '../support/onsite-records';
+import { documentVisit, documentedTicket, loggedTicket, type Documentation } from '../support/closure-scenario';
+import { pngBase64 } from '../support/images';
 import { countRows, manualClock, useTestEnvironment, valueOf } from '../support/test-runtime';
 import { TEST_EPOCH } from '../support/test-clock';
 
@@ -37,6 +37,19 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
   async function advance(ms: number) {
     clock.advance(ms);
     f.cookies = await f.server.loginDemoUsers();
+  }
+
+  /**
+   * A ticket logged now whose crew arrives at `arrival(due)`: the clock moves on to the arrival
+   * when it lies ahead, and the crew reports it as it happens.
+   */
+  async function documentedArrivingAt(arrival: (due: number) => number) {
+    const ticket = await loggedTicket(f, { now: now() });
+    const due = Date.parse(ticket.slaDueAt ?? '');
+    expect(Number.isNaN(due)).toBe(false);
+    const at = arrival(due);
+    if (at > now().getTime()) await advance(at - now().getTime());
+    return documentVisit(f, clock, ticket, { arrivedAt: new Date(at).toISOString() });
   }
 
   const close = (ticketId: string, expectedVersion: number, role: Role = 'dispatcher') =>
@@ -91,7 +104,8 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
 
   const oneMissing: [ClosureRequirementKey, Documentation, { signOffRequired?: boolean }][] = [
     ['steps', { actions: '', steps: [], noParts: true, partSku: null }, {}],
-    ['steps', { actions: '   ', steps: [' '], partSku: 'BELT-40' }, {}],
+    // Blank actions are no actions (the API trims them), even with a part listed.
+    ['steps', { actions: '   ', steps: [], partSku: 'BELT-40' }, {}],
     ['parts', { partSku: null, noParts: false }, {}],
     ['sign_off', { signOff: null }, { signOffRequired: true }],
     ['resolution', { deskConfirmation: false }, {}],
@@ -102,7 +116,8 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
   it.each(oneMissing)('refuses to close when only %s is missing (%j) and names just that', async (key, doc, opts) => {
     const { ticket } = await documentedTicket(
       f,
-      { now: now(), ...(opts.signOffRequired ? { workTypeId: signOffWorkType } : {}) },
+      clock,
+      opts.signOffRequired ? { workTypeId: signOffWorkType } : {},
       doc,
     );
     const body = await refusedWithNothingWritten(() => close(ticket.id, ticket.version));
@@ -116,7 +131,8 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
   it('accepts a sign-off where the work type requires one, and a confirmation given on the sign-off', async () => {
     const { ticket } = await documentedTicket(
       f,
-      { now: now(), workTypeId: signOffWorkType },
+      clock,
+      { workTypeId: signOffWorkType },
       { signOff: 'signed', confirmedOnSignOff: true, deskConfirmation: false },
     );
     const check = valueOf(await f.server.call('tickets.closureCheck', { ticketId: ticket.id }, as('dispatcher')));
@@ -128,27 +144,31 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
   });
 
   it('counts only the current sign-off: one superseded by a sign-off without confirmation no longer confirms', async () => {
-    const { ticket, visitId } = await documentedTicket(f, { now: now() }, { signOff: null, deskConfirmation: false });
-    const userId = (
-      await db().selectFrom('users').select('id').where('username', '=', 'technician').executeTakeFirstOrThrow()
-    ).id;
-    const first = await recordSignOff(db(), { visitId, userId, resolutionConfirmed: true });
+    const { ticket, visitId } = await documentedTicket(f, clock, {}, { signOff: null, deskConfirmation: false });
+    const signOff = (resolutionConfirmed: boolean, supersedesId?: string) =>
+      f.server.call(
+        'signOffs.record',
+        {
+          visitId,
+          kind: 'signed',
+          signerName: 'Kim Abercrombie',
+          signerRole: 'Plant manager',
+          signaturePngBase64: pngBase64(resolutionConfirmed ? 501 : 502),
+          resolutionConfirmed,
+          ...(supersedesId ? { supersedesId, supersedeReason: 'Signed by the wrong person' } : {}),
+        },
+        as('dispatcher'),
+      );
+    const first = valueOf(await signOff(true));
     expect(valueOf(await f.server.call('tickets.closureCheck', { ticketId: ticket.id }, as('admin'))).ready).toBe(true);
-    await recordSignOff(db(), { visitId, userId, resolutionConfirmed: false, supersedes: first });
+    valueOf(await signOff(false, first.id));
     const check = valueOf(await f.server.call('tickets.closureCheck', { ticketId: ticket.id }, as('admin')));
     expect(check.requirements.filter((r) => !r.met).map((r) => r.key)).toEqual(['resolution']);
   });
 
   it('closes a documented ticket: status, time, closer, version and SLA met by the whole minutes to spare', async () => {
-    const { ticket } = await documentedTicket(f, { now: now() }, { arrivedAt: null });
-    const due = Date.parse(ticket.slaDueAt ?? '');
-    expect(Number.isNaN(due)).toBe(false);
     // Arrived 17 minutes and 40 seconds before the due time: met with 17 whole minutes to spare.
-    await db()
-      .updateTable('tickets')
-      .set({ first_arrival_at: new Date(due - 17 * MINUTE - 40_000).toISOString() })
-      .where('id', '=', ticket.id)
-      .execute();
+    const { ticket } = await documentedArrivingAt((due) => due - 17 * MINUTE - 40_000);
     events.length = 0;
     const closed = valueOf(await close(ticket.id, ticket.version));
     expect(closed).toMatchObject({
@@ -186,38 +206,14 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
   ])(
     'stores the SLA as missed when the first technician %s, rounded up to whole minutes',
     async (_l, late, minutes) => {
-      const { ticket } = await documentedTicket(f, { now: now() }, { arrivedAt: null });
-      const due = Date.parse(ticket.slaDueAt ?? '');
-      await db()
-        .updateTable('tickets')
-        .set({ first_arrival_at: new Date(due + late).toISOString() })
-        .where('id', '=', ticket.id)
-        .execute();
+      const { ticket } = await documentedArrivingAt((due) => due + late);
       const closed = valueOf(await close(ticket.id, ticket.version));
       expect(closed.closure).toMatchObject({ slaOutcome: 'missed', slaMinutes: minutes });
     },
   );
 
-  it('without any arrival on site, counts the SLA missed by the time from the due time to the closing', async () => {
-    const { ticket } = await documentedTicket(f, { now: now() }, { arrivedAt: null });
-    await db()
-      .updateTable('tickets')
-      .set({ sla_due_at: new Date(now().getTime() - 90 * MINUTE).toISOString() })
-      .where('id', '=', ticket.id)
-      .execute();
-    const closed = valueOf(await close(ticket.id, ticket.version));
-    expect(closed.closure).toMatchObject({ slaOutcome: 'missed', slaMinutes: 90 });
-  });
-
-  it('stores no_target, without minutes, for a ticket that has no due time', async () => {
-    const { ticket } = await documentedTicket(f, { now: now() });
-    await db().updateTable('tickets').set({ sla_due_at: null }).where('id', '=', ticket.id).execute();
-    const closed = valueOf(await close(ticket.id, ticket.version));
-    expect(closed.closure).toMatchObject({ slaOutcome: 'no_target', slaMinutes: null });
-  });
-
   it('answers stale to a close sent with an old version, and writes nothing', async () => {
-    const { ticket } = await documentedTicket(f, { now: now() });
+    const { ticket } = await documentedTicket(f, clock);
     const body = await refusedWithNothingWritten(() => close(ticket.id, ticket.version - 1));
     expect(body.error?.code).toBe('stale');
   });
@@ -225,14 +221,14 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
   it.each(['support_desk', 'technician', 'supervisor'] as const)(
     'refuses a ready ticket to the %s (forbidden) and writes nothing',
     async (role) => {
-      const { ticket } = await documentedTicket(f, { now: now() });
+      const { ticket } = await documentedTicket(f, clock);
       const body = await refusedWithNothingWritten(() => close(ticket.id, ticket.version, role));
       expect(body.error?.code).toBe('forbidden');
     },
   );
 
   it('refuses to close a ticket twice', async () => {
-    const { ticket } = await documentedTicket(f, { now: now() });
+    const { ticket } = await documentedTicket(f, clock);
     const closed = valueOf(await close(ticket.id, ticket.version, 'service_manager'));
     const body = await refusedWithNothingWritten(() => close(ticket.id, closed.version));
     expect(body.error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['ticketId'] }] });
@@ -284,7 +280,7 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
 
   describe('reopening', () => {
     it('reopens within the window: keeps the closure, returns the ticket to the queue, and old confirmations stop counting', async () => {
-      const { ticket } = await documentedTicket(f, { now: now() });
+      const { ticket } = await documentedTicket(f, clock);
       const closed = valueOf(await close(ticket.id, ticket.version));
       await advance(3 * DAY);
       const reopened = valueOf(
@@ -339,7 +335,7 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
 
     it('refuses to reopen after the window (14 days by default), with a clear message, and writes nothing', async () => {
       expect(valueOf(await f.server.call('closure.settings', {}, as('dispatcher')))).toEqual({ reopenWindowDays: 14 });
-      const { ticket } = await documentedTicket(f, { now: now() });
+      const { ticket } = await documentedTicket(f, clock);
       valueOf(await close(ticket.id, ticket.version));
       await advance(14 * DAY + MINUTE);
       const body = await refusedWithNothingWritten(() =>
@@ -357,7 +353,7 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
     });
 
     it.each(['support_desk', 'technician'] as const)('refuses reopening to the %s', async (role) => {
-      const { ticket } = await documentedTicket(f, { now: now() });
+      const { ticket } = await documentedTicket(f, clock);
       valueOf(await close(ticket.id, ticket.version));
       const body = await refusedWithNothingWritten(() =>
         f.server.call('tickets.reopen', { ticketId: ticket.id, reason: 'Again' }, as(role)),

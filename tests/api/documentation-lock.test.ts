@@ -22,10 +22,7 @@ describe('documentation of closed tickets and cancelled visits over HTTP', () =>
 
   beforeAll(async () => {
     f = await startApiFixture(env, { clock });
-    const { ticket, visitId } = await documentedTicket(f, {
-      now: clock.now(),
-      description: 'Jammed loading dock door',
-    });
+    const { ticket, visitId } = await documentedTicket(f, clock, { description: 'Jammed loading dock door' });
     valueOf(
       await f.server.call('tickets.close', { ticketId: ticket.id, expectedVersion: ticket.version }, as('dispatcher')),
     );

@@ -19,7 +19,7 @@ describe('reviewing closed tickets over HTTP', () => {
   });
 
   async function closedTicket(description: string): Promise<TicketDto> {
-    const { ticket } = await documentedTicket(f, { now: clock.now(), description });
+    const { ticket } = await documentedTicket(f, clock, { description });
     return valueOf(
       await f.server.call('tickets.close', { ticketId: ticket.id, expectedVersion: ticket.version }, as('dispatcher')),
     );

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain/roles';
-import { startApiFixture, type ApiFixture } from '../support/api-fixture';
+import { nextFreeMonday, startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { documentedTicket, loggedTicket } from '../support/closure-scenario';
-import { manualClock, roleUsernames, useTestEnvironment, valueOf } from '../support/test-runtime';
+import { manualClock, useTestEnvironment, valueOf } from '../support/test-runtime';
 import { TEST_EPOCH } from '../support/test-clock';
 
 const MINUTE = 60_000;
@@ -21,7 +21,7 @@ describe('the ticket timeline over HTTP', () => {
   it('lists every event of a ticket from logging to review, oldest first, in words, with who did it', async () => {
     const earlier = await loggedTicket(f, { now: clock.now(), receivedMinutesAgo: 3000 });
     clock.advance(MINUTE);
-    const { ticket } = await documentedTicket(f, { now: clock.now() }, { deskConfirmation: false });
+    const { ticket } = await documentedTicket(f, clock, {}, { deskConfirmation: false });
     clock.advance(MINUTE);
     valueOf(
       await f.server.call(
@@ -73,6 +73,10 @@ describe('the ticket timeline over HTTP', () => {
       ['logged', 'Logged', 'Alex Admin'],
       ['visit_booked', 'Visit booked', 'Alex Admin'],
       ['status', 'Status: Scheduled', 'Alex Admin'],
+      ['visit_status', 'Visit on site', 'Dev Dispatcher'],
+      ['status', 'Status: In progress', 'Dev Dispatcher'],
+      ['visit_status', 'Visit completed', 'Dev Dispatcher'],
+      ['work_log', 'Work log recorded', 'Dev Dispatcher'],
       ['resolution_confirmed', 'Resolution confirmed by the client', 'Dana Desk'],
       ['prioritized', 'Priority set to Critical', 'Dev Dispatcher'],
       ['escalated', 'Escalated (level 1)', 'Morgan Manager'],
@@ -95,41 +99,75 @@ describe('the ticket timeline over HTTP', () => {
 
   it("names the SLA watcher and the console's own work, and shows rows it does not know in generic words", async () => {
     const ticket = await loggedTicket(f, { now: clock.now() });
-    const db = f.server.runtime.database.db;
-    const at = (minutes: number) => new Date(clock.now().getTime() + minutes * MINUTE).toISOString();
-    const row = (minutes: number, method: string, entity: string, after: unknown, userId: string | null = null) => ({
-      id: randomUUID(),
-      at: at(minutes),
-      user_id: userId,
-      method,
-      entity,
-      entity_id: randomUUID(),
-      ticket_id: ticket.id,
-      before: null,
-      after: JSON.stringify(after),
-    });
-    const technician = await db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', roleUsernames.technician)
-      .executeTakeFirstOrThrow();
-    // Written out of order on purpose: the timeline sorts by time.
-    await db
+    // A minute before the due time the ticket is well past its at-risk point: the watcher escalates.
+    clock.set(new Date(Date.parse(ticket.slaDueAt ?? '') - MINUTE).toISOString());
+    f.cookies = await f.server.loginDemoUsers();
+    await f.server.runtime.slaWatcher.tick();
+    clock.advance(MINUTE);
+    // The demo technician's own visit, so the crew reports it themselves.
+    const booked = valueOf(
+      await f.server.call(
+        'visits.create',
+        {
+          ticketId: ticket.id,
+          technicianId: f.ownTechnicianId,
+          startsAt: nextFreeMonday(),
+          durationMinutes: 60,
+          override: { reason: 'Outside the shift on purpose' },
+        },
+        as('admin'),
+      ),
+    );
+    clock.advance(MINUTE);
+    valueOf(
+      await f.server.call(
+        'visits.setStatus',
+        { id: booked.id, expectedVersion: booked.version, status: 'on_site' },
+        as('technician'),
+      ),
+    );
+    clock.advance(MINUTE);
+    valueOf(
+      await f.server.call(
+        'workLogs.save',
+        {
+          visitId: booked.id,
+          expectedVersion: 0,
+          actions: 'Reset the controller',
+          steps: [],
+          parts: [],
+          noParts: true,
+          outcome: 'resolved',
+        },
+        as('technician'),
+      ),
+    );
+    // No method of this version writes such a row (a newer workstation's, say); it is dated before
+    // the watcher's and written last, so the timeline has to sort it into place.
+    await f.server.runtime.database.db
       .insertInto('audit_log')
-      .values([
-        row(3, 'visits.setStatus', 'visit', { status: 'on_site' }, technician.id),
-        row(1, 'sla.watcher', 'escalation', { ticketId: ticket.id, level: 1, kind: 'at_risk' }),
-        row(5, 'someday.newThing', 'gadget_setting', { x: 1 }),
-        row(4, 'workLogs.save', 'visit_work_log', { outcome: 'resolved' }, technician.id),
-      ])
+      .values({
+        id: randomUUID(),
+        at: new Date(Date.parse(ticket.loggedAt) + 1000).toISOString(),
+        user_id: null,
+        method: 'someday.newThing',
+        entity: 'gadget_setting',
+        entity_id: randomUUID(),
+        ticket_id: ticket.id,
+        before: null,
+        after: JSON.stringify({ x: 1 }),
+      })
       .execute();
     const timeline = valueOf(await f.server.call('tickets.timeline', { ticketId: ticket.id }, as('supervisor')));
     expect(timeline.map((e) => [e.kind, e.title, e.detail, e.by])).toEqual([
       ['logged', 'Logged', 'phone, High priority', 'Alex Admin'],
-      ['escalated', 'Escalated (level 1)', 'At risk', 'SLA watcher'],
-      ['visit_status', 'Visit on site', null, 'Toni Technician'],
-      ['work_log', 'Work log recorded', 'resolved', 'Toni Technician'],
       ['other', 'gadget setting changed', 'someday.newThing', 'System'],
+      ['escalated', 'Escalated (level 1)', 'At risk', 'SLA watcher'],
+      ['visit_booked', 'Visit booked', expect.any(String), 'Alex Admin'],
+      ['status', 'Status: Scheduled', 'was New', 'Alex Admin'],
+      ['visit_status', 'Visit on site', null, 'Toni Technician'],
+      ['status', 'Status: In progress', 'was Scheduled', 'Toni Technician'],
+      ['work_log', 'Work log recorded', 'resolved', 'Toni Technician'],
     ]);
   });
 

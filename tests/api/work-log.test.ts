@@ -248,20 +248,47 @@ describe('work logs over HTTP', () => {
   });
 
   it("suggests the time on site from the visit's arrival to its end, or to now while on site", async () => {
-    const visitId = await bookVisit();
-    const { db } = f.server.runtime.database;
-    const arrived = testIso(-42 * 60_000);
-    await db.updateTable('visits').set({ status: 'on_site', arrived_at: arrived }).where('id', '=', visitId).execute();
-    const onSite = valueOf(await log(visitId)).suggestedTimeOnSiteMinutes ?? 0;
-    expect(onSite).toBeGreaterThanOrEqual(42);
-    expect(onSite).toBeLessThanOrEqual(43);
+    const ticket = valueOf(
+      await f.server.call(
+        'tickets.create',
+        {
+          channel: 'phone',
+          receivedAt: testIso(-180 * 60_000),
+          clientId: f.clientId,
+          description: 'Scanner at the dock reboots',
+          priority: 'medium',
+        },
+        admin,
+      ),
+    );
+    const visit = valueOf(
+      await f.server.call(
+        'visits.create',
+        { ticketId: ticket.id, technicianId: f.technicianId, startsAt: nextFreeMonday(), durationMinutes: 60 },
+        admin,
+      ),
+    );
+    // The dispatcher relays the crew's times as they called them in.
+    const arrived = testIso(-142 * 60_000);
+    const onSiteVisit = valueOf(
+      await f.server.call(
+        'visits.setStatus',
+        { id: visit.id, expectedVersion: visit.version, status: 'on_site', at: arrived },
+        dispatcher,
+      ),
+    );
+    const onSite = valueOf(await log(visit.id)).suggestedTimeOnSiteMinutes ?? 0;
+    expect(onSite).toBeGreaterThanOrEqual(142);
+    expect(onSite).toBeLessThanOrEqual(143);
     const finished = new Date(Date.parse(arrived) + 95 * 60_000).toISOString();
-    await db
-      .updateTable('visits')
-      .set({ status: 'completed', finished_at: finished })
-      .where('id', '=', visitId)
-      .execute();
-    expect(valueOf(await log(visitId))).toMatchObject({ suggestedTimeOnSiteMinutes: 95, timeOnSiteMinutes: null });
+    valueOf(
+      await f.server.call(
+        'visits.setStatus',
+        { id: visit.id, expectedVersion: onSiteVisit.version, status: 'completed', at: finished },
+        dispatcher,
+      ),
+    );
+    expect(valueOf(await log(visit.id))).toMatchObject({ suggestedTimeOnSiteMinutes: 95, timeOnSiteMinutes: null });
   });
 
   it("lists a ticket's work logs in visit order, leaving out cancelled visits with nothing recorded", async () => {

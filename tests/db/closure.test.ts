@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { WeeklyHours } from '../../shared/domain/sla';
 import type { Runtime } from '../../electron/core/runtime';
 import { setUpIntake, ticketInput, withApiToken, type IntakeFixture } from '../support/core-caller';
-import { markArrived, markFinished, recordPartUsed, recordSignOff, recordWorkLog } from '../support/onsite-records';
+import { pngBase64 } from '../support/images';
 import { countRows, describeEachDatabase, manualClock, useTestEnvironment } from '../support/test-runtime';
 
 const allDay: [string, string][] = [['00:00', '24:00']];
@@ -15,13 +15,11 @@ describeEachDatabase('closure, review and timeline in the database', (kind) => {
   let runtime: Runtime;
   let fixture: IntakeFixture;
   let technicianId: string;
-  let adminId: string;
 
   beforeAll(async () => {
     runtime = await env.runtime({ database: await env.database(kind), clock });
     const intake = await setUpIntake(runtime);
     fixture = { ...intake, admin: await withApiToken(runtime, intake.admin) };
-    adminId = (await fixture.admin.call('auth.status', {})).user?.id ?? '';
     technicianId = (
       await fixture.admin.call('technicians.save', {
         name: 'Dana Scully',
@@ -35,7 +33,6 @@ describeEachDatabase('closure, review and timeline in the database', (kind) => {
 
   it('closes a documented ticket with its SLA adherence, reviews it, reopens it, and tells it all in the timeline', async () => {
     const { admin } = fixture;
-    const db = runtime.database.db;
     const earlier = await admin.call('tickets.create', ticketInput(fixture, { receivedAt: '2030-04-01T08:00:00Z' }));
     const ticket = await admin.call('tickets.create', ticketInput(fixture, { receivedAt: '2030-05-01T08:00:00Z' }));
     const visit = await admin.call('visits.create', {
@@ -52,21 +49,45 @@ describeEachDatabase('closure, review and timeline in the database', (kind) => {
       'visits_settled',
     ]);
 
+    // The crew's day as the admin relays it, each write at an instant of its own (as it is outside a
+    // test with a stopped clock): on site 25 minutes before the due time, done 50 minutes later.
     const due = Date.parse(ticket.slaDueAt ?? '');
-    await markArrived(db, { visitId: visit.id, at: new Date(due - 25 * MINUTE).toISOString() });
-    await markFinished(db, { visitId: visit.id, at: '2030-05-01T10:50:00Z' });
-    await recordWorkLog(db, { visitId: visit.id, userId: adminId, actions: 'Replaced the line card' });
-    await recordPartUsed(db, { visitId: visit.id, sku: 'LC-48' });
-    await recordSignOff(db, { visitId: visit.id, userId: adminId, resolutionConfirmed: true });
+    clock.set(new Date(due - 25 * MINUTE).toISOString());
+    const onSite = await admin.call('visits.setStatus', {
+      id: visit.id,
+      expectedVersion: visit.version,
+      status: 'on_site',
+    });
+    clock.advance(50 * MINUTE);
+    await admin.call('visits.setStatus', { id: visit.id, expectedVersion: onSite.version, status: 'completed' });
+    clock.advance(MINUTE);
+    await admin.call('parts.save', { sku: 'LC-48', name: 'Line card 48 ports', unit: 'each' });
+    await admin.call('workLogs.save', {
+      visitId: visit.id,
+      expectedVersion: 0,
+      actions: 'Replaced the line card',
+      steps: [],
+      parts: [{ sku: 'LC-48', quantity: 1 }],
+      noParts: false,
+      outcome: 'resolved',
+    });
+    clock.advance(MINUTE);
+    await admin.call('signOffs.record', {
+      visitId: visit.id,
+      kind: 'signed',
+      signerName: 'Maria Anders',
+      signerRole: 'Office manager',
+      signaturePngBase64: pngBase64(48),
+      resolutionConfirmed: true,
+    });
     expect((await admin.call('tickets.closureCheck', { ticketId: ticket.id })).ready).toBe(true);
 
-    // Each write happens at an instant of its own, as it does outside a test with a stopped clock.
     clock.advance(MINUTE);
     const current = await admin.call('tickets.get', { id: ticket.id });
     const stale = await admin.invoke('tickets.close', { ticketId: ticket.id, expectedVersion: current.version - 1 });
     expect(stale).toMatchObject({ ok: false, error: { code: 'stale' } });
     const closed = await admin.call('tickets.close', { ticketId: ticket.id, expectedVersion: current.version });
-    expect(closed.closure).toMatchObject({ slaOutcome: 'met', slaMinutes: 25, closedAt: '2030-05-01T09:01:00.000Z' });
+    expect(closed.closure).toMatchObject({ slaOutcome: 'met', slaMinutes: 25, closedAt: clock.now().toISOString() });
     expect((await admin.call('reviews.pending', {})).map((p) => p.ticketId)).toEqual([ticket.id]);
 
     clock.advance(MINUTE);
@@ -97,6 +118,11 @@ describeEachDatabase('closure, review and timeline in the database', (kind) => {
       'logged',
       'visit_booked',
       'status',
+      'visit_status',
+      'status',
+      'visit_status',
+      'work_log',
+      'sign_off',
       'closed',
       'reviewed',
       'linked',

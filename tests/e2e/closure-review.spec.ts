@@ -1,37 +1,38 @@
-import { expect, test } from '@playwright/test';
-import { openDatabase } from '../../electron/core/db/connect';
-import { sqliteFileIn } from '../../electron/core/runtime';
-import { markArrived, markFinished, recordPartUsed, recordWorkLog } from '../support/onsite-records';
+import { expect, test, type Page } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
 import { everyDay } from './pages/records';
 
-/** The technician's visit as the onsite screens would record it: arrived, finished, work log and a part. */
-async function documentVisit(visitId: string): Promise<void> {
-  const dataDir = process.env.E2E_DATA_DIR;
-  if (!dataDir) throw new Error('E2E_DATA_DIR is not set (playwright.config.ts sets it)');
-  const handle = await openDatabase({ kind: 'sqlite', file: sqliteFileIn(dataDir) });
-  try {
-    const db = handle.db;
-    const user = await db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', 'technician')
-      .executeTakeFirstOrThrow();
-    const now = Date.now();
-    await markArrived(db, { visitId, at: new Date(now - 40 * 60_000).toISOString() });
-    await markFinished(db, { visitId, at: new Date(now - 5 * 60_000).toISOString() });
-    await recordWorkLog(db, {
-      visitId,
-      userId: user.id,
-      actions: 'Replaced the jammed feed roller and printed 50 test labels',
-      steps: ['Powered down', 'Replaced feed roller', 'Printed test labels'],
-    });
-    await recordPartUsed(db, { visitId, sku: 'ROLLER-7', name: 'Feed roller' });
-  } finally {
-    await handle.close();
-  }
+/**
+ * The technician's visit as the onsite screens record it, relayed by the admin: arrived 40 minutes
+ * ago, finished 5 minutes ago, a work log with steps and a part from the catalog.
+ */
+async function documentVisit(admin: Page, visit: { id: string; version: number }, stamp: string): Promise<void> {
+  const sku = `ROLLER-${stamp}`.toUpperCase();
+  await invoke(admin, 'parts.save', { sku, name: 'Feed roller', unit: 'each' });
+  const now = Date.now();
+  const onSite = await invoke<{ version: number }>(admin, 'visits.setStatus', {
+    id: visit.id,
+    expectedVersion: visit.version,
+    status: 'on_site',
+    at: new Date(now - 40 * 60_000).toISOString(),
+  });
+  await invoke(admin, 'visits.setStatus', {
+    id: visit.id,
+    expectedVersion: onSite.version,
+    status: 'completed',
+    at: new Date(now - 5 * 60_000).toISOString(),
+  });
+  await invoke(admin, 'workLogs.save', {
+    visitId: visit.id,
+    expectedVersion: 0,
+    actions: 'Replaced the jammed feed roller and printed 50 test labels',
+    steps: ['Powered down', 'Replaced feed roller', 'Printed test labels'],
+    parts: [{ sku, quantity: 1 }],
+    noParts: false,
+    outcome: 'resolved',
+  });
 }
 
 test('a dispatcher closes a documented ticket once the client confirms; a manager reviews it; the timeline tells it all', async ({
@@ -58,13 +59,13 @@ test('a dispatcher closes a documented ticket once the client confirms; a manage
     description: 'Label printer jams on every second label',
     priority: 'high',
   });
-  const visit = await invoke<{ id: string }>(admin, 'visits.create', {
+  const visit = await invoke<{ id: string; version: number }>(admin, 'visits.create', {
     ticketId: ticket.id,
     technicianId: technician.id,
     startsAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
     durationMinutes: 60,
   });
-  await documentVisit(visit.id);
+  await documentVisit(admin, visit, stamp);
 
   // The dispatcher opens the ticket: everything is in place but the client's confirmation.
   const dispatcher = await openConsoleAs(browser, 'dispatcher');
@@ -128,6 +129,10 @@ test('a dispatcher closes a documented ticket once the client confirms; a manage
     /Logged/,
     /Visit booked/,
     /Status: Scheduled/,
+    /Visit on site/,
+    /Status: In progress/,
+    /Visit completed/,
+    /Work log recorded/,
     /Resolution confirmed by the client.*Kim Yoshida · Phone · Printed a full roll/,
     /Closed.*Feed roller replaced/,
     /Reviewed: SOP followed.*Parts missing/,

@@ -1,5 +1,4 @@
 // A browser-mode server on a fresh SQLite file with the demo users logged in, and known records.
-import { randomUUID } from 'node:crypto';
 import type { ApiInput, MethodName } from '../../shared/api/contract';
 import type { Role } from '../../shared/domain/roles';
 import { pngBase64 } from './images';
@@ -145,25 +144,58 @@ export async function startApiFixture(env: TestEnvironment, options: { clock?: C
   const users = valueOf(await server.call('users.list', {}, admin));
   const desk = users.find((u) => u.username === 'desk');
   if (!desk) throw new Error('the demo data has no desk user');
-  // Closed without going through the closure gate (it needs a documented visit): the database can.
-  const closedAt = new Date().toISOString();
-  await runtime.database.db
-    .updateTable('tickets')
-    .set({ status: 'closed', closed_at: closedAt })
-    .where('id', '=', closed.id)
-    .execute();
-  await runtime.database.db
-    .insertInto('ticket_closures')
-    .values({
-      id: randomUUID(),
-      ticket_id: closed.id,
-      closed_at: closedAt,
-      closed_by: users.find((u) => u.username === 'admin')?.id ?? desk.id,
-      resolution_summary: 'Fixed on the phone',
-      sla_outcome: 'no_target',
-      sla_minutes: null,
-    })
-    .execute();
+  // Closed through the closure gate, as the desk and a dispatcher would: a visit on site and
+  // completed, its work log (steps, no parts), the client's confirmation, then tickets.close.
+  const closedVisit = valueOf(
+    await server.call(
+      'visits.create',
+      { ticketId: closed.id, technicianId: technician.id, startsAt: nextFreeMonday(), durationMinutes: 60 },
+      admin,
+    ),
+  );
+  const arrived = valueOf(
+    await server.call(
+      'visits.setStatus',
+      { id: closedVisit.id, expectedVersion: closedVisit.version, status: 'on_site' },
+      admin,
+    ),
+  );
+  valueOf(
+    await server.call(
+      'visits.setStatus',
+      { id: arrived.id, expectedVersion: arrived.version, status: 'completed' },
+      admin,
+    ),
+  );
+  valueOf(
+    await server.call(
+      'workLogs.save',
+      {
+        visitId: closedVisit.id,
+        expectedVersion: 0,
+        actions: '',
+        steps: ['Power-cycled the controller', 'Checked the line ran'],
+        parts: [],
+        noParts: true,
+        outcome: 'resolved',
+      },
+      admin,
+    ),
+  );
+  const confirmed = valueOf(
+    await server.call(
+      'tickets.confirmResolution',
+      { ticketId: closed.id, confirmedBy: 'Kim Abercrombie', method: 'phone' },
+      { cookie: cookies.support_desk },
+    ),
+  );
+  valueOf(
+    await server.call(
+      'tickets.close',
+      { ticketId: closed.id, expectedVersion: confirmed.version, resolutionSummary: 'Fixed on the phone' },
+      admin,
+    ),
+  );
   const own = await ownVisit(server, admin, client.id, users.find((u) => u.username === 'technician')?.id ?? null);
   const part = valueOf(
     await server.call('parts.save', { sku: 'FX-SFP-10G-LR', name: 'SFP+ 10G LR module', unit: 'each' }, admin),

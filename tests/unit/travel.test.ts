@@ -9,7 +9,7 @@ import {
   offlineTravel,
 } from '../../electron/core/services/travel/offline-travel';
 import { roadTravel } from '../../electron/core/services/travel/road-travel';
-import { travelLookup } from '../../electron/core/services/travel/travel-lookup';
+import { travelTableLookup } from '../../electron/core/services/dispatch/optimize-day';
 
 const equator: LatLng = { lat: 0, lng: 0 };
 const oneDegreeNorth: LatLng = { lat: 1, lng: 0 };
@@ -182,13 +182,21 @@ describe('synchronous travel for the ranking', () => {
     expect(minutes(equator, null)).toBe(0);
   });
 
-  it('answers fetched legs by place, one way only, and asks the fallback for the rest', () => {
-    const site: LatLng = { lat: 0, lng: 0 };
-    const lookup = travelLookup(new Map([[equator, new Map([[oneDegreeNorth, 180]])]]), () => 7);
+  it('answers a fetched travel table by place, one way only, and nothing for places outside it', () => {
+    const depot: LatLng = { lat: 2, lng: 0 };
+    const lookup = travelTableLookup({
+      places: [equator, oneDegreeNorth],
+      minutes: [
+        [0, 180],
+        [175, 0],
+      ],
+    });
     expect(lookup(equator, oneDegreeNorth)).toBe(180);
-    expect(lookup(oneDegreeNorth, equator)).toBe(7);
-    // Same coordinates, another object: looked up by identity, so the fallback answers.
-    expect(lookup(site, oneDegreeNorth)).toBe(7);
+    expect(lookup(oneDegreeNorth, equator)).toBe(175);
+    // Looked up by coordinates: the same place as another object is found.
+    expect(lookup({ lat: 0, lng: 0 }, { lat: 1, lng: 0 })).toBe(180);
+    expect(lookup(depot, oneDegreeNorth)).toBe(0);
     expect(lookup(null, oneDegreeNorth)).toBe(0);
+    expect(lookup(equator, null)).toBe(0);
   });
 });
