@@ -94,7 +94,7 @@ describe('attachments over HTTP', () => {
     f = await startApiFixture(env);
     admin = { cookie: f.cookies.admin };
     technician = { cookie: f.cookies.technician };
-    f.server.runtime.core.subscribe((e) => events.push(e));
+    f.server.recordEvents(events);
     otherTicketId = valueOf(
       await f.server.call('tickets.create', { ...validInputs['tickets.create'](f), description: 'Door sensor' }, admin),
     ).id;

@@ -17,7 +17,7 @@ describe('the client directory over HTTP', () => {
   beforeAll(async () => {
     f = await startApiFixture(env);
     admin = { cookie: f.cookies.admin };
-    f.server.runtime.core.subscribe((e) => events.push(e));
+    f.server.recordEvents(events);
     client = valueOf(
       await f.server.call(
         'clients.create',

@@ -23,7 +23,7 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
 
   beforeAll(async () => {
     f = await startApiFixture(env, { clock });
-    f.server.runtime.core.subscribe((e) => events.push(e));
+    f.server.recordEvents(events);
     signOffWorkType = valueOf(
       await f.server.call(
         'workTypes.save',

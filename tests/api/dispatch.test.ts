@@ -24,7 +24,7 @@ describe('dispatch engine over HTTP', () => {
     f = await startApiFixture(env);
     admin = { cookie: f.cookies.admin };
     dispatcher = { cookie: f.cookies.dispatcher };
-    f.server.runtime.core.subscribe((e) => events.push(e));
+    f.server.recordEvents(events);
     const save = async (input: Partial<ApiInput<'technicians.save'>> & { name: string }) =>
       valueOf(
         await f.server.call(

@@ -13,7 +13,7 @@ describe('the parts catalog over HTTP', () => {
   beforeAll(async () => {
     f = await startApiFixture(env);
     admin = { cookie: f.cookies.admin };
-    f.server.runtime.core.subscribe((e) => events.push(e));
+    f.server.recordEvents(events);
   });
 
   const catalog = async (query?: string) =>
@@ -43,7 +43,7 @@ describe('the parts catalog over HTTP', () => {
     expect(part).toMatchObject({ sku: 'psu-550w', name: 'Power supply 550 W', unit: 'each', active: true });
     const audits = await auditRows('part');
     expect(audits.find((a) => a.entity_id === part.id)).toMatchObject({ method: 'parts.save', before: null });
-    await f.server.eventsSettled(admin);
+    await f.server.eventsSettled();
     expect(events).toContainEqual({ type: 'parts.changed' });
   });
 
@@ -104,7 +104,7 @@ describe('the parts catalog over HTTP', () => {
     it('creates and updates by SKU regardless of case, with a BOM, semicolons, quoted fields and any header order', async () => {
       valueOf(await f.server.call('parts.save', { sku: 'CSV-TONER-K', name: 'Toner black', unit: 'each' }, admin));
       valueOf(await f.server.call('parts.save', { sku: 'CSV-SAME', name: 'Unchanged part', unit: 'pcs' }, admin));
-      await f.server.eventsSettled(admin);
+      await f.server.eventsSettled();
       events.length = 0;
       const csv = [
         '\uFEFFUnit;NAME;Sku;Active',
@@ -131,7 +131,7 @@ describe('the parts catalog over HTTP', () => {
       expect(await bySku('CSV-OLD-FAN')).toMatchObject({ active: false });
       const audits = (await auditRows('part')).filter((a) => a.method === 'parts.importCsv');
       expect(audits).toHaveLength(3);
-      await f.server.eventsSettled(admin);
+      await f.server.eventsSettled();
       expect(events.filter((e) => e.type === 'parts.changed')).toHaveLength(1);
     });
 

@@ -68,7 +68,7 @@ describe('client sign-off over HTTP', () => {
   beforeAll(async () => {
     f = await startApiFixture(env);
     admin = { cookie: f.cookies.admin };
-    f.server.runtime.core.subscribe((e) => events.push(e));
+    f.server.recordEvents(events);
     ownTechnicianId = f.ownTechnicianId;
   });
 

@@ -37,7 +37,7 @@ describe('visit status and the technician day over HTTP', () => {
     dispatcher = { cookie: f.cookies.dispatcher };
     technician = { cookie: f.cookies.technician };
     desk = { cookie: f.cookies.support_desk };
-    f.server.runtime.core.subscribe((e) => events.push(e));
+    f.server.recordEvents(events);
     const users = valueOf(await f.server.call('users.list', {}, admin));
     valueOf(
       await f.server.call(

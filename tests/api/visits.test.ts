@@ -28,7 +28,7 @@ describe('visits over HTTP', () => {
     f = await startApiFixture(env);
     admin = { cookie: f.cookies.admin };
     dispatcher = { cookie: f.cookies.dispatcher };
-    f.server.runtime.core.subscribe((e) => events.push(e));
+    f.server.recordEvents(events);
     const technicianUser = valueOf(await f.server.call('users.list', {}, admin)).find((u) => u.role === 'technician');
     const save = async (input: ApiInput<'technicians.save'>) =>
       valueOf(await f.server.call('technicians.save', input, admin)).id;

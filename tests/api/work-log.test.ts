@@ -18,7 +18,7 @@ describe('work logs over HTTP', () => {
     admin = { cookie: f.cookies.admin };
     technician = { cookie: f.cookies.technician };
     dispatcher = { cookie: f.cookies.dispatcher };
-    f.server.runtime.core.subscribe((e) => events.push(e));
+    f.server.recordEvents(events);
     for (const part of [
       { sku: 'WL-CAT6', name: 'Patch cable Cat6', unit: 'm' },
       { sku: 'WL-SW-24', name: 'Switch 24 ports PoE', unit: 'each' },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect } from 'vitest';
 import type { ApiOutput, MethodName } from '../../shared/api/contract';
+import type { DispatchEvent } from '../../shared/api/events';
 import type { Role } from '../../shared/domain/roles';
 import type { Result } from '../../shared/errors';
 import type { DatabaseConfig, DatabaseHandle } from '../../electron/core/db/connect';
@@ -139,6 +140,17 @@ export const roleUsernames: Record<Role, string> = Object.fromEntries(
   demoUsers.map((u) => [u.role, u.username]),
 ) as Record<Role, string>;
 
+const MARKER_RUN = 'events-settled:';
+const markerProgress = {
+  type: 'dispatch.progress',
+  runId: MARKER_RUN,
+  elapsedMs: 0,
+  placed: 0,
+  unplaced: 0,
+  lateWeight: 0,
+  travelMinutes: 0,
+} as const;
+
 export class TestServer {
   constructor(
     readonly url: string,
@@ -166,31 +178,48 @@ export class TestServer {
       headers: { 'Content-Type': 'application/json', ...authHeaders(options.auth ?? {}), ...options.headers },
       body,
     });
-    return { status: response.status, body: (await response.json()) as Result<unknown>, headers: response.headers };
+    const reply = {
+      status: response.status,
+      body: (await response.json()) as Result<unknown>,
+      headers: response.headers,
+    };
+    // So that a test sees a write's events as soon as it has the reply, as it does on SQLite.
+    if (this.runtime.database.dialect === 'postgres') await this.eventsSettled();
+    return reply;
   }
 
   /**
    * Resolves once every event committed before the call has reached this process's listeners. On
    * PostgreSQL events arrive over their own connection, possibly after the reply to the write
-   * that caused them; they arrive in commit order, so a marker write's event comes after them all.
+   * that caused them; they arrive in commit order, so a marker published now arrives after them
+   * all. The marker is a progress event of a run that does not exist, which `recordEvents` leaves
+   * out; on SQLite it is a row of change_events, so call it outside "nothing written" checks.
    */
-  async eventsSettled(auth: Auth): Promise<void> {
-    const heard = new Set<string>();
-    let marker: string | null = null;
-    let arrived: () => void = () => undefined;
-    const markerArrived = new Promise<void>((resolve) => (arrived = resolve));
-    const stop = this.runtime.core.subscribe((event) => {
-      if (event.type !== 'directory.changed') return;
-      heard.add(event.clientId);
-      if (event.clientId === marker) arrived();
+  async eventsSettled(): Promise<void> {
+    const runId = `${MARKER_RUN}${randomUUID()}`;
+    const marker: DispatchEvent = { ...markerProgress, runId };
+    const { database, events, core } = this.runtime;
+    let stop: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => {
+      stop = core.subscribe((event) => {
+        if (event.type === 'dispatch.progress' && event.runId === runId) resolve();
+      });
     });
     try {
-      marker = valueOf(await this.call('clients.create', { name: `Event marker ${randomUUID()}` }, auth)).id;
-      if (heard.has(marker)) arrived();
-      await markerArrived;
+      await database.db.transaction().execute((tx) => events.publish(tx, marker));
+      events.afterCommit();
+      await arrived;
     } finally {
       stop();
     }
+  }
+
+  /** Appends every event this process delivers from now on to `into`, markers left out. */
+  recordEvents(into: DispatchEvent[]): void {
+    this.runtime.core.subscribe((event) => {
+      if (event.type === 'dispatch.progress' && event.runId.startsWith(MARKER_RUN)) return;
+      into.push(event);
+    });
   }
 
   /** Logs in and returns the session cookie as a Cookie header value. */
