@@ -7,9 +7,19 @@ export interface NavigationAttempt {
   preventDefault(): void;
 }
 
+function goesToAppPage(attempt: NavigationAttempt, indexUrl: string): boolean {
+  try {
+    return isAppPage(attempt.url, indexUrl);
+  } catch {
+    // A check that fails must deny: an exception here would otherwise skip preventDefault and
+    // let the navigation go ahead.
+    return false;
+  }
+}
+
 /** Blocks the navigation unless it goes to the app's own page; true when it was blocked. */
 export function blockUnlessAppPage(attempt: NavigationAttempt, indexUrl: string): boolean {
-  if (isAppPage(attempt.url, indexUrl)) return false;
+  if (goesToAppPage(attempt, indexUrl)) return false;
   attempt.preventDefault();
   return true;
 }

@@ -18,6 +18,15 @@ function parse(url: string): URL | null {
   }
 }
 
+// decodeURIComponent throws on a malformed escape ("%E0%A4%A", a lone "%"): such a path is not ours.
+function decodedPath(url: URL): string | null {
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * True when `url` is the app's own page (any hash route, no query), as loaded from `indexUrl`.
  * Compared by parsed path, not by string prefix, so "index.html.evil" or a sibling file fails.
@@ -27,8 +36,9 @@ export function isAppPage(url: string, indexUrl: string): boolean {
   const index = parse(indexUrl);
   if (!candidate || !index || candidate.protocol !== 'file:' || index.protocol !== 'file:') return false;
   if (candidate.host !== index.host || candidate.search !== '') return false;
-  const a = decodeURIComponent(candidate.pathname);
-  const b = decodeURIComponent(index.pathname);
+  const a = decodedPath(candidate);
+  const b = decodedPath(index);
+  if (a === null || b === null) return false;
   // Windows paths are case-insensitive, and Chromium may spell the drive letter differently.
   return process.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
