@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { APP_INDEX_URL as INDEX_URL } from '../../electron/security/app-protocol';
 import { blockUnlessAppPage, type NavigationAttempt } from '../../electron/security/navigation-guard';
-
-const INDEX_URL = 'file:///opt/dispatch/resources/app.asar/dist/renderer/index.html';
 
 /** A navigation event as Electron hands it over, recording whether it was cancelled. */
 function attemptTo(url: string): NavigationAttempt & { prevented: boolean } {
@@ -23,10 +22,12 @@ describe('blockUnlessAppPage', () => {
 
   it.each([
     ['another site', 'https://evil.example/'],
-    ['a sibling file', 'file:///opt/dispatch/resources/app.asar/dist/renderer/other.html'],
+    ['a sibling file', 'app://dispatch/other.html'],
+    ['the page over file://', 'file:///opt/dispatch/resources/app.asar/dist/renderer/index.html'],
     // decodeURIComponent throws on these: the check failing must block, not let through.
     ['a malformed escape in a file URL', 'file:///opt/dispatch/resources/app.asar/dist/renderer/%E0%A4%A'],
     ['a lone percent sign in a file URL', 'file:///opt/dispatch/%'],
+    ['a malformed escape in an app URL', 'app://dispatch/%E0%A4%A'],
     ['no URL at all', 'not a url'],
   ])('blocks %s', (_what, url) => {
     const attempt = attemptTo(url);
