@@ -19,6 +19,9 @@ export function createMainWindow(onCreated: (win: BrowserWindow) => void): Brows
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      // A middle click would otherwise follow a link in a new window (auxclick); the console has no
+      // use for it, and every window.open is denied anyway.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
