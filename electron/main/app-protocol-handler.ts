@@ -10,7 +10,10 @@ export function registerAppScheme(): void {
 export function serveAppProtocol(rootDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const response = await appProtocolResponse(request, rootDir);
-    if (response.status >= 400) console.warn(`app:// refused ${request.url.slice(0, 200)}: ${response.status}`);
+    // A missing file (Chromium asks for favicon.ico) is ordinary; a malformed or escaping path is not.
+    if (response.status >= 400 && response.status !== 404) {
+      console.warn(`app:// refused ${request.url.slice(0, 200)}: ${response.status}`);
+    }
     return response;
   });
 }
