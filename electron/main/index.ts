@@ -9,8 +9,10 @@ import {
 } from '../core/machine-config';
 import { sqliteFileIn, startRuntime, type Runtime } from '../core/runtime';
 import { startRpcBridge, type RpcBridge } from '../ipc/rpc-handler';
+import { APP_INDEX_URL } from '../security/app-protocol';
 import { installAppMenu } from './app-menu';
-import { rendererIndexUrl } from './app-paths';
+import { rendererDir } from './app-paths';
+import { registerAppScheme, serveAppProtocol } from './app-protocol-handler';
 import { createMainWindow } from './main-window';
 
 const APP_NAME = 'Dispatch Console';
@@ -21,6 +23,8 @@ const APP_NAME = 'Dispatch Console';
 app.setName(APP_NAME);
 app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
 app.enableSandbox();
+// The page loads from app://, never file:// (Electron's security checklist, item 18).
+registerAppScheme();
 
 const demo = process.argv.includes('--demo');
 let runtime: Runtime | null = null;
@@ -50,6 +54,7 @@ function chooseDatabaseForThisStart(): DatabaseChoice {
 }
 
 async function start(): Promise<void> {
+  serveAppProtocol(rendererDir);
   const choice = chooseDatabaseForThisStart();
   if (!choice.ok) throw new Error(choice.message);
   const where =
@@ -60,7 +65,7 @@ async function start(): Promise<void> {
     // Say which database, so an administrator knows where to look; never the URL (it has the password).
     throw new Error(`The database could not be opened (${where}): ${(error as Error).message}`, { cause: error });
   }
-  bridge = startRpcBridge(runtime.core, rendererIndexUrl);
+  bridge = startRpcBridge(runtime.core, APP_INDEX_URL);
   console.log(`Dispatch Console started; database: ${where}${runtime.demoLoaded ? '; demo data loaded' : ''}`);
   installAppMenu();
   showMainWindow();

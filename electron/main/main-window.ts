@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron';
 import { hardenWindow } from '../security/harden-window';
-import { preloadFile, rendererIndexUrl } from './app-paths';
+import { APP_INDEX_URL } from '../security/app-protocol';
+import { preloadFile } from './app-paths';
 
 /** The console window: sandboxed, isolated, hardened before it loads the page. */
 export function createMainWindow(onCreated: (win: BrowserWindow) => void): BrowserWindow {
@@ -18,15 +19,16 @@ export function createMainWindow(onCreated: (win: BrowserWindow) => void): Brows
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      // A middle click would otherwise follow a link in a new window (auxclick); the console has no
+      // use for it, and every window.open is denied anyway.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
-  hardenWindow(win, rendererIndexUrl);
+  hardenWindow(win, APP_INDEX_URL);
   onCreated(win);
   // Showing on ready-to-show avoids a white flash while React starts.
   win.once('ready-to-show', () => win.show());
-  void win
-    .loadURL(rendererIndexUrl)
-    .catch((error: unknown) => console.error('could not load the console page:', error));
+  void win.loadURL(APP_INDEX_URL).catch((error: unknown) => console.error('could not load the console page:', error));
   return win;
 }

@@ -1,5 +1,6 @@
 import { shell, type BrowserWindow } from 'electron';
-import { externalLinkTarget, isAppPage } from './url-checks';
+import { blockUnlessAppPage } from './navigation-guard';
+import { externalLinkTarget } from './url-checks';
 
 function openIfAllowed(url: string): void {
   const target = externalLinkTarget(url);
@@ -16,12 +17,10 @@ export function hardenWindow(win: BrowserWindow, indexUrl: string): void {
 
   // will-frame-navigate covers the main frame and every subframe (will-navigate only the first).
   contents.on('will-frame-navigate', (event) => {
-    if (isAppPage(event.url, indexUrl)) return;
-    event.preventDefault();
-    if (event.isMainFrame) openIfAllowed(event.url);
+    if (blockUnlessAppPage(event, indexUrl) && event.isMainFrame) openIfAllowed(event.url);
   });
   contents.on('will-redirect', (event) => {
-    if (!isAppPage(event.url, indexUrl)) event.preventDefault();
+    blockUnlessAppPage(event, indexUrl);
   });
 
   contents.setWindowOpenHandler(({ url }) => {

@@ -1,4 +1,5 @@
 // Pure URL checks, kept apart from harden-window.ts so they need no electron to test.
+import { APP_SCHEME } from './app-protocol';
 
 /**
  * Hosts whose links may open in the user's browser. Exact names only: a suffix or substring
@@ -19,18 +20,23 @@ function parse(url: string): URL | null {
 }
 
 /**
- * True when `url` is the app's own page (any hash route, no query), as loaded from `indexUrl`.
- * Compared by parsed path, not by string prefix, so "index.html.evil" or a sibling file fails.
+ * True when `url` is the app's own page (any hash route, no query), as loaded from `indexUrl` on
+ * the app:// scheme. Compared by parsed parts, not by string prefix, so "index.html.evil", a
+ * sibling file or another host fails; the path is compared as the parser left it, never decoded,
+ * so a malformed escape is simply not our page.
  */
 export function isAppPage(url: string, indexUrl: string): boolean {
   const candidate = parse(url);
   const index = parse(indexUrl);
-  if (!candidate || !index || candidate.protocol !== 'file:' || index.protocol !== 'file:') return false;
-  if (candidate.host !== index.host || candidate.search !== '') return false;
-  const a = decodeURIComponent(candidate.pathname);
-  const b = decodeURIComponent(index.pathname);
-  // Windows paths are case-insensitive, and Chromium may spell the drive letter differently.
-  return process.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
+  if (!candidate || !index || index.protocol !== `${APP_SCHEME}:`) return false;
+  return (
+    candidate.protocol === index.protocol &&
+    candidate.host === index.host &&
+    candidate.pathname === index.pathname &&
+    candidate.search === '' &&
+    candidate.username === '' &&
+    candidate.password === ''
+  );
 }
 
 /** The normalized link to open externally, or null when it is not an allow-listed http(s) link. */

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
-// Hash routes: the renderer is loaded from file:// in Electron, where path routes cannot work.
+// Hash routes: Electron serves only real files under app:// (index.html for the page), so a path
+// route reloaded there would be refused; the hash never reaches the protocol handler.
 export const routeNames = [
   'queue',
   'intake',
