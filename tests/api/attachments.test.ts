@@ -247,6 +247,12 @@ describe('attachments over HTTP', () => {
       ['  spaced    out  .png', 'spaced out.png'],
       ['..', 'attachment.png'],
       [`${'a'.repeat(300)}.png`, `${'a'.repeat(116)}.png`],
+      // A right-to-left override shows "invoice\u202egnp.exe" as "invoiceexe.png".
+      ['invoice\u202egnp.exe', 'invoicegnp.png'],
+      ['\u2067photo\u2069 \u200eleft\u200f.png', 'photo left.png'],
+      ['zero\u200bwidth\u200c\u200d\u2060\ufeff.png', 'zerowidth.png'],
+      ['soft\u00adhyphen\u061c.png', 'softhyphen.png'],
+      ['\u202e\u200b', 'attachment.png'],
     ])('stores %j as %j', async (given, stored) => {
       const { attachment } = valueOf(await add({ fileName: given, contentBase64: pngBase64(++seed) }));
       expect(attachment.fileName).toBe(stored);
