@@ -229,10 +229,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     port: () => (server.address() as AddressInfo).port,
   });
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async () => {
       const refused = refusal(guard, req);
       if (refused) return sendResult(res, refused);
+      const url = URL.parse(req.url ?? '/', 'http://localhost');
+      if (!url) return sendResult(res, fail('invalid_input', 'The request target is not a URL.'));
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(core, req, res);
       if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
       if (url.pathname.startsWith('/api/')) {

@@ -68,6 +68,14 @@ describe('the HTTP transport', () => {
     expect(reply.status).toBe(200);
   });
 
+  // node:http passes an absolute-form target on as it came; a throw there used to end the process.
+  it('answers a request target that is not a URL with 400, and keeps serving', async () => {
+    const reply = await rawRequest(f.server.url, { path: 'http://[x/' });
+    expect(reply.status).toBe(400);
+    expect(reply.json).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect((await f.server.call('auth.status', {})).status).toBe(200);
+  });
+
   it('accepts only POST for methods', async () => {
     const response = await fetch(`${f.server.url}/api/auth.status`);
     expect(response.status).toBe(405);

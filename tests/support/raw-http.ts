@@ -19,7 +19,12 @@ export function rawRequest(
   options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request(new URL(options.path, baseUrl), {
+    const base = new URL(baseUrl);
+    // The path goes out as written, so a test can send a request target no URL parser would make.
+    const req = http.request({
+      host: base.hostname.replace(/^\[|\]$/g, ''),
+      port: base.port,
+      path: options.path,
       method: options.method ?? 'GET',
       headers: options.headers ?? {},
     });
