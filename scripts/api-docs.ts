@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { api, methodNames, type MethodName } from '../shared/api/contract';
+import type { ErrorCode } from '../shared/errors';
+import { DEFAULT_BODY_BYTES } from '../electron/core/services/attachments/upload-limits';
+import { statusFor, TOO_LARGE_STATUS, WRONG_VERB_STATUS } from '../electron/http/error-status';
 
 const outputs: Record<MethodName, string> = {
   'auth.status': 'AuthStatus',
@@ -89,6 +92,43 @@ const outputs: Record<MethodName, string> = {
   'reviews.record': 'TicketDto',
 };
 
+/**
+ * The error codes a client meets, with the transport's own statuses (error-status.ts), so the
+ * table cannot drift from what the server answers. setup_required is left out: no method
+ * returns it today.
+ */
+const errorRows: { code: ErrorCode; otherStatuses?: string; meaning: string }[] = [
+  {
+    code: 'invalid_input',
+    otherStatuses: `${TOO_LARGE_STATUS} when the body is larger than the method's limit; ${WRONG_VERB_STATUS} for a method not called with POST`,
+    meaning: 'the input failed validation; `issues` names each field by its path; nothing was written',
+  },
+  { code: 'unauthenticated', meaning: 'no valid session cookie or API token' },
+  {
+    code: 'forbidden',
+    meaning:
+      "the caller's role may not call this method, or the request names another host or comes from another origin (see Host names below)",
+  },
+  { code: 'not_found', meaning: 'the thing asked for does not exist' },
+  { code: 'unknown_method', meaning: 'there is no such method' },
+  { code: 'conflict', meaning: 'someone else changed or created the same thing first (e.g. a taken username)' },
+  {
+    code: 'stale',
+    meaning:
+      'the record changed since you read it (its `version` moved on); reload it and try again; nothing was written',
+  },
+  { code: 'internal', meaning: 'a bug; the change was not saved' },
+];
+
+/** The table of error codes and HTTP statuses in docs/API.md. */
+export function errorTable(): string {
+  const rows = errorRows.map(({ code, otherStatuses, meaning }) => {
+    const status = otherStatuses ? `${statusFor[code]} (${otherStatuses})` : String(statusFor[code]);
+    return `| \`${code}\` | ${status} | ${meaning} |`;
+  });
+  return ['| code | HTTP status | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
 /** JSON Schema of an input, without the long regular expressions zod adds beside `format`. */
 function inputSchema(schema: z.ZodType): unknown {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -125,8 +165,10 @@ systems (a portal, another ticketing system) use them to create and read tickets
 
 ## Calling a method
 
-\`POST /api/<method>\` with a JSON body (\`Content-Type: application/json\`, at most 1 MiB). Every
-answer is JSON of one shape:
+\`POST /api/<method>\` with a JSON body (\`Content-Type: application/json\`, at most
+${DEFAULT_BODY_BYTES / 1024 / 1024} MiB; \`attachments.add\` and \`parts.importCsv\` take more, but only from a caller who
+may call them: anyone else is answered 401 or 403 before a larger body is read). Every answer is
+JSON of one shape:
 
 \`\`\`json
 { "ok": true, "value": { } }
@@ -134,19 +176,24 @@ answer is JSON of one shape:
   "issues": [{ "path": ["description"], "message": "Required" }] } }
 \`\`\`
 
-| code | HTTP status | meaning |
-|---|---|---|
-| \`invalid_input\` | 400 | the input failed validation; \`issues\` names each field by its path; nothing was written |
-| \`unauthenticated\` | 401 | no valid session cookie or API token |
-| \`forbidden\` | 403 | the caller's role may not call this method (or a cross-origin browser request) |
-| \`not_found\` | 404 | the thing asked for does not exist |
-| \`unknown_method\` | 404 | there is no such method |
-| \`conflict\` | 409 | someone else changed or created the same thing first (e.g. a taken username) |
-| \`stale\` | 409 | the record changed since you read it (its \`version\` moved on); reload it and try again; nothing was written |
-| \`internal\` | 500 | a bug; the change was not saved |
+${errorTable()}
+
+A body over the method's limit is answered ${TOO_LARGE_STATUS} with \`invalid_input\` (for an upload, at
+\`contentBase64\`, naming the limit) as soon as its \`Content-Length\` or the bytes read pass the limit;
+the rest is not read and the connection is closed.
 
 Unknown fields are refused (\`invalid_input\`, path = the field). Instants are ISO 8601 strings
 with an offset or \`Z\` on input and are always returned in UTC.
+
+## Host names
+
+Every request (methods, the event stream, the console's pages) must name the server in its
+\`Host\` header: \`127.0.0.1\`, \`localhost\` or \`[::1]\` at the server's port, the address given
+with \`--host\`, or a name added with \`--allowed-host NAME\` (repeatable; \`NAME:PORT\` for a proxy
+on another port). An \`Origin\` header, when sent, must be one of those too. Anything else is
+answered 403 \`forbidden\`: a web page on another name that resolves to this machine (DNS
+rebinding) cannot call the API. An integration calling the server from another machine uses a
+name added with \`--allowed-host\`.
 
 ## Logging in
 

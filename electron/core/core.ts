@@ -17,7 +17,7 @@ import {
   type CredentialKind,
 } from './repositories/session.repository';
 import { findUserById } from './repositories/user.repository';
-import { bodyLimitFor, type BodyLimit } from './services/attachments/upload-limits';
+import { bodyLimitFor, DEFAULT_BODY_BYTES, type BodyLimit } from './services/attachments/upload-limits';
 import { hashToken, newToken, SESSION_IDLE_MS } from './services/credentials';
 
 /** How the transport identified the caller: a session (cookie or window) or an integration token. */
@@ -37,8 +37,12 @@ export interface Core {
   /** Resolves credentials to a user, for transports that gate their event streams on login. */
   authenticate(credentials: Credentials): Promise<UserDto | null>;
   subscribe(listener: (event: DispatchEvent) => void): () => void;
-  /** The largest request body a transport should read for a method (uploads follow a setting). */
-  bodyLimit(method: string): Promise<BodyLimit>;
+  /**
+   * The largest request body a transport should read for a method and caller: uploads follow a
+   * setting, but only for a caller who may call the method; anyone else gets the default limit,
+   * and a failure saying who they are not (so a large body is refused before it is read).
+   */
+  bodyLimit(method: string, credentials: Credentials): Promise<BodyLimit>;
 }
 
 function zodIssues(error: z.ZodError): InputIssue[] {
@@ -189,10 +193,24 @@ export function createCore(deps: CoreDeps): Core {
     }
   }
 
+  async function bodyLimit(method: string, credentials: Credentials): Promise<BodyLimit> {
+    const limit = await bodyLimitFor(database.db, method);
+    if (limit.bytes <= DEFAULT_BODY_BYTES || !isMethodName(method)) return limit;
+    const access = api[method].access;
+    if (access === 'public') return limit;
+    const caller = await resolve(credentials);
+    if (!caller) return { bytes: DEFAULT_BODY_BYTES, failure: { code: 'unauthenticated', message: 'Log in first.' } };
+    if (!allowed(access, caller.user.role)) {
+      const message = `The role ${caller.user.role} may not call ${method}.`;
+      return { bytes: DEFAULT_BODY_BYTES, failure: { code: 'forbidden', message } };
+    }
+    return limit;
+  }
+
   return {
     invoke,
     authenticate: async (credentials) => (await resolve(credentials))?.user ?? null,
     subscribe: (listener) => events.subscribe(listener),
-    bodyLimit: (method) => bodyLimitFor(database.db, method),
+    bodyLimit,
   };
 }

@@ -2,25 +2,17 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { ErrorCode, Result } from '../../shared/errors';
+import type { Result } from '../../shared/errors';
 import { fail } from '../../shared/errors';
 import type { Core, Credentials } from '../core/core';
 import type { BodyLimit } from '../core/services/attachments/upload-limits';
+import { createHostGuard, type HostGuard } from './allowed-hosts';
+import { refusedBodyStatus, statusFor, WRONG_VERB_STATUS } from './error-status';
+import { answerUnread, readBody } from './request-body';
+import { cookieValue } from './session-cookie';
 
 export const SESSION_COOKIE = 'dispatch_session';
 const HEARTBEAT_MS = 25_000;
-
-const statusFor: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  unknown_method: 404,
-  conflict: 409,
-  stale: 409,
-  setup_required: 409,
-  internal: 500,
-};
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,6 +39,11 @@ export interface HttpServerOptions {
   staticDir: string | null;
   host: string;
   port: number;
+  /**
+   * Names beyond the loopback ones (and `host`) that browsers may use for this server, e.g.
+   * `dispatch.example.com` or `dispatch.example.com:8443` (npm run serve -- --allowed-host).
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningServer {
@@ -55,19 +52,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function parseCookies(header: string | undefined): Record<string, string> {
-  const cookies: Record<string, string> = {};
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) cookies[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return cookies;
-}
-
 function credentialsOf(req: http.IncomingMessage): Credentials {
   const auth = req.headers.authorization;
   const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
-  return { apiToken: bearer, sessionToken: bearer ? undefined : parseCookies(req.headers.cookie)[SESSION_COOKIE] };
+  return { apiToken: bearer, sessionToken: bearer ? undefined : cookieValue(req.headers.cookie, SESSION_COOKIE) };
 }
 
 function sendJson(
@@ -94,84 +82,28 @@ function sendResult(
   sendJson(res, result.ok ? 200 : statusFor[result.error.code], result, headers);
 }
 
-/** How long a refused upload's connection stays open, unread, so the client can read the answer. */
-const REFUSED_LINGER_MS = 2_000;
-
-/**
- * Refuses a body over the method's limit as early as possible: by its Content-Length before
- * reading a byte, else as soon as the bytes read pass the limit; the rest is never read.
- * The answer says `Connection: close`, so no client reuses the connection. Closing it at once
- * would reset it while the client is still sending, and the client could lose the answer
- * (the lingering-close problem); so reading stops (the client's writes stall), the answer and
- * a FIN go out, and the socket is destroyed a moment later.
- */
-function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: BodyLimit) {
-  // read(0) marks the body as being consumed, so Node does not drain the rest after the answer.
-  req.read(0);
-  req.pause();
-  const socket = req.socket;
-  // Node closes a `Connection: close` socket with destroySoon() once the answer is written.
-  socket.destroySoon = () => {
-    socket.end();
-    setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
-  };
-  sendJson(res, 413, { ok: false, error: limit.failure }, { Connection: 'close' });
-}
-
-/** The whole body, or null once it passes the limit (the caller then refuses it). */
-function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) {
-        chunks.push(chunk);
-        return;
-      }
-      req.off('data', onData);
-      req.pause();
-      resolve(null);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
-  });
-}
-
 /** Reads a JSON body up to the limit; answers null (and has already replied) when it cannot. */
 async function readJson(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   limit: BodyLimit,
 ): Promise<{ value: unknown } | null> {
-  const declared = Number(req.headers['content-length']);
-  const body = Number.isFinite(declared) && declared > limit.bytes ? null : await readBody(req, limit.bytes);
-  if (body === null) {
-    refuseTooLarge(req, res, limit);
+  const read = await readBody(req, limit.bytes);
+  if (read.kind === 'aborted') return null;
+  if (read.kind === 'too_large') {
+    const failure = limit.failure;
+    answerUnread(req, () =>
+      sendJson(res, refusedBodyStatus(failure), { ok: false, error: failure }, { Connection: 'close' }),
+    );
     return null;
   }
-  const text = body.toString('utf8');
+  const text = read.body.toString('utf8');
   if (text.trim() === '') return { value: {} };
   try {
     return { value: JSON.parse(text) as unknown };
   } catch {
     sendResult(res, fail('invalid_input', 'The request body is not valid JSON.'));
     return null;
-  }
-}
-
-/**
- * A cross-site page cannot send JSON without a preflight we never answer, and the cookie is
- * SameSite=Strict; the Origin check is a third lock for browsers that send it.
- */
-function sameOrigin(req: http.IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
   }
 }
 
@@ -182,18 +114,17 @@ function sessionCookie(token: string, expiresAt: string): string {
 const clearedCookie = `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
 
 async function handleRpc(core: Core, method: string, req: http.IncomingMessage, res: http.ServerResponse) {
-  if (!sameOrigin(req)) {
-    sendResult(res, fail('forbidden', 'Cross-origin requests are not accepted.'));
-    return;
-  }
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('application/json')) {
     sendResult(res, fail('invalid_input', 'Send the input as JSON (Content-Type: application/json).'));
     return;
   }
-  const body = await readJson(req, res, await core.bodyLimit(method));
+  // The core knows who may send a large body (an upload): a caller it does not know is refused
+  // before a byte is read.
+  const credentials = credentialsOf(req);
+  const body = await readJson(req, res, await core.bodyLimit(method, credentials));
   if (!body) return;
-  const outcome = await core.invoke(method, body.value, credentialsOf(req));
+  const outcome = await core.invoke(method, body.value, credentials);
   const headers: Record<string, string> = {};
   if (outcome.session === 'ended') headers['Set-Cookie'] = clearedCookie;
   else if (outcome.session) headers['Set-Cookie'] = sessionCookie(outcome.session.token, outcome.session.expiresAt);
@@ -266,22 +197,53 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
   fs.createReadStream(file).pipe(res);
 }
 
+/**
+ * Every request, for a method, the event stream or a page, must name this server in its Host
+ * (DNS rebinding) and, when a browser says where it comes from, come from one of its pages. A
+ * cross-site page also cannot send JSON without a preflight we never answer, and the cookie is
+ * SameSite=Strict; but a page on a rebinding name is same-site to its own name, so these checks
+ * are what stop it.
+ */
+function refusal(guard: HostGuard, req: http.IncomingMessage): Result<never> | null {
+  const host = req.headers.host;
+  if (!guard.allowsHost(host)) {
+    const named = host ? `the name ${JSON.stringify(host.slice(0, 100))}` : 'a request without a Host';
+    return fail(
+      'forbidden',
+      `This server does not answer to ${named}: open it by a name it was started with (see --allowed-host).`,
+    );
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !guard.allowsOrigin(origin)) {
+    return fail('forbidden', 'Cross-origin requests are not accepted.');
+  }
+  return null;
+}
+
 /** Browser mode: the same core as the desktop app, over POST /api/<method> and SSE /api/events. */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const { core, staticDir } = options;
+  const guard = createHostGuard({
+    listenHost: options.host,
+    allowedHosts: options.allowedHosts ?? [],
+    port: () => (server.address() as AddressInfo).port,
+  });
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async () => {
+      const refused = refusal(guard, req);
+      if (refused) return sendResult(res, refused);
+      const url = URL.parse(req.url ?? '/', 'http://localhost');
+      if (!url) return sendResult(res, fail('invalid_input', 'The request target is not a URL.'));
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(core, req, res);
       if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') {
-          return sendJson(res, 405, fail('invalid_input', 'Call methods with POST.'), { Allow: 'POST' });
+          return sendJson(res, WRONG_VERB_STATUS, fail('invalid_input', 'Call methods with POST.'), { Allow: 'POST' });
         }
         return handleRpc(core, url.pathname.slice('/api/'.length), req, res);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD')
-        return sendJson(res, 405, fail('invalid_input', 'Not allowed.'));
+        return sendJson(res, WRONG_VERB_STATUS, fail('invalid_input', 'Not allowed.'), { Allow: 'GET, HEAD' });
       if (!staticDir) return sendJson(res, 404, fail('not_found', 'No such page.'));
       return serveStatic(staticDir, url.pathname, res);
     };
@@ -300,7 +262,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     });
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // Listening on every address, the server is reached here by its loopback name.
+  const reachable = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+  const host = address.family === 'IPv6' ? `[${reachable}]` : reachable;
   return {
     url: `http://${host}:${address.port}`,
     server,

@@ -38,12 +38,20 @@ interface RawReply {
 /**
  * POSTs a body of `total` bytes that is never fully produced: chunks of 1 MB are written (waiting
  * for the socket to drain) until the server answers. With `declareLength` the request says its
- * length up front; without, it is sent chunked and the server must count.
+ * length up front; without, it is sent chunked and the server must count. A null cookie sends it
+ * anonymously.
  */
-function postHuge(url: string, cookie: string, total: number, declareLength: boolean): Promise<RawReply> {
+function postHuge(
+  url: string,
+  cookie: string | null,
+  total: number,
+  declareLength: boolean,
+  method = 'attachments.add',
+): Promise<RawReply> {
   return new Promise((resolve, reject) => {
-    const target = new URL('/api/attachments.add', url);
-    const headers: Record<string, string | number> = { 'Content-Type': 'application/json', Cookie: cookie };
+    const target = new URL(`/api/${method}`, url);
+    const headers: Record<string, string | number> = { 'Content-Type': 'application/json' };
+    if (cookie !== null) headers.Cookie = cookie;
     if (declareLength) headers['Content-Length'] = total;
     const req = http.request(target, { method: 'POST', headers });
     let sent = 0;
@@ -157,6 +165,36 @@ describe('attachments over HTTP', () => {
       },
     );
 
+    // The upload limit is for people who may upload: anyone else is refused before the body is
+    // read, so anonymous requests cannot make the server hold tens of megabytes each.
+    it.each([
+      ['attachments.add, declaring 25 MB (under the upload limit)', 'attachments.add', 25 * MB, true],
+      ['attachments.add, sent chunked', 'attachments.add', 200 * MB, false],
+      ['parts.importCsv, declaring 11 MB (under the import limit)', 'parts.importCsv', 11 * MB, true],
+    ] as const)('answers an anonymous %s with 401 before reading it', async (_label, method, total, declareLength) => {
+      const before = await countRows(f.server.runtime.database);
+      const reply = await postHuge(f.server.url, null, total, declareLength, method);
+      expect(reply.status).toBe(401);
+      expect(reply.body).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      // Declared, nothing is read (what was sent sits in socket buffers); chunked, reading stops
+      // at the 1 MB every caller may send.
+      expect(reply.sent).toBeLessThan(8 * MB);
+      expect(await countRows(f.server.runtime.database)).toEqual(before);
+    });
+
+    it('answers a large upload by a role that may not attach with 403 before reading it', async () => {
+      const reply = await postHuge(f.server.url, f.cookies.supervisor, 25 * MB, true);
+      expect(reply.status).toBe(403);
+      expect(reply.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(reply.sent).toBeLessThan(8 * MB);
+    });
+
+    it('answers an anonymous upload under 1 MB with 401 as any other method', async () => {
+      const reply = await f.server.call('attachments.add', validInputs['attachments.add'](f));
+      expect(reply.status).toBe(401);
+      expect(reply.body).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    });
+
     it('keeps the 1 MB limit for every other method', async () => {
       const body = JSON.stringify({ ...validInputs['clients.create'](f), name: 'x'.repeat(2 * MB) });
       const reply = await f.server.post('/api/clients.create', body, { auth: admin });
@@ -247,6 +285,12 @@ describe('attachments over HTTP', () => {
       ['  spaced    out  .png', 'spaced out.png'],
       ['..', 'attachment.png'],
       [`${'a'.repeat(300)}.png`, `${'a'.repeat(116)}.png`],
+      // A right-to-left override shows "invoice\u202egnp.exe" as "invoiceexe.png".
+      ['invoice\u202egnp.exe', 'invoicegnp.png'],
+      ['\u2067photo\u2069 \u200eleft\u200f.png', 'photo left.png'],
+      ['zero\u200bwidth\u200c\u200d\u2060\ufeff.png', 'zerowidth.png'],
+      ['soft\u00adhyphen\u061c.png', 'softhyphen.png'],
+      ['\u202e\u200b', 'attachment.png'],
     ])('stores %j as %j', async (given, stored) => {
       const { attachment } = valueOf(await add({ fileName: given, contentBase64: pngBase64(++seed) }));
       expect(attachment.fileName).toBe(stored);

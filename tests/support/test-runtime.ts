@@ -107,9 +107,21 @@ export class TestEnvironment {
     return runtime;
   }
 
-  /** The browser-mode HTTP server on 127.0.0.1 and a free port, API only. */
-  async server(runtime: Runtime): Promise<TestServer> {
-    const running = await startHttpServer({ core: runtime.core, staticDir: null, host: '127.0.0.1', port: 0 });
+  /**
+   * The browser-mode HTTP server on 127.0.0.1 and a free port, API only unless a static folder is
+   * given; allowedHosts are the extra names it answers to (npm run serve -- --allowed-host).
+   */
+  async server(
+    runtime: Runtime,
+    options: { staticDir?: string; allowedHosts?: readonly string[] } = {},
+  ): Promise<TestServer> {
+    const running = await startHttpServer({
+      core: runtime.core,
+      staticDir: options.staticDir ?? null,
+      host: '127.0.0.1',
+      port: 0,
+      allowedHosts: options.allowedHosts ?? [],
+    });
     this.defer(() => running.close());
     return new TestServer(running.url, runtime);
   }

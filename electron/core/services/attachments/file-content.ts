@@ -61,16 +61,36 @@ function firstGraphemes(text: string, count: number): string {
 }
 
 /**
+ * Control characters, and format characters (Unicode category Cf): the bidi controls (a
+ * right-to-left override shows "invoice\u202Egnp.exe" as "invoiceexe.png"), zero-width spaces and
+ * joiners, soft hyphens and tag characters. They are invisible or reorder what is shown, so a name
+ * could look like something it is not. A zero-width joiner between two pictographs is kept: it
+ * draws one emoji (a woman and a wrench as a mechanic) and hides nothing.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+const ZERO_WIDTH_JOINER = '\u200D';
+const endsWithPictograph = /\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]?$/u;
+const startsWithPictograph = /^\p{Extended_Pictographic}/u;
+
+function withoutInvisibles(text: string): string {
+  return text.replace(INVISIBLE, (char: string, at: number) =>
+    char === ZERO_WIDTH_JOINER &&
+    endsWithPictograph.test(text.slice(0, at)) &&
+    startsWithPictograph.test(text.slice(at + 1))
+      ? char
+      : '',
+  );
+}
+
+/**
  * A file name safe to show and to save: no folders (a "../" or "C:\" prefix is dropped), no
- * control or reserved characters, at most 120 characters, and an extension that matches what
- * the content is (a PNG named photo.jpg becomes photo.png).
+ * control, format or reserved characters, at most 120 characters, and an extension that matches
+ * what the content is (a PNG named photo.jpg becomes photo.png).
  */
 export function safeFileName(raw: string, type: AttachmentMimeType): string {
   const base = raw.split(/[/\\]/).pop() ?? '';
   // sanitize-filename removes control characters, reserved names and / \ : * ? " < > |.
-  let name = sanitize(base.replace(/\p{Cc}/gu, ''), { replacement: '' })
-    .replace(/\s+/g, ' ')
-    .trim();
+  let name = sanitize(withoutInvisibles(base), { replacement: '' }).replace(/\s+/g, ' ').trim();
   const dot = name.lastIndexOf('.');
   let stem = dot > 0 ? name.slice(0, dot) : name;
   const given = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';

@@ -39,7 +39,11 @@ export const CSV_IMPORT_BODY_BYTES = 12 * 1024 * 1024;
 /** Room for the JSON around the file: names, ids, caption and the thumbnail. */
 const UPLOAD_ENVELOPE_BYTES = base64Length(THUMBNAIL_MAX_BYTES) + 64 * 1024;
 
-/** How large a request body a transport should accept for a method, and how to refuse a larger one. */
+/**
+ * How large a request body a transport should accept for a method, and how to refuse a larger
+ * one: `invalid_input` when the body is too large for the method (HTTP 413), or `unauthenticated`
+ * / `forbidden` when the caller may not send more than the default at all.
+ */
 export interface BodyLimit {
   bytes: number;
   failure: ApiError;
