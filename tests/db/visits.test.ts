@@ -157,6 +157,8 @@ describeEachDatabase('visits in the database', (kind) => {
     // the second has sent its insert, then let it commit.
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let inserted: () => void = () => undefined;
+    const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
     const db = runtime.database.db;
     const visit = await fixture.admin.call('visits.create', booking(first, '2030-06-05T14:00:00Z', 60));
     const firstTx = db.transaction().execute(async (tx) => {
@@ -171,8 +173,12 @@ describeEachDatabase('visits in the database', (kind) => {
           active: 1,
         })
         .execute();
+      inserted();
       await held;
     });
+    // The race starts only once the first insert holds its rows: on a busy machine the second
+    // booking could otherwise commit first, and the first insert would be the one refused.
+    await firstInserted;
     // Fox is free as far as any committed data shows, so the handler's own check passes; only
     // the constraint, waiting on the open transaction, can refuse this booking.
     const racing = elsewhere.invoke('visits.create', {
