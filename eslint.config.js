@@ -37,6 +37,12 @@ const noWallClock = (where) => [
   },
 ];
 
+// The holiday data is 1.5 MB: only the core computes with it, so the renderer never ships it.
+const noHolidayData = {
+  name: 'date-holidays',
+  message: 'Holiday data stays in electron/core (services/sla); shared/ and the renderer never load it.',
+};
+
 const noElectron = { name: 'electron', message: 'Only electron/main, preload, ipc and security may import electron.' };
 const shells = [
   '**/renderer/**',
@@ -95,6 +101,7 @@ export default defineConfig(
         {
           paths: [
             noElectron,
+            noHolidayData,
             ...builtinModules.map((name) => ({ name, message: 'shared/ runs in the browser too: no Node modules.' })),
           ],
           patterns: [
@@ -161,7 +168,7 @@ export default defineConfig(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron],
+          paths: [noElectron, noHolidayData],
           patterns: [
             {
               group: ['**/electron/**'],

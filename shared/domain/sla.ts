@@ -1,4 +1,3 @@
-import Holidays from 'date-holidays';
 import { z } from 'zod';
 import { instant, priority, timeZone } from './schemas';
 import type { Priority } from './ticket';
@@ -73,46 +72,20 @@ export type WeeklyHours = z.output<typeof weeklyHours>;
 
 // ── Public holidays ─────────────────────────────────────────────────────────────────────────────
 
-// date-holidays' init() answers true even for codes it does not know (and then lists no holidays),
-// so a typo would silently drop every holiday; the codes are checked against its own lists instead.
-let holidayDirectory: Holidays | undefined;
-function directory(): Holidays {
-  holidayDirectory ??= new Holidays();
-  return holidayDirectory;
-}
-
-function hasCode(list: Record<string, string> | undefined, code: string): boolean {
-  return list !== undefined && Object.hasOwn(list, code);
-}
-
-/** Which public holidays close the calendar: a date-holidays country, optionally state and region. */
+/**
+ * Which public holidays close the calendar: a date-holidays country, optionally state and region.
+ * Whether the codes exist is checked in the core (electron/core/services/sla/holiday-codes.ts),
+ * which carries the holiday data; shared/ stays free of it, so the renderer never ships it.
+ */
 export const holidaySource = z
   .strictObject({
     country: z.string().min(2).max(3),
     state: z.string().min(1).max(10).optional(),
     region: z.string().min(1).max(10).optional(),
   })
-  .superRefine((source, ctx) => {
-    const { country, state, region } = source;
-    const holidays = directory();
-    if (!hasCode(holidays.getCountries(), country)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['country'],
-        message: `Unknown holiday country "${country}": use an ISO 3166 code such as US or DE`,
-      });
-      return;
-    }
-    if (state === undefined) {
-      if (region !== undefined) ctx.addIssue({ code: 'custom', path: ['region'], message: 'A region needs its state' });
-      return;
-    }
-    if (!hasCode(holidays.getStates(country), state)) {
-      ctx.addIssue({ code: 'custom', path: ['state'], message: `Unknown state "${state}" for ${country}` });
-      return;
-    }
-    if (region !== undefined && !hasCode(holidays.getRegions(country, state), region)) {
-      ctx.addIssue({ code: 'custom', path: ['region'], message: `Unknown region "${region}" for ${country}-${state}` });
+  .superRefine(({ state, region }, ctx) => {
+    if (state === undefined && region !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['region'], message: 'A region needs its state' });
     }
   });
 export type HolidaySource = z.output<typeof holidaySource>;

@@ -107,30 +107,6 @@ const refused: [string, Json, string, string?][] = [
     'The calendar has no business hours',
   ],
   [
-    'an unknown holiday country',
-    withValue(['calendar', 'holidays'], { country: 'XX' }),
-    'calendar.holidays.country',
-    'Unknown holiday country "XX"',
-  ],
-  [
-    'a lower-case country code',
-    withValue(['calendar', 'holidays'], { country: 'us' }),
-    'calendar.holidays.country',
-    'Unknown holiday country',
-  ],
-  [
-    'an unknown state',
-    withValue(['calendar', 'holidays'], { country: 'US', state: 'ZZ' }),
-    'calendar.holidays.state',
-    'Unknown state "ZZ" for US',
-  ],
-  [
-    'an unknown region',
-    withValue(['calendar', 'holidays'], { country: 'DE', state: 'BY', region: 'ZZ' }),
-    'calendar.holidays.region',
-    'Unknown region "ZZ" for DE-BY',
-  ],
-  [
     'a region without its state',
     withValue(['calendar', 'holidays'], { country: 'DE', region: 'A' }),
     'calendar.holidays.region',

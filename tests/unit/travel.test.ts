@@ -1,13 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultTravelSettings, travelSettings, type LatLng, type TravelSettings } from '../../shared/domain/travel';
 import {
+  defaultTravelSettings,
   greatCircleKm,
-  offlineLeg,
-  offlineMinutes,
-  offlineTravel,
-} from '../../electron/core/services/travel/offline-travel';
+  travelSettings,
+  type LatLng,
+  type TravelSettings,
+} from '../../shared/domain/travel';
+import { offlineLeg, offlineMinutes, offlineTravel } from '../../electron/core/services/travel/offline-travel';
 import { roadTravel } from '../../electron/core/services/travel/road-travel';
 import { travelTableLookup } from '../../electron/core/services/dispatch/optimize-day';
 

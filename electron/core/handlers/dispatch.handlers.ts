@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { defaultDispatchSettings, dispatchSettings, type DispatchSettings } from '../../../shared/domain/dispatch';
 import { openStatuses } from '../../../shared/domain/ticket';
 import { liveVisitStatuses } from '../../../shared/domain/visit';
 import { ApiFailure } from '../../../shared/errors';
 import { requireCaller } from '../context';
 import { isOverlapViolation } from '../db/errors';
 import type { Tx } from '../db/transaction';
-import { getJsonSetting, putJsonSetting } from '../repositories/sla-config.repository';
+import { putJsonSetting } from '../repositories/sla-config.repository';
+import { DISPATCH_SETTINGS_KEY, loadDispatchSettings } from '../services/dispatch/dispatch-settings.service';
 import { placesOf, travelTableLookup, type OptimizeProgress } from '../services/dispatch/optimize-day';
 import { runOptimizer } from '../services/dispatch/optimize-runner';
 import { loadPeriod, loadTicketNeeds } from '../services/dispatch/load-period';
@@ -19,14 +19,8 @@ import { offlineMinutes } from '../services/travel/offline-travel';
 import { travelModel } from '../services/travel/road-travel';
 import type { Handlers } from './handler-types';
 
-const DISPATCH_SETTINGS_KEY = 'dispatch.settings';
 /** Progress reaches the console at most this often; the search improves far more often. */
 const PROGRESS_EVERY_MS = 250;
-
-export async function loadDispatchSettings(db: Tx): Promise<DispatchSettings> {
-  const stored = dispatchSettings.safeParse(await getJsonSetting(db, DISPATCH_SETTINGS_KEY));
-  return stored.success ? stored.data : defaultDispatchSettings;
-}
 
 /** Open tickets that have no visit holding anyone's time: what the optimizer must place. */
 async function unassignedTicketIds(db: Tx): Promise<string[]> {

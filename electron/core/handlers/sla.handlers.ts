@@ -5,6 +5,7 @@ import { findClient, findSite } from '../repositories/directory.repository';
 import { deleteCalendar, putJsonSetting, upsertCalendar } from '../repositories/sla-config.repository';
 import { findTicket, listSlaTargets, setFirstContact, updateTicketSla } from '../repositories/ticket.repository';
 import { computeDueAt } from '../services/sla/due-time';
+import { requireKnownHolidayCodes } from '../services/sla/holiday-codes';
 import { assessPriority } from '../services/sla/priority';
 import { allCalendars, loadSlaSettings, scopeKey, SLA_SETTINGS_KEY } from '../services/sla/sla-config.service';
 import { slaClock } from '../services/ticket-intake.service';
@@ -16,7 +17,10 @@ export const slaHandlers = {
     return assessPriority(input.criteria, matrix);
   },
 
-  'sla.preview': async (input) => Promise.resolve(computeDueAt(input)),
+  'sla.preview': async (input) => {
+    requireKnownHolidayCodes(input.calendar.holidays, ['calendar', 'holidays']);
+    return Promise.resolve(computeDueAt(input));
+  },
 
   'sla.settings': async (_input, ctx) => loadSlaSettings(ctx.database.db),
 
@@ -33,6 +37,7 @@ export const slaHandlers = {
 
   'calendars.save': async (input, ctx) =>
     ctx.write(async ({ tx, audit, publish }) => {
+      requireKnownHolidayCodes(input.calendar.holidays, ['calendar', 'holidays']);
       const { scope } = input;
       if (scope.kind === 'client' && !(await findClient(tx, scope.clientId))) {
         throw new ApiFailure('invalid_input', 'No such client.', [

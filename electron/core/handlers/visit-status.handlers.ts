@@ -8,7 +8,7 @@ import { defaultCalendar } from '../services/sla/sla-config.service';
 import { technicianDay, todayIn } from '../services/visit-status/technician-day';
 import { findTechnicianPlaces, originFor, suggestEtas } from '../services/visit-status/travel-eta';
 import { recordStatusChange } from '../services/visit-status/visit-status.service';
-import { loadDispatchSettings } from './dispatch.handlers';
+import { loadDispatchSettings } from '../services/dispatch/dispatch-settings.service';
 import type { Handlers } from './handler-types';
 
 /**

@@ -72,7 +72,13 @@ export function useLiveUpdates(enabled: boolean): void {
           invalidate(['parts.list', 'workLogs.get', 'workLogs.forTicket']);
           break;
         case 'settings.changed':
-          invalidate(['sla.settings', 'calendars.list', 'attachments.settings', 'closure.settings']);
+          invalidate([
+            'sla.settings',
+            'calendars.list',
+            'attachments.settings',
+            'closure.settings',
+            'dispatch.settings',
+          ]);
           break;
       }
     });

@@ -3,7 +3,6 @@
 // dispatcher overrides them with a reason.
 import { DateTime } from 'luxon';
 import type { TechnicianDto } from '../../../../shared/domain/technician';
-import { defaultTravelSettings } from '../../../../shared/domain/travel';
 import { ApiFailure, type InputIssue } from '../../../../shared/errors';
 import type { TicketStatus } from '../../../../shared/domain/ticket';
 import type { WriteTx } from '../../context';
@@ -12,6 +11,7 @@ import { setTicketStatus } from '../../repositories/ticket.repository';
 import { listAvailability, listTechnicians } from '../../repositories/technician.repository';
 import { crewVisitsBetween, findClashes, type Clash } from '../../repositories/visit.repository';
 import { defaultCalendar } from '../sla/sla-config.service';
+import { loadDispatchSettings } from './dispatch-settings.service';
 import { offlineTravel } from '../travel/offline-travel';
 import { bookingBreaches, bookingDay, type Booking, type CrewMemberSchedule } from './booking-rules';
 import { closedDays } from './working-time';
@@ -123,7 +123,9 @@ export async function ruleBreaches(
       })),
     });
   }
-  return bookingBreaches(schedules, booking, offlineTravel(defaultTravelSettings));
+  // The admin's travel settings, as ranking and the board's lead-ins use them.
+  const { travel } = await loadDispatchSettings(db);
+  return bookingBreaches(schedules, booking, offlineTravel(travel));
 }
 
 /**

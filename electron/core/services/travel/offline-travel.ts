@@ -1,25 +1,16 @@
-import type { LatLng, TravelSettings } from '../../../../shared/domain/travel';
+import {
+  greatCircleKm,
+  offlineTripMinutes,
+  type LatLng,
+  type OfflineTravelSettings,
+} from '../../../../shared/domain/travel';
 import type { TravelMatrix, TravelMinutes, TravelModel } from './travel-model';
 
-// IUGG mean Earth radius: the sphere that best fits the ellipsoid on average.
-const EARTH_RADIUS_KM = 6371.0088;
-const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** Great-circle distance in kilometres (haversine, stable for short distances). */
-export function greatCircleKm(a: LatLng, b: LatLng): number {
-  const dLat = toRadians(b.lat - a.lat);
-  const dLng = toRadians(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-type OfflineSettings = Pick<TravelSettings, 'detourFactor' | 'averageSpeedKmh' | 'parkingMinutes'>;
+type OfflineSettings = OfflineTravelSettings;
 
 /** Road kilometres and minutes estimated from the great circle; no trip, no parking. */
 export function offlineLeg(a: LatLng, b: LatLng, settings: OfflineSettings): { km: number; minutes: number } {
-  const km = greatCircleKm(a, b) * settings.detourFactor;
-  if (km === 0) return { km: 0, minutes: 0 };
-  return { km, minutes: (km / settings.averageSpeedKmh) * 60 + settings.parkingMinutes };
+  return { km: greatCircleKm(a, b) * settings.detourFactor, minutes: offlineTripMinutes(a, b, settings) };
 }
 
 /** The model that always works: no network, same answer every time. */

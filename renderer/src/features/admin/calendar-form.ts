@@ -1,9 +1,8 @@
-import type { BusinessCalendar, WeekdayKey } from '../../../../shared/domain/sla';
+import { weekdayKeys, type BusinessCalendar, type WeekdayKey } from '../../../../shared/domain/sla';
 import type { CalendarDto, CalendarScope } from '../../../../shared/domain/sla-settings';
 
-// The renderer must not import values from shared/domain/sla.ts (it bundles zod and the
-// date-holidays data), so the few constants the editor needs are repeated here, typed against it.
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const satisfies readonly WeekdayKey[];
+export { maxIntervalsPerDay } from '../../../../shared/domain/sla';
+export const weekdays = weekdayKeys;
 export const weekdayLabels: Record<WeekdayKey, string> = {
   mon: 'Monday',
   tue: 'Tuesday',
@@ -13,8 +12,6 @@ export const weekdayLabels: Record<WeekdayKey, string> = {
   sat: 'Saturday',
   sun: 'Sunday',
 };
-/** The server refuses more (maxIntervalsPerDay). */
-export const maxIntervalsPerDay = 4;
 
 export type Interval = [open: string, close: string];
 

@@ -3,20 +3,8 @@ import type { ResourceInput } from '@fullcalendar/resource';
 import type { DispatchPlanDto, PlannedVisitDto } from '../../../../shared/domain/dispatch-plan';
 import type { TechnicianDto } from '../../../../shared/domain/technician';
 import type { Priority, QueueRow } from '../../../../shared/domain/ticket';
-import type { VisitDto, VisitStatus } from '../../../../shared/domain/visit';
-
-// shared/domain/visit.ts and travel.ts carry zod schemas, which must stay out of the bundle, so
-// the few values the board needs are repeated here.
-export const visitStatusText: Record<VisitStatus, string> = {
-  scheduled: 'Scheduled',
-  en_route: 'En route',
-  on_site: 'On site',
-  completed: 'Completed',
-  incomplete: 'Incomplete',
-  cancelled: 'Cancelled',
-};
-/** The offline travel model's defaults (shared/domain/travel.ts). */
-const travel = { detourFactor: 1.3, averageSpeedKmh: 40, parkingMinutes: 5 };
+import { offlineTripMinutes, type OfflineTravelSettings } from '../../../../shared/domain/travel';
+import type { VisitDto } from '../../../../shared/domain/visit';
 
 export const noTeam = 'No team';
 
@@ -47,17 +35,6 @@ interface Place {
   lng: number;
 }
 
-const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** The offline travel estimate (great circle × detour at an average speed, plus parking). */
-export function travelMinutes(a: Place, b: Place): number {
-  const dLat = toRadians(b.lat - a.lat);
-  const dLng = toRadians(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLng / 2) ** 2;
-  const km = 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h))) * travel.detourFactor;
-  return km === 0 ? 0 : Math.round((km / travel.averageSpeedKmh) * 60 + travel.parkingMinutes);
-}
-
 function siteOf(visit: VisitDto): Place | null {
   const s = visit.site;
   return s && s.latitude !== null && s.longitude !== null ? { lat: s.latitude, lng: s.longitude } : null;
@@ -75,7 +52,11 @@ const sameLocalDay = (a: string, b: string) => new Date(a).toDateString() === ne
  * home base; null where either end has no coordinates. visits.list gives no travel, and the
  * offline estimate is what the booking rules use too, so the board computes it here.
  */
-export function travelBefore(visits: readonly VisitDto[], technicians: ReadonlyMap<string, TechnicianDto>) {
+export function travelBefore(
+  visits: readonly VisitDto[],
+  technicians: ReadonlyMap<string, TechnicianDto>,
+  travel: OfflineTravelSettings,
+) {
   const byLead = new Map<string, VisitDto[]>();
   for (const v of visits) {
     const list = byLead.get(v.technicianId);
@@ -90,7 +71,7 @@ export function travelBefore(visits: readonly VisitDto[], technicians: ReadonlyM
       const previous = list[i - 1];
       const from = previous && sameLocalDay(previous.endsAt, visit.startsAt) ? siteOf(previous) : home;
       const to = siteOf(visit);
-      minutes.set(visit.id, from && to ? travelMinutes(from, to) : null);
+      minutes.set(visit.id, from && to ? Math.round(offlineTripMinutes(from, to, travel)) : null);
     });
   }
   return minutes;
@@ -104,8 +85,9 @@ export function visitEvents(
   technicians: ReadonlyMap<string, TechnicianDto>,
   colors: PriorityColors,
   canWrite: boolean,
+  travelSettings: OfflineTravelSettings,
 ): EventInput[] {
-  const travel = travelBefore(visits, technicians);
+  const travel = travelBefore(visits, technicians, travelSettings);
   const events: EventInput[] = [];
   for (const visit of visits) {
     const travelMinutes = travel.get(visit.id) ?? null;

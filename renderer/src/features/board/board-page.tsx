@@ -20,6 +20,7 @@ import type { UserDto } from '../../../../shared/domain/directory';
 import type { QueueRow } from '../../../../shared/domain/ticket';
 import { select, useSelection } from '../../app/selection';
 import { useApiQuery } from '../../transport/queries';
+import { defaultTravelSettings } from '../../../../shared/domain/travel';
 import {
   localDay,
   noTeam,
@@ -95,6 +96,9 @@ export function BoardPage({ user }: { user: UserDto }) {
     placeholderData: keepPreviousData,
   });
   const queue = useApiQuery('tickets.queue', { statuses: [...statuses] });
+  // The lead-ins use the admin's travel settings, as the booking rules and ranking do.
+  const dispatchSettings = useApiQuery('dispatch.settings', {});
+  const travel = dispatchSettings.data?.travel ?? defaultTravelSettings;
 
   const technicians = useMemo(
     () => (technicianList.data ?? []).filter((t) => t.active).sort((a, b) => a.name.localeCompare(b.name)),
@@ -131,8 +135,8 @@ export function BoardPage({ user }: { user: UserDto }) {
   const visitEventList = useMemo(() => {
     if (!visitList.data) return [];
     markDataArrived();
-    return visitEvents(visitList.data, byId, colors, canWrite);
-  }, [visitList.data, byId, colors, canWrite]);
+    return visitEvents(visitList.data, byId, colors, canWrite, travel);
+  }, [visitList.data, byId, colors, canWrite, travel]);
   const allEvents = useMemo(
     () => (plan ? [...visitEventList, ...planEvents(plan, colors)] : visitEventList),
     [visitEventList, plan, colors],

@@ -1,5 +1,6 @@
 import type { EventContentArg, EventMountArg } from '@fullcalendar/core';
-import { visitStatusText, type VisitEventProps } from './board-data';
+import { visitStatusLabels } from '../../../../shared/domain/visit';
+import type { VisitEventProps } from './board-data';
 
 // Built as plain DOM rather than React: FullCalendar renders React content through a portal per
 // event, which costs more than the whole timeline with 2,000 visits in a week.
@@ -40,7 +41,7 @@ export function visitContent(arg: EventContentArg) {
   const { visit } = props;
   const first = line('board-visit-title', `${visit.ticketNumber} · ${visit.clientName}`);
   if (visit.pinned) first.prepend(pinIcon());
-  const second = line('board-visit-status', visitStatusText[visit.status]);
+  const second = line('board-visit-status', visitStatusLabels[visit.status]);
   return { domNodes: [first, second] };
 }
 
@@ -55,7 +56,7 @@ export function visitDidMount(arg: EventMountArg): void {
     `${visit.ticketNumber}, ${visit.clientName}`,
     `${time.format(new Date(visit.startsAt))} to ${time.format(new Date(visit.endsAt))}`,
     visit.technicianName,
-    visitStatusText[visit.status],
+    visitStatusLabels[visit.status],
     visit.priority,
     visit.pinned ? 'pinned' : null,
     travelMinutes ? `${travelMinutes} min travel before` : null,

@@ -1,0 +1,11 @@
+import { defaultDispatchSettings, dispatchSettings, type DispatchSettings } from '../../../../shared/domain/dispatch';
+import type { Tx } from '../../db/transaction';
+import { getJsonSetting } from '../../repositories/sla-config.repository';
+
+export const DISPATCH_SETTINGS_KEY = 'dispatch.settings';
+
+/** The admin's ranking weights and travel settings; the defaults until an admin saves some. */
+export async function loadDispatchSettings(db: Tx): Promise<DispatchSettings> {
+  const stored = dispatchSettings.safeParse(await getJsonSetting(db, DISPATCH_SETTINGS_KEY));
+  return stored.success ? stored.data : defaultDispatchSettings;
+}
