@@ -24,8 +24,7 @@ const DISPATCH_SETTINGS_KEY = 'dispatch.settings';
 const PROGRESS_EVERY_MS = 250;
 
 export async function loadDispatchSettings(db: Tx): Promise<DispatchSettings> {
-  const stored = dispatchSettings.safeParse(await getJsonSetting(db, DISPATCH_SETTINGS_KEY));
-  return stored.success ? stored.data : defaultDispatchSettings;
+  return (await getJsonSetting(db, DISPATCH_SETTINGS_KEY, dispatchSettings)) ?? defaultDispatchSettings;
 }
 
 /** Open tickets that have no visit holding anyone's time: what the optimizer must place. */
