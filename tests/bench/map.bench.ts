@@ -5,12 +5,14 @@
 // asserts nothing. `npm run bench` runs it with the others; `npx tsx tests/bench/map.bench.ts`
 // alone (after `npm run build:renderer`).
 import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { priorities } from '../../shared/domain/ticket';
+import type { TicketsTable } from '../../electron/core/db/schema';
 import { inTransaction } from '../../electron/core/db/transaction';
 import { startRuntime } from '../../electron/core/runtime';
 import { formatTicketNumber } from '../../electron/core/services/ticket-number';
@@ -119,7 +121,7 @@ export async function benchMap(): Promise<void> {
           };
         });
         await tx.insertInto('sites').values(sites).execute();
-        const rows = sites.map((site, k) => {
+        const rows = sites.map((site, k): Insertable<TicketsTable> => {
           const n = i + k;
           const at = new Date(now - n * 60_000).toISOString();
           return {

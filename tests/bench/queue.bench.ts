@@ -1,11 +1,13 @@
 // How the dispatch queue behaves with 10,000 open tickets: API time and payload, and in Chromium
 // the time to first rows, to sort, and to scroll. Prints numbers; asserts nothing.
 import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { priorities } from '../../shared/domain/ticket';
+import type { TicketsTable } from '../../electron/core/db/schema';
 import { inTransaction } from '../../electron/core/db/transaction';
 import { startRuntime } from '../../electron/core/runtime';
 import { formatTicketNumber } from '../../electron/core/services/ticket-number';
@@ -29,7 +31,7 @@ export async function benchQueue(): Promise<void> {
     let t = performance.now();
     await inTransaction(runtime.database, async (tx) => {
       for (let i = 0; i < TICKETS; i += 500) {
-        const rows = Array.from({ length: Math.min(500, TICKETS - i) }, (_, k) => {
+        const rows = Array.from({ length: Math.min(500, TICKETS - i) }, (_, k): Insertable<TicketsTable> => {
           const n = i + k;
           const at = new Date(now - n * 60_000).toISOString();
           return {

@@ -1,13 +1,28 @@
 import type { Generated } from 'kysely';
+import type { AttachmentMimeType } from '../../../shared/domain/attachment';
+import type { ResolutionMethod, SlaOutcome } from '../../../shared/domain/closure';
+import type { EscalationKind } from '../../../shared/domain/escalation';
+import type { Role } from '../../../shared/domain/roles';
+import type { Impact, Urgency } from '../../../shared/domain/sla';
+import type { SignOffKind } from '../../../shared/domain/sign-off';
+import type { AvailabilityKind } from '../../../shared/domain/technician';
+import type { Channel, Priority, TicketStatus } from '../../../shared/domain/ticket';
+import type { ContactMethod, IncompleteReason, VisitCrewMember, VisitStatus } from '../../../shared/domain/visit';
+import type { WorkOutcome } from '../../../shared/domain/work-log';
 
 // Row types live here and in repositories only; everything above the repositories speaks DTOs.
 // Instants are ISO 8601 strings in UTC on both databases (pg is told to parse timestamptz so).
+//
+// A text column that holds one of a closed set of values is typed as that set's union. The
+// databases do not check it (no CHECK constraints): every write goes through these types, so the
+// compiler is what keeps other strings out. JSON columns stay `string` here; repositories read
+// them through db/json-column.ts, which checks them against their schema.
 
 export interface UsersTable {
   id: string;
   username: string;
   display_name: string;
-  role: string;
+  role: Role;
   password_hash: string;
   active: number;
   created_at: string;
@@ -16,7 +31,7 @@ export interface UsersTable {
 export interface SessionsTable {
   token_hash: string;
   user_id: string;
-  kind: string; // 'session' | 'api_token'
+  kind: 'session' | 'api_token';
   name: string | null;
   created_at: string;
   expires_at: string | null;
@@ -97,7 +112,7 @@ export interface TechnicianCertificationsTable {
 export interface TechnicianAvailabilityTable {
   id: string;
   technician_id: string;
-  kind: string;
+  kind: AvailabilityKind;
   starts_at: string;
   ends_at: string;
   note: string | null;
@@ -128,7 +143,7 @@ export interface TicketCountersTable {
 export interface TicketsTable {
   id: string;
   number: string;
-  channel: string;
+  channel: Channel;
   external_ref: string | null;
   received_at: string;
   logged_at: string;
@@ -139,10 +154,10 @@ export interface TicketsTable {
   category: string | null;
   asset: string | null;
   description: string;
-  impact: string | null;
-  urgency: string | null;
-  priority: string;
-  status: string;
+  impact: Impact | null;
+  urgency: Urgency | null;
+  priority: Priority;
+  status: TicketStatus;
   sla_due_at: string | null;
   updated_at: string;
   criteria: string | null;
@@ -169,11 +184,11 @@ export interface VisitsTable {
   ends_at: string;
   resolve_from: string | null;
   resolve_by: string | null;
-  status: string;
+  status: VisitStatus;
   pinned: number;
   contact_confirmed: number;
   contact_name: string | null;
-  contact_method: string | null;
+  contact_method: ContactMethod | null;
   location_confirmed: number;
   access_badge: number;
   access_escort: number;
@@ -195,7 +210,7 @@ export interface VisitsTable {
   arrived_at: string | null;
   /** When the visit ended completed or incomplete. */
   finished_at: string | null;
-  incomplete_reason: string | null;
+  incomplete_reason: IncompleteReason | null;
   status_note: string | null;
 }
 
@@ -203,12 +218,12 @@ export interface VisitStatusChangesTable {
   id: string;
   visit_id: string;
   ticket_id: string;
-  from_status: string;
-  to_status: string;
+  from_status: VisitStatus;
+  to_status: VisitStatus;
   /** When it happened, as reported. */
   at: string;
   eta_at: string | null;
-  reason: string | null;
+  reason: IncompleteReason | null;
   note: string | null;
   /** 1 when a dispatcher recorded it for the crew (e.g. from a phone call). */
   on_behalf: number;
@@ -236,7 +251,7 @@ export interface VisitWorkLogsTable {
   steps: string;
   no_parts: number;
   time_on_site_minutes: number | null;
-  outcome: string | null;
+  outcome: WorkOutcome | null;
   version: number;
   updated_at: string;
   updated_by: string;
@@ -256,7 +271,7 @@ export interface VisitPartsTable {
 export interface AttachmentBlobsTable {
   sha256: string;
   size: number;
-  mime_type: string;
+  mime_type: AttachmentMimeType;
   content: Uint8Array;
   thumbnail: Uint8Array | null;
   thumbnail_mime_type: string | null;
@@ -279,7 +294,7 @@ export interface SignOffsTable {
   id: string;
   ticket_id: string;
   visit_id: string;
-  kind: string; // 'signed' | 'not_required'
+  kind: SignOffKind;
   signer_name: string | null;
   signer_role: string | null;
   /** The drawn signature, a PNG in attachment_blobs. */
@@ -298,7 +313,7 @@ export interface ResolutionConfirmationsTable {
   ticket_id: string;
   /** Who at the client confirmed the resolution, and how. */
   confirmed_by_name: string;
-  method: string;
+  method: ResolutionMethod;
   note: string | null;
   confirmed_at: string;
   recorded_at: string;
@@ -311,7 +326,7 @@ export interface TicketClosuresTable {
   closed_at: string;
   closed_by: string;
   resolution_summary: string | null;
-  sla_outcome: string; // 'met' | 'missed' | 'no_target'
+  sla_outcome: SlaOutcome;
   /** How far the first arrival was from the due time, in whole minutes (early or late). */
   sla_minutes: number | null;
   reopened_at: string | null;
@@ -334,7 +349,7 @@ export interface TicketReviewsTable {
 export interface TicketLinksTable {
   ticket_id: string;
   linked_ticket_id: string;
-  relation: string;
+  relation: 'same_issue';
   created_at: string;
   created_by: string;
 }
@@ -342,7 +357,7 @@ export interface TicketLinksTable {
 export interface VisitCrewTable {
   visit_id: string;
   technician_id: string;
-  role: string; // 'lead' | 'helper'
+  role: VisitCrewMember['role'];
   starts_at: string;
   ends_at: string;
   /** 1 while the visit holds the technician's time; only these rows take part in the no-overlap rule. */
@@ -361,7 +376,7 @@ export interface EscalationsTable {
   id: string;
   ticket_id: string;
   level: number;
-  kind: string;
+  kind: EscalationKind;
   reason: string;
   auto_key: string | null;
   created_at: string;

@@ -30,8 +30,7 @@ const CLOSURE_SETTINGS_KEY = 'closure.settings';
 const DAY = 86_400_000;
 
 export async function loadClosureSettings(db: Tx): Promise<ClosureSettings> {
-  const stored = closureSettings.safeParse(await getJsonSetting(db, CLOSURE_SETTINGS_KEY));
-  return stored.success ? stored.data : defaultClosureSettings;
+  return (await getJsonSetting(db, CLOSURE_SETTINGS_KEY, closureSettings)) ?? defaultClosureSettings;
 }
 
 async function requireFacts(tx: Tx, ticketId: string) {

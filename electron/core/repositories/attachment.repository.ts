@@ -4,7 +4,7 @@ import type { Tx } from '../db/transaction';
 export interface BlobInput {
   sha256: string;
   size: number;
-  mimeType: string;
+  mimeType: AttachmentMimeType;
   content: Uint8Array;
   thumbnail: { bytes: Uint8Array; mimeType: string } | null;
   createdAt: string;
@@ -95,7 +95,7 @@ function toDto(row: AttachmentRow): AttachmentDto {
     ticketId: row.ticket_id,
     visitId: row.visit_id,
     fileName: row.file_name,
-    mimeType: row.mime_type as AttachmentMimeType,
+    mimeType: row.mime_type,
     size: Number(row.size),
     sha256: row.sha256,
     caption: row.caption,

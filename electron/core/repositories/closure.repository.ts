@@ -1,14 +1,18 @@
 import { sql } from 'kysely';
-import type {
-  CompletedReviewDto,
-  PendingReviewDto,
-  ReviewTag,
-  SlaOutcome,
-  TicketClosureDto,
-  TicketLinkDto,
+import { z } from 'zod';
+import {
+  reviewTags,
+  type CompletedReviewDto,
+  type PendingReviewDto,
+  type ResolutionMethod,
+  type ReviewTag,
+  type SlaOutcome,
+  type TicketClosureDto,
+  type TicketLinkDto,
 } from '../../../shared/domain/closure';
-import type { Priority, TicketStatus } from '../../../shared/domain/ticket';
+import type { TicketStatus } from '../../../shared/domain/ticket';
 import type { VisitStatus } from '../../../shared/domain/visit';
+import { readJsonOrUndefined, textList } from '../db/json-column';
 import type { Tx } from '../db/transaction';
 
 /** Everything the closure gate looks at, read in one place (inside the closing write when closing). */
@@ -119,7 +123,7 @@ export async function readClosureFacts(db: Tx, ticketId: string): Promise<Closur
       id: ticket.id,
       number: ticket.number,
       clientId: ticket.client_id,
-      status: ticket.status as TicketStatus,
+      status: ticket.status,
       version: Number(ticket.version),
       receivedAt: ticket.received_at,
       loggedAt: ticket.logged_at,
@@ -132,18 +136,22 @@ export async function readClosureFacts(db: Tx, ticketId: string): Promise<Closur
     },
     visits: visits.map((v) => ({
       id: v.id,
-      status: v.status as VisitStatus,
+      status: v.status,
       startsAt: v.starts_at,
       technicianName: v.technician_name,
       workLog:
         v.actions === null
           ? null
-          : { actions: v.actions, steps: parseList(v.steps), noParts: Number(v.no_parts ?? 0) === 1 },
+          : {
+              actions: v.actions,
+              steps: readList(textList, v.steps, `visit_work_logs.steps of visit ${v.id}`),
+              noParts: Number(v.no_parts ?? 0) === 1,
+            },
       partsCount: Number(v.parts_count ?? 0),
     })),
     currentSignOffs: signOffs.map((s) => ({
       visitId: s.visit_id,
-      kind: s.kind === 'signed' ? 'signed' : 'not_required',
+      kind: s.kind,
       resolutionConfirmed: Number(s.resolution_confirmed) === 1,
       recordedAt: s.recorded_at,
     })),
@@ -156,15 +164,13 @@ export async function readClosureFacts(db: Tx, ticketId: string): Promise<Closur
   };
 }
 
-function parseList(json: string | null): string[] {
-  if (!json) return [];
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
-  } catch {
-    return [];
-  }
+// A list that does not parse is logged and read as empty, as it always was here: review tags are
+// only shown, and empty steps can only make the closure gate ask for more documentation, never less.
+function readList<T>(schema: z.ZodType<T[]>, json: string | null, where: string): T[] {
+  return json === null ? [] : (readJsonOrUndefined(schema, json, where) ?? []);
 }
+
+const reviewTagList = z.array(z.enum(reviewTags));
 
 export async function insertResolutionConfirmation(
   db: Tx,
@@ -172,7 +178,7 @@ export async function insertResolutionConfirmation(
     id: string;
     ticketId: string;
     confirmedBy: string;
-    method: string;
+    method: ResolutionMethod;
     note: string | null;
     confirmedAt: string;
     at: string;
@@ -298,7 +304,7 @@ export async function latestClosure(db: Tx, ticketId: string): Promise<TicketClo
     closedAt: row.closed_at,
     closedBy: row.closed_by,
     resolutionSummary: row.resolution_summary,
-    slaOutcome: row.sla_outcome as SlaOutcome,
+    slaOutcome: row.sla_outcome,
     slaMinutes: row.sla_minutes === null ? null : Number(row.sla_minutes),
     reopenedAt: row.reopened_at,
     reopenedBy: row.reopened_by,
@@ -307,7 +313,7 @@ export async function latestClosure(db: Tx, ticketId: string): Promise<TicketClo
       row.note !== null && row.reviewed_at !== null
         ? {
             note: row.note,
-            tags: parseList(row.tags) as ReviewTag[],
+            tags: readList(reviewTagList, row.tags, `ticket_reviews.tags of closure ${row.id}`),
             sopFollowed: Number(row.sop_followed) === 1,
             reviewedAt: row.reviewed_at,
             reviewedBy: row.reviewed_by ?? 'unknown',
@@ -379,11 +385,11 @@ function pendingDto(row: ClosedRow): PendingReviewDto {
     ticketId: row.ticket_id,
     number: row.number,
     clientName: row.client_name,
-    priority: row.priority as Priority,
+    priority: row.priority,
     summary: row.summary,
     closedAt: row.closed_at,
     closedBy: row.closed_by,
-    slaOutcome: row.sla_outcome as SlaOutcome,
+    slaOutcome: row.sla_outcome,
     slaMinutes: row.sla_minutes === null ? null : Number(row.sla_minutes),
   };
 }
@@ -413,7 +419,7 @@ export async function listCompletedReviews(db: Tx, limit: number): Promise<Compl
     ...pendingDto(row),
     review: {
       note: row.note,
-      tags: parseList(row.tags) as ReviewTag[],
+      tags: readList(reviewTagList, row.tags, `ticket_reviews.tags of ticket ${row.ticket_id}`),
       sopFollowed: Number(row.sop_followed) === 1,
       reviewedAt: row.reviewed_at,
       reviewedBy: row.reviewed_by,
@@ -468,7 +474,7 @@ export async function listLinks(db: Tx, ticketId: string): Promise<TicketLinkDto
   const dto = (direction: 'earlier' | 'later') => (r: (typeof earlier)[number]) => ({
     ticketId: r.id,
     number: r.number,
-    status: r.status as TicketStatus,
+    status: r.status,
     direction,
     createdAt: r.created_at,
   });

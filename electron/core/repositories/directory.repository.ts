@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ClientDto, ClientListItem, ContactDto, SiteDto } from '../../../shared/domain/directory';
-import type { WeeklyHours } from '../../../shared/domain/sla';
+import { weeklyHours } from '../../../shared/domain/sla';
+import { readJson } from '../db/json-column';
 import type { ClientsTable, ContactsTable, SitesTable } from '../db/schema';
 import type { DialectName } from '../db/dialect';
 import type { Tx } from '../db/transaction';
@@ -35,7 +36,10 @@ function siteDto(row: SitesTable): SiteDto {
     latitude: row.latitude,
     longitude: row.longitude,
     accessRequirements: row.access_requirements,
-    accessHours: row.access_hours === null ? null : (JSON.parse(row.access_hours) as WeeklyHours),
+    accessHours:
+      row.access_hours === null
+        ? null
+        : readJson(weeklyHours, row.access_hours, `sites.access_hours of site ${row.id}`),
     timeZone: row.time_zone,
     // The stored JSON text of the hours, as written, stands for them.
     revision: revisionOf([

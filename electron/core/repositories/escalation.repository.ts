@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { EscalationDto, EscalationKind } from '../../../shared/domain/escalation';
-import type { Priority } from '../../../shared/domain/ticket';
+import type { Priority, TicketStatus } from '../../../shared/domain/ticket';
 import type { Tx } from '../db/transaction';
 
 /** Inserts an automatic escalation unless one with the same key exists; true when it was new. */
@@ -58,7 +58,7 @@ export async function findDueForEscalation(
   db: Tx,
   kind: 'at_risk' | 'breached',
   now: string,
-  openStatuses: readonly string[],
+  openStatuses: readonly TicketStatus[],
 ): Promise<{ id: string; number: string; clientId: string; priority: Priority; dueAt: string }[]> {
   const column = kind === 'at_risk' ? 't.sla_at_risk_at' : 't.sla_due_at';
   const rows = await db
@@ -85,7 +85,7 @@ export async function findDueForEscalation(
     id: r.id,
     number: r.number,
     clientId: r.client_id,
-    priority: r.priority as Priority,
+    priority: r.priority,
     dueAt: r.sla_due_at ?? '',
   }));
 }
@@ -121,10 +121,10 @@ export async function listEscalations(db: Tx, filter: { open: boolean; ticketId?
     ticketId: r.ticket_id,
     ticketNumber: r.number,
     clientName: r.client_name,
-    priority: r.priority as Priority,
+    priority: r.priority,
     slaDueAt: r.sla_due_at,
     level: r.level,
-    kind: r.kind as EscalationKind,
+    kind: r.kind,
     reason: r.reason,
     createdAt: r.created_at,
     createdBy: r.created_by_name,

@@ -27,7 +27,7 @@ export async function findCurrentSignOff(db: Tx, visitId: string): Promise<SignO
     id: row.id,
     ticketId: row.ticket_id,
     visitId: row.visit_id,
-    kind: row.kind as SignOffKind,
+    kind: row.kind,
     recordedAt: row.recorded_at,
     recordedByName: row.display_name,
   };
@@ -114,7 +114,7 @@ export async function listSignOffs(db: Tx, filter: { ticketId: string } | { id: 
     id: row.id,
     ticketId: row.ticket_id,
     visit: { id: row.visit_id, startsAt: row.starts_at, endsAt: row.ends_at, technicianName: row.technician_name },
-    kind: row.kind as SignOffKind,
+    kind: row.kind,
     signerName: row.signer_name,
     signerRole: row.signer_role,
     signedAt: row.signed_at,

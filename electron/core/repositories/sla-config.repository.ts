@@ -1,21 +1,30 @@
+import type { z } from 'zod';
+import { businessCalendar, type BusinessCalendar } from '../../../shared/domain/sla';
+import { readJsonOrUndefined } from '../db/json-column';
+import type { CalendarsTable } from '../db/schema';
 import type { Tx } from '../db/transaction';
 
 export interface StoredCalendar {
   scope: string;
   name: string;
-  definition: unknown;
+  /** Undefined when the stored definition no longer parses (a hand edit): the calendar is ignored. */
+  calendar: BusinessCalendar | undefined;
   updatedAt: string;
+}
+
+function storedCalendar(r: CalendarsTable): StoredCalendar {
+  return {
+    scope: r.scope,
+    name: r.name,
+    calendar: readJsonOrUndefined(businessCalendar, r.definition, `calendars.definition of ${r.scope}`),
+    updatedAt: r.updated_at,
+  };
 }
 
 export async function findCalendars(db: Tx, scopes: string[]): Promise<StoredCalendar[]> {
   if (scopes.length === 0) return [];
   const rows = await db.selectFrom('calendars').selectAll().where('scope', 'in', scopes).execute();
-  return rows.map((r) => ({
-    scope: r.scope,
-    name: r.name,
-    definition: JSON.parse(r.definition) as unknown,
-    updatedAt: r.updated_at,
-  }));
+  return rows.map(storedCalendar);
 }
 
 /** Every stored calendar with the name of the client or site it belongs to. */
@@ -37,13 +46,7 @@ export async function listCalendars(db: Tx): Promise<(StoredCalendar & { scopeNa
     ...clients.map((c) => [`client:${c.id}`, c.name] as const),
     ...sites.map((s) => [`site:${s.id}`, `${s.name} (${s.client_name})`] as const),
   ]);
-  return rows.map((r) => ({
-    scope: r.scope,
-    scopeName: names.get(r.scope) ?? null,
-    name: r.name,
-    definition: JSON.parse(r.definition) as unknown,
-    updatedAt: r.updated_at,
-  }));
+  return rows.map((r) => ({ ...storedCalendar(r), scopeName: names.get(r.scope) ?? null }));
 }
 
 /** Inserts or replaces the calendar of a scope. */
@@ -95,9 +98,14 @@ export async function deleteCalendar(db: Tx, scope: string): Promise<boolean> {
   return Number(result.numDeletedRows) > 0;
 }
 
-export async function getJsonSetting(db: Tx, key: string): Promise<unknown> {
+/** A stored setting read with its schema; undefined when none is stored or it no longer parses (logged). */
+export async function getJsonSetting<S extends z.ZodType>(
+  db: Tx,
+  key: string,
+  schema: S,
+): Promise<z.output<S> | undefined> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as unknown) : undefined;
+  return row ? readJsonOrUndefined(schema, row.value, `settings.value of ${key}`) : undefined;
 }
 
 export async function putJsonSetting(db: Tx, key: string, value: unknown): Promise<void> {

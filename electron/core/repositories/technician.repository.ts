@@ -1,13 +1,13 @@
-import type {
-  AvailabilityDto,
-  AvailabilityKind,
-  RequiredSkill,
-  SkillDto,
-  TechnicianDto,
-  WorkTypeDto,
+import {
+  requiredSkillsInput,
+  type AvailabilityDto,
+  type SkillDto,
+  type TechnicianDto,
+  type WorkTypeDto,
 } from '../../../shared/domain/technician';
-import type { WeeklyHours } from '../../../shared/domain/sla';
+import { weeklyHours } from '../../../shared/domain/sla';
 import type { Selectable } from 'kysely';
+import { readJson } from '../db/json-column';
 import type { TechniciansTable, WorkTypesTable } from '../db/schema';
 import type { Tx } from '../db/transaction';
 
@@ -67,7 +67,9 @@ function toDto(
         ? { latitude: r.last_latitude, longitude: r.last_longitude, at: r.last_position_at }
         : null,
     timeZone: r.time_zone,
-    shiftPattern: r.shift_pattern ? (JSON.parse(r.shift_pattern) as WeeklyHours) : null,
+    shiftPattern: r.shift_pattern
+      ? readJson(weeklyHours, r.shift_pattern, `technicians.shift_pattern of technician ${r.id}`)
+      : null,
     maxVisitsPerDay: r.max_visits_per_day,
     skills: skills
       .filter((s) => s.technician_id === r.id)
@@ -171,7 +173,7 @@ export async function listAvailability(
   return rows.map((r) => ({
     id: r.id,
     technicianId: r.technician_id,
-    kind: r.kind as AvailabilityKind,
+    kind: r.kind,
     startsAt: r.starts_at,
     endsAt: r.ends_at,
     note: r.note,
@@ -184,7 +186,7 @@ function workTypeDto(r: Selectable<WorkTypesTable>): WorkTypeDto {
     name: r.name,
     category: r.category,
     durationMinutes: Number(r.duration_minutes),
-    requiredSkills: JSON.parse(r.required_skills) as RequiredSkill[],
+    requiredSkills: readJson(requiredSkillsInput, r.required_skills, `work_types.required_skills of work type ${r.id}`),
     signOffRequired: Number(r.sign_off_required) === 1,
   };
 }

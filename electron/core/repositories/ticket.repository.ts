@@ -1,9 +1,10 @@
 import { latLngOf } from '../../../shared/domain/travel';
 import { sql, type Insertable } from 'kysely';
 import { needsDto, type NeedsColumns } from '../services/ticket-needs.service';
-import type { PriorityCriteria } from '../../../shared/domain/sla';
+import { priorityCriteria } from '../../../shared/domain/sla';
 import type { Channel, Priority, QueueRow, TicketDto, TicketStatus } from '../../../shared/domain/ticket';
 import { liveVisitStatuses } from '../../../shared/domain/visit';
+import { readJson } from '../db/json-column';
 import type { TicketsTable } from '../db/schema';
 import { latestClosure, listLinks } from './closure.repository';
 import type { Tx } from '../db/transaction';
@@ -78,7 +79,7 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
     id: row.id,
     version: Number(row.version),
     number: row.number,
-    channel: row.channel as Channel,
+    channel: row.channel,
     externalRef: row.external_ref,
     receivedAt: row.received_at,
     loggedAt: row.logged_at,
@@ -97,11 +98,11 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
     description: row.description,
     impact: row.impact,
     urgency: row.urgency,
-    priority: row.priority as Priority,
-    status: row.status as TicketStatus,
+    priority: row.priority,
+    status: row.status,
     slaDueAt: row.sla_due_at,
     slaAtRiskAt: row.sla_at_risk_at,
-    criteria: row.criteria ? (JSON.parse(row.criteria) as PriorityCriteria) : null,
+    criteria: row.criteria ? readJson(priorityCriteria, row.criteria, `tickets.criteria of ticket ${row.id}`) : null,
     priorityOverride:
       row.priority_override_reason && row.priority_overridden_at
         ? {
@@ -181,8 +182,8 @@ export async function listQueue(
       row.site_latitude !== null && row.site_longitude !== null
         ? { latitude: row.site_latitude, longitude: row.site_longitude }
         : null,
-    priority: row.priority as Priority,
-    status: row.status as TicketStatus,
+    priority: row.priority,
+    status: row.status,
     slaDueAt: row.sla_due_at,
     slaAtRiskAt: row.sla_at_risk_at,
     firstArrivalAt: row.first_arrival_at,
@@ -217,7 +218,7 @@ export async function listSlaTargets(
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
-    priority: r.priority as Priority,
+    priority: r.priority,
     receivedAt: r.received_at,
     clientId: r.client_id,
     siteId: r.site_id,
@@ -291,7 +292,7 @@ export async function findTicketForBooking(
     id: row.id,
     number: row.number,
     clientId: row.client_id,
-    status: row.status as TicketStatus,
+    status: row.status,
     version: Number(row.version),
     location: latLngOf(row.latitude, row.longitude),
   };

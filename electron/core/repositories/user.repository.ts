@@ -12,7 +12,7 @@ function toDto(row: UsersTable): UserDto {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role as Role,
+    role: row.role,
     active: row.active === 1,
   };
 }

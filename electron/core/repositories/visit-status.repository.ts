@@ -24,11 +24,11 @@ export async function statusHistoryOf(
     const list = byVisit.get(r.visit_id) ?? [];
     list.push({
       id: r.id,
-      fromStatus: r.from_status as VisitStatus,
-      toStatus: r.to_status as VisitStatus,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
       at: r.at,
       etaAt: r.eta_at,
-      reason: r.reason as IncompleteReason | null,
+      reason: r.reason,
       note: r.note,
       onBehalf: Number(r.on_behalf) === 1,
       recordedAt: r.recorded_at,

@@ -1,14 +1,7 @@
 import { sql } from 'kysely';
-import type { Priority } from '../../../shared/domain/ticket';
 import { latLngOf, type LatLng } from '../../../shared/domain/travel';
-import {
-  liveVisitStatuses,
-  type ContactMethod,
-  type IncompleteReason,
-  type VisitChecklist,
-  type VisitDto,
-  type VisitStatus,
-} from '../../../shared/domain/visit';
+import { liveVisitStatuses, type VisitChecklist, type VisitDto, type VisitStatus } from '../../../shared/domain/visit';
+import { readJson, textList } from '../db/json-column';
 import type { Tx } from '../db/transaction';
 import { statusHistoryOf } from './visit-status.repository';
 
@@ -99,6 +92,20 @@ async function insertCrew(db: Tx, visitId: string, crew: CrewRow[], startsAt: st
   }
 }
 
+/** The override a visit was booked with, and the rules it set aside. */
+function overrideOf(row: {
+  id: string;
+  override_reason: string | null;
+  override_rules: string | null;
+}): { reason: string; rules: string[] } | null {
+  if (!row.override_reason) return null;
+  const rules =
+    row.override_rules === null
+      ? []
+      : readJson(textList, row.override_rules, `visits.override_rules of visit ${row.id}`);
+  return { reason: row.override_reason, rules };
+}
+
 export async function findVisitRecord(db: Tx, id: string): Promise<VisitRecord | undefined> {
   const row = await db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
@@ -117,12 +124,10 @@ export async function findVisitRecord(db: Tx, id: string): Promise<VisitRecord |
     endsAt: row.ends_at,
     resolveFrom: row.resolve_from,
     resolveBy: row.resolve_by,
-    status: row.status as VisitStatus,
+    status: row.status,
     pinned: row.pinned === 1,
     version: Number(row.version),
-    override: row.override_reason
-      ? { reason: row.override_reason, rules: JSON.parse(row.override_rules ?? '[]') as string[] }
-      : null,
+    override: overrideOf(row),
   };
 }
 
@@ -367,7 +372,7 @@ export async function listVisits(db: Tx, filter: VisitFilter): Promise<VisitDto[
   return rows.map((r) => {
     const members = crew
       .filter((c) => c.visit_id === r.id)
-      .map((c) => ({ technicianId: c.technician_id, name: c.name, role: c.role as 'lead' | 'helper' }));
+      .map((c) => ({ technicianId: c.technician_id, name: c.name, role: c.role }));
     const helpers = members.filter((m) => m.role === 'helper');
     const lead = members.filter((m) => m.role === 'lead');
     return {
@@ -375,7 +380,7 @@ export async function listVisits(db: Tx, filter: VisitFilter): Promise<VisitDto[
       ticketId: r.ticket_id,
       ticketNumber: r.number,
       ticketSummary: r.summary,
-      priority: r.priority as Priority,
+      priority: r.priority,
       clientName: r.client_name,
       site:
         r.site_id && r.site_name && r.site_address
@@ -396,13 +401,13 @@ export async function listVisits(db: Tx, filter: VisitFilter): Promise<VisitDto[
       durationMinutes: Math.round((Date.parse(r.ends_at) - Date.parse(r.starts_at)) / 60_000),
       resolveFrom: r.resolve_from,
       resolveBy: r.resolve_by,
-      status: r.status as VisitStatus,
+      status: r.status,
       pinned: r.pinned === 1,
       checklist: {
         contact: {
           confirmed: r.contact_confirmed === 1,
           name: r.contact_name,
-          method: r.contact_method as ContactMethod | null,
+          method: r.contact_method,
         },
         locationConfirmed: r.location_confirmed === 1,
         access: {
@@ -413,16 +418,14 @@ export async function listVisits(db: Tx, filter: VisitFilter): Promise<VisitDto[
           notes: r.access_notes,
         },
       },
-      override: r.override_reason
-        ? { reason: r.override_reason, rules: JSON.parse(r.override_rules ?? '[]') as string[] }
-        : null,
+      override: overrideOf(r),
       cancelReason: r.cancel_reason,
       progress: {
         enRouteAt: r.en_route_at,
         etaAt: r.eta_at,
         arrivedAt: r.arrived_at,
         finishedAt: r.finished_at,
-        incompleteReason: r.incomplete_reason as IncompleteReason | null,
+        incompleteReason: r.incomplete_reason,
         note: r.status_note,
       },
       statusHistory: history.get(r.id) ?? [],

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TicketStatus } from '../../../shared/domain/ticket';
 import type { VisitStatus } from '../../../shared/domain/visit';
 import type { WorkLogPartDto, WorkOutcome } from '../../../shared/domain/work-log';
+import { readJson, textList } from '../db/json-column';
 import type { Tx } from '../db/transaction';
 
 /** A visit as its work log needs it: who is on the crew (by login) and when they were on site. */
@@ -72,9 +73,9 @@ export async function findDocumentedVisits(
     ticketId: r.ticket_id,
     ticketNumber: r.number,
     clientId: r.client_id,
-    ticketStatus: r.ticket_status as TicketStatus,
+    ticketStatus: r.ticket_status,
     startsAt: r.starts_at,
-    status: r.status as VisitStatus,
+    status: r.status,
     technicianName: r.name,
     arrivedAt: r.arrived_at,
     finishedAt: r.finished_at,
@@ -96,6 +97,7 @@ export async function findWorkLogs(db: Tx, visitIds: readonly string[]): Promise
     .selectFrom('visit_parts as vp')
     .innerJoin('parts as p', 'p.id', 'vp.part_id')
     .select([
+      'vp.id',
       'vp.visit_id',
       'vp.part_id',
       'p.sku',
@@ -114,10 +116,10 @@ export async function findWorkLogs(db: Tx, visitIds: readonly string[]): Promise
       w.visit_id,
       {
         actions: w.actions,
-        steps: JSON.parse(w.steps) as string[],
+        steps: readJson(textList, w.steps, `visit_work_logs.steps of visit ${w.visit_id}`),
         noParts: Number(w.no_parts) === 1,
         timeOnSiteMinutes: w.time_on_site_minutes === null ? null : Number(w.time_on_site_minutes),
-        outcome: w.outcome as WorkOutcome | null,
+        outcome: w.outcome,
         version: Number(w.version),
         updatedAt: w.updated_at,
         updatedBy: w.display_name,
@@ -129,8 +131,8 @@ export async function findWorkLogs(db: Tx, visitIds: readonly string[]): Promise
             name: l.name,
             unit: l.unit,
             quantity: Number(l.quantity),
-            serialsInstalled: JSON.parse(l.serials_installed) as string[],
-            serialsRemoved: JSON.parse(l.serials_removed) as string[],
+            serialsInstalled: readJson(textList, l.serials_installed, `visit_parts.serials_installed of line ${l.id}`),
+            serialsRemoved: readJson(textList, l.serials_removed, `visit_parts.serials_removed of line ${l.id}`),
           })),
       },
     ]),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PriorityCriteria } from '../../../shared/domain/sla';
+import type { Impact, PriorityCriteria, Urgency } from '../../../shared/domain/sla';
 import type { Channel, Priority } from '../../../shared/domain/ticket';
 import { ApiFailure } from '../../../shared/errors';
 import type { Tx } from '../db/transaction';
@@ -52,8 +52,8 @@ export async function insertNewTicket(
 ): Promise<{ id: string; number: string }> {
   const settings = await loadSlaSettings(tx);
   let priority: Priority;
-  let impact: string | null = null;
-  let urgency: string | null = null;
+  let impact: Impact | null = null;
+  let urgency: Urgency | null = null;
   if (input.criteria) {
     ({ priority, impact, urgency } = assessPriority(input.criteria, settings.matrix));
   } else if (input.priority) {

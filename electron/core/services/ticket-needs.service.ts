@@ -1,6 +1,7 @@
-import type { RequiredSkill } from '../../../shared/domain/technician';
+import { requiredSkillsInput, type RequiredSkill } from '../../../shared/domain/technician';
 import type { TicketNeedsDto } from '../../../shared/domain/ticket';
 import { ApiFailure } from '../../../shared/errors';
+import { readJson } from '../db/json-column';
 import type { Tx } from '../db/transaction';
 import { findSkillIds, listWorkTypes } from '../repositories/technician.repository';
 
@@ -53,10 +54,12 @@ export async function resolveNeeds(tx: Tx, input: NeedsInput): Promise<NeedsColu
 
 /** The needs as the API shows them, with names. */
 export function needsDto(
-  row: NeedsColumns,
+  row: NeedsColumns & { id: string },
   names: { workType: string | null; skills: ReadonlyMap<string, string> },
 ): TicketNeedsDto {
-  const skills = row.required_skills ? (JSON.parse(row.required_skills) as RequiredSkill[]) : [];
+  const skills = row.required_skills
+    ? readJson(requiredSkillsInput, row.required_skills, `tickets.required_skills of ticket ${row.id}`)
+    : [];
   return {
     workType: row.work_type_id && names.workType ? { id: row.work_type_id, name: names.workType } : null,
     estimatedMinutes: row.estimated_minutes,

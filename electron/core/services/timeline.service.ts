@@ -7,6 +7,8 @@ import {
 } from '../../../shared/domain/closure';
 import { priorityLabels, statusLabels, type Priority, type TicketStatus } from '../../../shared/domain/ticket';
 import { visitStatusLabels, type VisitStatus } from '../../../shared/domain/visit';
+import { z } from 'zod';
+import { readJsonOrUndefined } from '../db/json-column';
 
 export interface AuditRow {
   id: string;
@@ -19,17 +21,14 @@ export interface AuditRow {
   display_name: string | null;
 }
 
-type Fields = Record<string, unknown>;
+// An audit row may record any value (a list, a plain value); only an object has fields to describe,
+// so anything else reads as no fields, without complaint.
+const auditFields = z.record(z.string(), z.unknown()).catch({});
+type Fields = z.output<typeof auditFields>;
 type Described = { kind: string; title: string; detail?: string | null };
 
-function parse(json: string | null): Fields {
-  if (!json) return {};
-  try {
-    const value: unknown = JSON.parse(json);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : {};
-  } catch {
-    return {};
-  }
+function fieldsOf(json: string | null, where: string): Fields {
+  return json === null ? {} : (readJsonOrUndefined(auditFields, json, where) ?? {});
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
@@ -180,7 +179,11 @@ export function timelineOf(rows: AuditRow[]): TimelineEventDto[] {
   return [...rows]
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : rank(a) - rank(b)))
     .map((row) => {
-      const described = describe(row, parse(row.before), parse(row.after));
+      const described = describe(
+        row,
+        fieldsOf(row.before, `audit_log.before of row ${row.id}`),
+        fieldsOf(row.after, `audit_log.after of row ${row.id}`),
+      );
       return {
         id: row.id,
         at: row.at,

@@ -15,8 +15,7 @@ export const ATTACHMENT_SETTINGS_KEY = 'attachments.settings';
 
 /** The stored settings, or the defaults when none (or unreadable ones) are stored. */
 export async function loadAttachmentSettings(db: Tx): Promise<AttachmentSettings> {
-  const stored = attachmentSettings.safeParse(await getJsonSetting(db, ATTACHMENT_SETTINGS_KEY));
-  return stored.success ? stored.data : defaultAttachmentSettings;
+  return (await getJsonSetting(db, ATTACHMENT_SETTINGS_KEY, attachmentSettings)) ?? defaultAttachmentSettings;
 }
 
 export function maxUploadBytes(settings: AttachmentSettings): number {

@@ -6,6 +6,5 @@ export const DISPATCH_SETTINGS_KEY = 'dispatch.settings';
 
 /** The admin's ranking weights and travel settings; the defaults until an admin saves some. */
 export async function loadDispatchSettings(db: Tx): Promise<DispatchSettings> {
-  const stored = dispatchSettings.safeParse(await getJsonSetting(db, DISPATCH_SETTINGS_KEY));
-  return stored.success ? stored.data : defaultDispatchSettings;
+  return (await getJsonSetting(db, DISPATCH_SETTINGS_KEY, dispatchSettings)) ?? defaultDispatchSettings;
 }

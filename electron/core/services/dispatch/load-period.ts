@@ -2,10 +2,10 @@ import { latLngOf } from '../../../../shared/domain/travel';
 // Reads what the dispatch engine needs about a period from the database: every technician's
 // working time, base and live visits, and each ticket's needs, as the plain values of day-model.ts.
 import { DateTime } from 'luxon';
-import type { WeeklyHours } from '../../../../shared/domain/sla';
-import type { RequiredSkill } from '../../../../shared/domain/technician';
-import type { Priority } from '../../../../shared/domain/ticket';
+import { weeklyHours, type WeeklyHours } from '../../../../shared/domain/sla';
+import { requiredSkillsInput } from '../../../../shared/domain/technician';
 import { liveVisitStatuses } from '../../../../shared/domain/visit';
+import { readJson } from '../../db/json-column';
 import type { Tx } from '../../db/transaction';
 import { listAvailability, listTechnicians } from '../../repositories/technician.repository';
 import { defaultCalendar } from '../sla/sla-config.service';
@@ -173,6 +173,7 @@ export async function loadTicketNeeds(
       't.first_arrival_at',
       't.estimated_minutes',
       't.required_skills',
+      't.site_id',
       's.latitude',
       's.longitude',
       's.access_hours',
@@ -186,12 +187,16 @@ export async function loadTicketNeeds(
     (await db.selectFrom('skills').select(['id', 'name']).execute()).map((s) => [s.id, s.name]),
   );
   return rows.map((r) => {
-    const required = r.required_skills ? (JSON.parse(r.required_skills) as RequiredSkill[]) : [];
-    const hours = r.access_hours ? (JSON.parse(r.access_hours) as WeeklyHours) : null;
+    const required = r.required_skills
+      ? readJson(requiredSkillsInput, r.required_skills, `tickets.required_skills of ticket ${r.id}`)
+      : [];
+    const hours = r.access_hours
+      ? readJson(weeklyHours, r.access_hours, `sites.access_hours of site ${r.site_id ?? '?'}`)
+      : null;
     return {
       ticketId: r.id,
       number: r.number,
-      priority: r.priority as Priority,
+      priority: r.priority,
       dueAt: r.sla_due_at && !r.first_arrival_at ? Date.parse(r.sla_due_at) : null,
       durationMinutes: r.estimated_minutes ?? DEFAULT_VISIT_MINUTES,
       requiredSkills: required.map((s) => ({ ...s, name: skillNames.get(s.skillId) ?? s.skillId })),
