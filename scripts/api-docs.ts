@@ -145,7 +145,8 @@ answer is JSON of one shape:
 | \`stale\` | 409 | the record changed since you read it (its \`version\` moved on); reload it and try again; nothing was written |
 | \`internal\` | 500 | a bug; the change was not saved |
 
-Unknown fields are refused (\`invalid_input\`, path = the field). Instants are ISO 8601 strings
+Unknown fields are refused (\`invalid_input\`, path = the field), and so is text anywhere in the
+input that holds a NUL character, U+0000 (path = where it is). Instants are ISO 8601 strings
 with an offset or \`Z\` on input and are always returned in UTC.
 
 ## Logging in
