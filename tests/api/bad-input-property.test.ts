@@ -132,6 +132,32 @@ describeEachDatabase('generated bad input over HTTP', (kind) => {
     expect(reply.body).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['username'] }] } });
   });
 
+  // PostgreSQL cannot read year 0, nor the day after 9999-12-31 ("+010000-01-01"): these answered
+  // 500 there (and dispatch.recommend for 9999-12-31 looped until the process ran out of memory).
+  const farDateCases: [method: MethodName, path: (string | number)[], input: (f: ApiFixture) => unknown][] = [
+    [
+      'tickets.create',
+      ['receivedAt'],
+      (f) => ({ ...validInputs['tickets.create'](f), receivedAt: '0000-01-01T00:00:00Z' }),
+    ],
+    ['visits.create', ['startsAt'], (f) => ({ ...validInputs['visits.create'](f), startsAt: '0001-01-01T00:00:00Z' })],
+    ['dispatch.recommend', ['day'], (f) => ({ ticketId: f.ticketId, day: '0001-01-01' })],
+    ['dispatch.recommend', ['day'], (f) => ({ ticketId: f.ticketId, day: '9999-12-31' })],
+    ['dispatch.optimize', ['from'], () => ({ from: '9999-12-31', to: '9999-12-31', timeLimitSeconds: 0.1 })],
+  ];
+
+  it.each(farDateCases)(
+    '%s refuses a date far outside the years the console deals in, at %j',
+    async (method, path, input) => {
+      const before = await countRows();
+      const reply = await f.server.call(method, input(f), admin);
+      expect(reply.body).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      const issues = reply.body.ok ? [] : (reply.body.error.issues ?? []);
+      expect(issues).toContainEqual({ path, message: 'A year from 1900 to 2999' });
+      expect(await countRows()).toEqual(before);
+    },
+  );
+
   it.each(methodNames)(
     '%s answers generated bad input from the admin below 500, writing nothing when it refuses',
     async (method) => {
