@@ -115,6 +115,24 @@ const oddText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
 );
 
+// Instants, days and times at the edges of what JavaScript, Luxon and the databases accept.
+const oddMoments = fc.constantFrom(
+  '0000-01-01T00:00:00Z',
+  '0001-01-01T00:00:00Z',
+  '9999-12-31T23:59:59.999Z',
+  '1970-01-01T00:00:00Z',
+  '2024-02-29T12:00:00+14:00',
+  '2026-02-29T12:00:00Z',
+  '2026-03-08T02:30:00-05:00',
+  '2026-06-30T23:59:60Z',
+  '2026-01-01T00:00:00.123456789Z',
+  '0000-01-01',
+  '9999-12-31',
+  '2026-13-01',
+  '24:00',
+  '23:59:60',
+);
+
 // 400,001 four-byte characters pass the 1 MB body limit, so the transport's refusal is probed too.
 const hugeText = fc
   .record({ unit: fc.constantFrom('x', 'é', '😀', ' ', '\u0000'), times: fc.constantFrom(1_001, 10_001, 400_001) })
@@ -132,6 +150,7 @@ function junkFor(original: Json): fc.Arbitrary<unknown> {
     { weight: 2, arbitrary: oddNumbers },
     { weight: 2, arbitrary: numberLikeText },
     { weight: 3, arbitrary: oddText },
+    { weight: 2, arbitrary: oddMoments },
     { weight: 1, arbitrary: hugeText },
     { weight: 2, arbitrary: nestedJunk },
     { weight: 1, arbitrary: longArray },
