@@ -182,7 +182,8 @@ A body over the method's limit is answered ${TOO_LARGE_STATUS} with \`invalid_in
 \`contentBase64\`, naming the limit) as soon as its \`Content-Length\` or the bytes read pass the limit;
 the rest is not read and the connection is closed.
 
-Unknown fields are refused (\`invalid_input\`, path = the field). Instants are ISO 8601 strings
+Unknown fields are refused (\`invalid_input\`, path = the field), and so is text anywhere in the
+input that holds a NUL character, U+0000 (path = where it is). Instants are ISO 8601 strings
 with an offset or \`Z\` on input and are always returned in UTC.
 
 ## Host names

@@ -55,6 +55,43 @@ function zodIssues(error: z.ZodError): InputIssue[] {
   });
 }
 
+interface Visit {
+  value: unknown;
+  key: string | number | null;
+  parent: Visit | null;
+}
+
+function pathOf(visit: Visit): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at: Visit | null = visit; at && at.key !== null; at = at.parent) path.unshift(at.key);
+  return path;
+}
+
+/**
+ * PostgreSQL cannot store U+0000 in text (SQLite would), and no field has a use for it, so any
+ * string or key holding one is refused before the schema runs, on both databases alike. The walk
+ * keeps its own stack: a JSON body may nest far deeper than the call stack.
+ */
+function nulCharacterIssues(input: unknown): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const pending: Visit[] = [{ value: input, key: null, parent: null }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const { value } = visit;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) issues.push({ path: pathOf(visit), message: 'No NUL characters' });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, key) => pending.push({ value: item, key, parent: visit }));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        const child = { value: item, key, parent: visit };
+        if (key.includes('\u0000')) issues.push({ path: pathOf(child), message: 'No NUL characters' });
+        else pending.push(child);
+      }
+    }
+  }
+  return issues;
+}
+
 function allowed(access: (typeof api)[MethodName]['access'], role: Role): boolean {
   return access === 'authenticated' || access === 'public' || access.includes(role);
 }
@@ -99,6 +136,11 @@ export function createCore(deps: CoreDeps): Core {
           outcome.result = fail('forbidden', `The role ${caller.user.role} may not call ${method}.`);
           return outcome;
         }
+      }
+      const nulIssues = nulCharacterIssues(rawInput);
+      if (nulIssues.length > 0) {
+        outcome.result = fail('invalid_input', 'The input is not valid.', nulIssues);
+        return outcome;
       }
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {

@@ -29,8 +29,18 @@ export const email = z
   .nullish()
   .transform((v) => v ?? null);
 
+// The years the console deals in. Beyond them a date is a typo or a probe, and the edges hurt:
+// PostgreSQL cannot read year 0 nor "+010000-01-01" (the day after 9999-12-31), and both were 500s.
+const earliestYear = 1900;
+const latestYear = 2999;
+export const yearsMessage = `A year from ${earliestYear} to ${latestYear}`;
+export const inConsoleYears = (year: number) => year >= earliestYear && year <= latestYear;
+
 /** An instant as ISO 8601 with an explicit offset or Z; local times without a zone are refused. */
-export const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
+export const instant = z.iso
+  .datetime({ offset: true })
+  .refine((v) => inConsoleYears(new Date(v).getUTCFullYear()), yearsMessage)
+  .transform((v) => new Date(v).toISOString());
 
 export const timeZone = z
   .string()

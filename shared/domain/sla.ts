@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, priority, timeZone } from './schemas';
+import { inConsoleYears, instant, priority, timeZone, yearsMessage } from './schemas';
 import type { Priority } from './ticket';
 
 // Shapes of the SLA engine's input: business calendars, SLA policies, the due-time request and the
@@ -94,8 +94,10 @@ export type HolidaySource = z.output<typeof holidaySource>;
 
 export const maxClosures = 1000;
 
-/** A calendar date YYYY-MM-DD that exists (2026-02-30 is refused). */
-export const calendarDate = z.iso.date({ error: 'Use a real date as YYYY-MM-DD' });
+/** A calendar date YYYY-MM-DD that exists (2026-02-30 is refused), in the console's years. */
+export const calendarDate = z.iso
+  .date({ error: 'Use a real date as YYYY-MM-DD' })
+  .refine((v) => inConsoleYears(Number(v.slice(0, 4))), yearsMessage);
 
 /** When a client's site is open for business: zone, weekly hours, public holidays, extra closures. */
 export const businessCalendar = z.strictObject({

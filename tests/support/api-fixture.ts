@@ -1,8 +1,10 @@
-// A browser-mode server on a fresh SQLite file with the demo users logged in, and known records.
+// A browser-mode server (on the run's default database unless told otherwise) with the demo users
+// logged in, and known records.
 import type { ApiInput, MethodName } from '../../shared/api/contract';
 import type { Role } from '../../shared/domain/roles';
 import { pngBase64 } from './images';
 import type { Clock } from '../../electron/core/services/clock';
+import type { DatabaseConfig } from '../../electron/core/db/connect';
 import { valueOf, type TestEnvironment, type TestServer } from './test-runtime';
 import { testIso } from './test-clock';
 
@@ -41,7 +43,10 @@ export interface ApiFixture {
   attachmentId: string;
 }
 
-export async function startApiFixture(env: TestEnvironment, options: { clock?: Clock } = {}): Promise<ApiFixture> {
+export async function startApiFixture(
+  env: TestEnvironment,
+  options: { clock?: Clock; database?: DatabaseConfig; slaWatchIntervalMs?: number | false } = {},
+): Promise<ApiFixture> {
   const runtime = await env.runtime({ demo: true, ...options });
   const server = await env.server(runtime);
   const cookies = await server.loginDemoUsers();

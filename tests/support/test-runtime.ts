@@ -269,17 +269,35 @@ export function valueOf<T>(reply: Reply<T> | Result<T>): T {
   return result.value;
 }
 
-/** Rows in every table of the database (read from its catalog), for "nothing was written" checks. */
-export async function countRows(handle: DatabaseHandle): Promise<Record<string, number>> {
+async function tableNames(handle: DatabaseHandle): Promise<string[]> {
   const catalog =
     handle.dialect === 'sqlite'
       ? sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`
       : sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public'`;
   const tables = await catalog.execute(handle.db);
+  return tables.rows.map((t) => t.name).sort((a, b) => a.localeCompare(b));
+}
+
+/** Rows in every table of the database (read from its catalog), for "nothing was written" checks. */
+export async function countRows(handle: DatabaseHandle): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const { name } of [...tables.rows].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const name of await tableNames(handle)) {
     const row = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(name)}`.execute(handle.db);
     counts[name] = Number(row.rows[0]?.n ?? 0);
   }
   return counts;
+}
+
+/**
+ * countRows for checks repeated thousands of times: the tables are listed once (a migration run
+ * after this would go unnoticed) and counted in one statement, one round trip instead of one per table.
+ */
+export async function rowCounter(handle: DatabaseHandle): Promise<() => Promise<Record<string, number>>> {
+  const names = await tableNames(handle);
+  const counts = sql.join(names.map((name) => sql`(select count(*) from ${sql.table(name)}) as ${sql.id(name)}`));
+  const query = sql<Record<string, number | string>>`select ${counts}`;
+  return async () => {
+    const row = (await query.execute(handle.db)).rows[0] ?? {};
+    return Object.fromEntries(names.map((name) => [name, Number(row[name] ?? 0)]));
+  };
 }

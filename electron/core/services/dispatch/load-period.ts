@@ -29,11 +29,15 @@ export interface DispatchPeriod {
 /** The dates from `from` to `to` inclusive. */
 export function datesBetween(from: string, to: string): string[] {
   const dates: string[] = [];
-  for (let day = DateTime.fromISO(from, { zone: 'UTC' }); ; day = day.plus({ days: 1 })) {
+  const last = DateTime.fromISO(to, { zone: 'UTC' });
+  // Compared as instants, not as text: the day after 9999-12-31 is "+010000-01-01", which sorts
+  // before it as text, so a text comparison never ended the loop.
+  for (let day = DateTime.fromISO(from, { zone: 'UTC' }); day <= last; day = day.plus({ days: 1 })) {
     const date = day.toISODate();
-    if (date === null || date > to) return dates;
+    if (date === null) break;
     dates.push(date);
   }
+  return dates;
 }
 
 /**
