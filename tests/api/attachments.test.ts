@@ -280,7 +280,8 @@ describe('attachments over HTTP', () => {
     it.each([
       ['../../etc/passwd.png', 'passwd.png'],
       ['..\\..\\Windows\\System32\\evil.png', 'evil.png'],
-      ['bad\u0000na\u0007me\u001f\u007f.png', 'badname.png'],
+      // NUL is refused at the boundary for every text (see below); other control characters go.
+      ['bad\u0001na\u0007me\u001f\u007f.png', 'badname.png'],
       ['what?<is>:this|*.png', 'whatisthis.png'],
       ['  spaced    out  .png', 'spaced out.png'],
       ['..', 'attachment.png'],
@@ -294,6 +295,16 @@ describe('attachments over HTTP', () => {
     ])('stores %j as %j', async (given, stored) => {
       const { attachment } = valueOf(await add({ fileName: given, contentBase64: pngBase64(++seed) }));
       expect(attachment.fileName).toBe(stored);
+    });
+
+    it('refuses a name with a NUL character at its field and writes nothing', async () => {
+      const before = await countRows(f.server.runtime.database);
+      const reply = await add({ fileName: 'bad\u0000name.png', contentBase64: pngBase64(++seed) });
+      expect(reply.body).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', issues: [{ path: ['fileName'] }] },
+      });
+      expect(await countRows(f.server.runtime.database)).toEqual(before);
     });
   });
 
