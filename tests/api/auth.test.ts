@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { sessionCookieOf, useTestEnvironment, valueOf, type TestServer } from '../support/test-runtime';
@@ -89,6 +90,35 @@ describe('sessions and API tokens over HTTP', () => {
     });
     expect(reply.headers.getSetCookie()).toEqual([]);
   });
+
+  it.each([
+    ['a wrong password', 'Desk', 'wrong_password'],
+    ['an unknown user', `Nobody-${randomUUID().slice(0, 8)}`, 'unknown_user'],
+  ])(
+    'audits a refused sign-in with %s: the account tried and why, never the password',
+    async (_l, username, reason) => {
+      const password = `not-the-password-${randomUUID()}`;
+      const users = valueOf(await f.server.call('users.list', {}, { cookie: f.cookies.admin }));
+      const account = users.find((u) => u.username === username.toLowerCase())?.id ?? username.toLowerCase();
+      const refusals = () =>
+        f.server.runtime.database.db
+          .selectFrom('audit_log')
+          .select(['method', 'user_id', 'after'])
+          .where('entity', '=', 'sign_in')
+          .where('entity_id', '=', account)
+          .execute();
+      const before = await refusals();
+      expect((await f.server.call('auth.login', { username, password })).status).toBe(401);
+      const after = await refusals();
+      expect(after).toHaveLength(before.length + 1);
+      // Every refusal for this account reads the same: who tried, and why it failed.
+      for (const row of after) {
+        expect(row).toMatchObject({ method: 'auth.login', user_id: null });
+        expect(JSON.parse(String(row.after))).toEqual({ outcome: 'refused', reason, username: username.toLowerCase() });
+      }
+      expect(JSON.stringify(after)).not.toContain(password);
+    },
+  );
 
   it('logs out: clears the cookie, and the old cookie no longer works', async () => {
     const cookie = await f.server.login('technician');

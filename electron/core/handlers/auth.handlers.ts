@@ -43,6 +43,15 @@ export const authHandlers = {
     // Verify against a dummy hash for unknown users so response time does not reveal who exists.
     const valid = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHashPromise));
     if (!found || !valid || !found.active) {
+      // The caller hears one message whatever went wrong; the audit log keeps which it was.
+      const reason = !found ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled';
+      await ctx.write(({ audit }) =>
+        audit({
+          entity: 'sign_in',
+          entityId: found?.id ?? input.username.toLowerCase(),
+          after: { outcome: 'refused', reason, username: input.username.toLowerCase() },
+        }),
+      );
       throw new ApiFailure('unauthenticated', 'Wrong username or password.');
     }
     const { passwordHash: _hash, ...user } = found;
