@@ -63,6 +63,33 @@ const coreShells = [
   '**/serve',
 ];
 
+// What every file of shared/ may not import; the typed rule is used (with the base rule off) because
+// its allowTypeImports lets a pure module name a schema's type without loading the schema.
+const sharedImports = {
+  paths: [
+    noElectron,
+    noHolidayData,
+    ...builtinModules.map((name) => ({ name, message: 'shared/ runs in the browser too: no Node modules.' })),
+  ],
+  patterns: [
+    { group: ['node:*'], message: 'shared/ runs in the browser too: no Node modules.' },
+    {
+      group: ['**/electron/**', ...shells],
+      message: 'shared/ is imported by every side, so it imports none of them.',
+    },
+  ],
+};
+
+// shared/domain is split so the renderer can take labels, limits and math without zod: X.ts holds
+// plain types, constants and pure functions, X.schema.ts (and fields.schema.ts) the zod schemas.
+// Schema modules read their limits from the pure ones, never the other way round.
+const schemaModules = ['*.schema', '**/*.schema'];
+const noZod = (where) => ({
+  name: 'zod',
+  allowTypeImports: true,
+  message: `${where} loads no zod: schemas live in shared/domain/*.schema.ts.`,
+});
+
 export default defineConfig(
   globalIgnores(['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/']),
 
@@ -96,29 +123,36 @@ export default defineConfig(
     files: ['shared/**'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            noElectron,
-            noHolidayData,
-            ...builtinModules.map((name) => ({ name, message: 'shared/ runs in the browser too: no Node modules.' })),
-          ],
-          patterns: [
-            { group: ['node:*'], message: 'shared/ runs in the browser too: no Node modules.' },
-            {
-              group: ['**/electron/**', ...shells],
-              message: 'shared/ is imported by every side, so it imports none of them.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', sharedImports],
       'no-restricted-globals': [
         'error',
         ...noDom('shared/'),
         { name: 'fetch', message: 'shared/ does no I/O.' },
         { name: 'process', message: 'shared/ runs in the browser too.' },
         { name: 'Buffer', message: 'shared/ runs in the browser too.' },
+      ],
+    },
+  },
+
+  // A pure domain module may name a schema's type, never load a schema.
+  {
+    files: ['shared/domain/**'],
+    ignores: ['shared/domain/**/*.schema.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [...sharedImports.paths, noZod('A pure domain module')],
+          patterns: [
+            ...sharedImports.patterns,
+            {
+              group: schemaModules,
+              allowTypeImports: true,
+              message: 'A pure domain module imports only types from a schema module (import type).',
+            },
+          ],
+        },
       ],
     },
   },
@@ -165,14 +199,22 @@ export default defineConfig(
     files: ['renderer/**'],
     languageOptions: { globals: globals.browser },
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [noElectron, noHolidayData],
+          paths: [noElectron, noHolidayData, noZod('The renderer')],
           patterns: [
             {
               group: ['**/electron/**'],
               message: 'The renderer reaches the main process only through window.dispatch.',
+            },
+            // The server validates every input; the renderer takes labels and limits from the pure
+            // modules and only types from the schemas and the contract, so its bundle carries no zod.
+            {
+              group: [...schemaModules, '**/shared/api/contract'],
+              allowTypeImports: true,
+              message: 'The renderer imports only types from schema modules and the contract (import type).',
             },
           ],
         },

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../domain/roles';
 import {
-  clientListInput,
-  clientUpdateInput,
-  siteFields,
-  siteUpdateInput,
   type CallerMatch,
   type ClientDto,
   type ClientPage,
@@ -12,55 +8,55 @@ import {
   type SiteDto,
   type UserDto,
 } from '../domain/directory';
+import { clientListInput, clientUpdateInput, siteFields, siteUpdateInput } from '../domain/directory.schema';
 import type { QueueRow, TicketDto } from '../domain/ticket';
-import {
-  dispatchRecommendInput,
-  dispatchSettings,
-  type DispatchSettings,
-  type Recommendation,
-} from '../domain/dispatch';
-import { dispatchOptimizeInput, type DispatchPlanDto } from '../domain/dispatch-plan';
+import { type DispatchSettings, type Recommendation } from '../domain/dispatch';
+import { dispatchRecommendInput, dispatchSettings } from '../domain/dispatch.schema';
+import { type DispatchPlanDto } from '../domain/dispatch-plan';
+import { dispatchOptimizeInput } from '../domain/dispatch-plan.schema';
 import type { EscalationDto } from '../domain/escalation';
-import { priorityCriteria, slaDueRequest, type Impact, type SlaDueResponse, type Urgency } from '../domain/sla';
-import {
-  calendarSaveInput,
-  calendarScope,
-  slaSettings,
-  type CalendarDto,
-  type SlaSettings,
-} from '../domain/sla-settings';
+import { type Impact, type SlaDueResponse, type Urgency } from '../domain/sla';
+import { priorityCriteria, slaDueRequest } from '../domain/sla.schema';
+import { type CalendarDto, type SlaSettings } from '../domain/sla-settings';
+import { calendarSaveInput, calendarScope, slaSettings } from '../domain/sla-settings.schema';
+import { type AvailabilityDto, type SkillDto, type TechnicianDto, type WorkTypeDto } from '../domain/technician';
 import {
   availabilityInput,
   requiredSkillsInput,
   technicianSaveInput,
   workTypeSaveInput,
-  type AvailabilityDto,
-  type SkillDto,
-  type TechnicianDto,
-  type WorkTypeDto,
-} from '../domain/technician';
+} from '../domain/technician.schema';
 import type { Priority } from '../domain/ticket';
+import { type VisitDto } from '../domain/visit';
 import {
   visitCancelInput,
   visitChecklistInput,
   visitCreateInput,
   visitListInput,
   visitUpdateInput,
-  type VisitDto,
-} from '../domain/visit';
-import { visitMyDayInput, visitSetStatusInput, type TechnicianDayDto } from '../domain/visit-status';
-import { partListInput, partSaveInput, partsImportInput, type PartDto, type PartsImportSummary } from '../domain/parts';
-import { workLogGetInput, workLogSaveInput, workLogsForTicketInput, type WorkLogDto } from '../domain/work-log';
+} from '../domain/visit.schema';
+import { type TechnicianDayDto } from '../domain/visit-status';
+import { visitMyDayInput, visitSetStatusInput } from '../domain/visit-status.schema';
+import { type PartDto, type PartsImportSummary } from '../domain/parts';
+import { partListInput, partSaveInput, partsImportInput } from '../domain/parts.schema';
+import { type WorkLogDto } from '../domain/work-log';
+import { workLogGetInput, workLogSaveInput, workLogsForTicketInput } from '../domain/work-log.schema';
 import {
-  attachmentAddInput,
-  attachmentContentInput,
-  attachmentSettings,
   type AttachmentAddResult,
   type AttachmentContent,
   type AttachmentDto,
   type AttachmentSettings,
 } from '../domain/attachment';
-import { signOffRecordInput, type SignOffDto } from '../domain/sign-off';
+import { attachmentAddInput, attachmentContentInput, attachmentSettings } from '../domain/attachment.schema';
+import { type SignOffDto } from '../domain/sign-off';
+import { signOffRecordInput } from '../domain/sign-off.schema';
+import {
+  type ClosureCheckDto,
+  type ClosureSettings,
+  type CompletedReviewDto,
+  type PendingReviewDto,
+  type TimelineEventDto,
+} from '../domain/closure';
 import {
   closeTicketInput,
   closureSettings,
@@ -68,12 +64,7 @@ import {
   linkTicketInput,
   reopenTicketInput,
   reviewRecordInput,
-  type ClosureCheckDto,
-  type ClosureSettings,
-  type CompletedReviewDto,
-  type PendingReviewDto,
-  type TimelineEventDto,
-} from '../domain/closure';
+} from '../domain/closure.schema';
 import { access } from './access';
 import {
   channel,
@@ -90,7 +81,7 @@ import {
   ticketStatus,
   timeZone,
   username,
-} from '../domain/schemas';
+} from '../domain/fields.schema';
 
 /** Who may call a method: nobody logged in, anyone logged in, or the listed roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];

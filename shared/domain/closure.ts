@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { id, instant, optionalText, shortText } from './schemas';
 import type { Priority, TicketStatus } from './ticket';
 
 /** What SOP section 6 asks of a ticket before it may be closed, in the order the checklist shows. */
@@ -155,41 +153,3 @@ export interface ClosureSettings {
   reopenWindowDays: number;
 }
 export const defaultClosureSettings: ClosureSettings = { reopenWindowDays: 14 };
-export const closureSettings = z.strictObject({
-  reopenWindowDays: z.int('Whole days').min(1, 'At least 1 day').max(365, 'At most 365 days'),
-});
-
-const ticketId = id;
-
-export const confirmResolutionInput = z.strictObject({
-  ticketId,
-  confirmedBy: shortText(120),
-  method: z.enum(resolutionMethods),
-  confirmedAt: instant.optional(),
-  note: optionalText(1000),
-});
-
-export const closeTicketInput = z.strictObject({
-  ticketId,
-  expectedVersion: z.int().min(1),
-  resolutionSummary: optionalText(2000),
-});
-
-export const reopenTicketInput = z.strictObject({ ticketId, reason: shortText(1000) });
-
-export const linkTicketInput = z
-  .strictObject({ ticketId, earlierTicketId: id })
-  .refine((v) => v.ticketId !== v.earlierTicketId, {
-    path: ['earlierTicketId'],
-    error: 'A ticket cannot be linked to itself',
-  });
-
-export const reviewRecordInput = z.strictObject({
-  ticketId,
-  note: shortText(4000),
-  tags: z
-    .array(z.enum(reviewTags))
-    .max(reviewTags.length)
-    .refine((tags) => new Set(tags).size === tags.length, 'Each tag once'),
-  sopFollowed: z.boolean(),
-});

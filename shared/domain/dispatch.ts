@@ -1,31 +1,38 @@
-import { z } from 'zod';
-import { calendarDate } from './sla';
-import { defaultTravelSettings, travelSettings } from './travel';
+import type { DispatchSettings } from './dispatch.schema';
+import { defaultTravelSettings } from './travel';
 
-const weight = (fallback: number) => z.number().min(0, 'At least 0').max(1000, 'At most 1000').default(fallback);
+export type { DispatchSettings } from './dispatch.schema';
 
-/**
- * How dispatch.recommend weighs a technician, in score points (lower is better). Lateness per
- * minute is far above the rest by default, so an on-time technician always beats a late one unless
- * an admin decides otherwise; the other weights then trade driving against skill and workload.
- */
-export const recommendationWeights = z.strictObject({
+/** How dispatch.recommend weighs a technician, in score points (lower is better); schema: recommendationWeights. */
+export interface RecommendationWeights {
   /** Points for a technician at the bare minimum level, against one at the top level for every skill. */
-  skillFit: weight(30),
+  skillFit: number;
   /** Points per minute the job would start after the SLA due time. */
-  lateness: weight(10),
+  lateness: number;
   /** Points per minute of driving from the previous place (base or previous job). */
-  travel: weight(0.5),
+  travel: number;
   /** Points per minute of driving the insertion adds to the technician's day. */
-  extraTravel: weight(1),
+  extraTravel: number;
   /** Points per minute of work already booked for the technician that day. */
-  workload: weight(0.1),
+  workload: number;
   /** Points per minute the job would start after the earliest moment the site can be visited. */
-  earliestStart: weight(0.05),
-});
-export type RecommendationWeights = z.output<typeof recommendationWeights>;
+  earliestStart: number;
+}
 
-export const defaultRecommendationWeights: RecommendationWeights = recommendationWeights.parse({});
+/** The weights when an admin has set none (recommendationWeights in dispatch.schema.ts says what each means). */
+export const defaultRecommendationWeights: RecommendationWeights = {
+  skillFit: 30,
+  lateness: 10,
+  travel: 0.5,
+  extraTravel: 1,
+  workload: 0.1,
+  earliestStart: 0.05,
+};
+
+export const defaultDispatchSettings: DispatchSettings = {
+  weights: defaultRecommendationWeights,
+  travel: defaultTravelSettings,
+};
 
 export const exclusionCodes = [
   'missing_skill',
@@ -88,23 +95,3 @@ export interface Recommendation {
   ranked: RankedTechnician[];
   excluded: ExcludedTechnician[];
 }
-
-/** The dispatch engine's settings: how ranking weighs technicians, and how travel is estimated. */
-export const dispatchSettings = z.strictObject({
-  weights: recommendationWeights,
-  travel: travelSettings,
-});
-export type DispatchSettings = z.output<typeof dispatchSettings>;
-
-export const defaultDispatchSettings: DispatchSettings = {
-  weights: defaultRecommendationWeights,
-  travel: defaultTravelSettings,
-};
-
-export const dispatchRecommendInput = z.strictObject({
-  ticketId: z.uuid('Not a ticket id'),
-  /** The day to fit the job into, in the organisation's time zone. */
-  day: calendarDate,
-  /** How many of the best get their reasons in words. */
-  explainTop: z.int().min(1).max(100).default(10),
-});

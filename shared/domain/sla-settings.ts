@@ -1,14 +1,7 @@
-import { z } from 'zod';
-import { businessCalendar, defaultPriorityMatrix, defaultSlaPolicy, priorityMatrix, slaPolicy } from './sla';
-import { id, shortText } from './schemas';
+import { defaultPriorityMatrix, defaultSlaPolicy, type BusinessCalendar } from './sla';
+import type { CalendarScope, SlaSettings } from './sla-settings.schema';
 
-/** The organization's SLA rules that an admin edits: targets, the priority matrix, the at-risk point. */
-export const slaSettings = z.strictObject({
-  policy: slaPolicy,
-  matrix: priorityMatrix,
-  atRiskFraction: z.number().min(0.05, 'At least 5%').max(1, 'At most 100%'),
-});
-export type SlaSettings = z.output<typeof slaSettings>;
+export type { CalendarScope, SlaSettings } from './sla-settings.schema';
 
 export const defaultSlaSettings: SlaSettings = {
   policy: { ...defaultSlaPolicy },
@@ -16,25 +9,11 @@ export const defaultSlaSettings: SlaSettings = {
   atRiskFraction: 0.75,
 };
 
-/** Whose calendar: the organization's default, one client's, or one site's (most specific wins). */
-export const calendarScope = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('default') }),
-  z.strictObject({ kind: z.literal('client'), clientId: id }),
-  z.strictObject({ kind: z.literal('site'), siteId: id }),
-]);
-export type CalendarScope = z.output<typeof calendarScope>;
-
-export const calendarSaveInput = z.strictObject({
-  scope: calendarScope,
-  name: shortText(80),
-  calendar: businessCalendar,
-});
-
 export interface CalendarDto {
   scope: CalendarScope;
   /** Whose calendar, for people: "Northwind Logistics", "Head office (Northwind Logistics)". */
   scopeName: string;
   name: string;
-  calendar: z.output<typeof businessCalendar>;
+  calendar: BusinessCalendar;
   updatedAt: string;
 }

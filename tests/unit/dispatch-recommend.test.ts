@@ -2,10 +2,10 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   defaultRecommendationWeights,
-  recommendationWeights,
   type ExclusionCode,
   type RecommendationWeights,
 } from '../../shared/domain/dispatch';
+import { recommendationWeights } from '../../shared/domain/dispatch.schema';
 import type { LatLng } from '../../shared/domain/travel';
 import type { BookedVisit, TechnicianSchedule, TicketNeeds } from '../../electron/core/services/dispatch/day-model';
 import { formatDuration, rankTechnicians, type RankOptions } from '../../electron/core/services/dispatch/recommend';

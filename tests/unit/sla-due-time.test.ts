@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { slaDueRequest, type SlaPolicy } from '../../shared/domain/sla';
+import { type SlaPolicy } from '../../shared/domain/sla';
+import { slaDueRequest } from '../../shared/domain/sla.schema';
 import type { Priority } from '../../shared/domain/ticket';
 import { CalendarNeverOpensError } from '../../electron/core/services/sla/business-calendar';
 import { computeDueAt } from '../../electron/core/services/sla/due-time';

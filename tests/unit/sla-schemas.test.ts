@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { priorityCriteria, priorityMatrix, slaDueRequest } from '../../shared/domain/sla';
+import { priorityCriteria, priorityMatrix, slaDueRequest } from '../../shared/domain/sla.schema';
 
 const valid = {
   priority: 'high',

@@ -1,13 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  defaultTravelSettings,
-  greatCircleKm,
-  travelSettings,
-  type LatLng,
-  type TravelSettings,
-} from '../../shared/domain/travel';
+import { defaultTravelSettings, greatCircleKm, type LatLng, type TravelSettings } from '../../shared/domain/travel';
+import { travelSettings } from '../../shared/domain/travel.schema';
 import { offlineLeg, offlineMinutes, offlineTravel } from '../../electron/core/services/travel/offline-travel';
 import { roadTravel } from '../../electron/core/services/travel/road-travel';
 import { travelTableLookup } from '../../electron/core/services/dispatch/optimize-day';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { closureSettings, defaultClosureSettings, type ClosureSettings } from '../../../shared/domain/closure';
+import { defaultClosureSettings, type ClosureSettings } from '../../../shared/domain/closure';
+import { closureSettings } from '../../../shared/domain/closure.schema';
 import { openStatuses, type TicketDto } from '../../../shared/domain/ticket';
 import { ApiFailure } from '../../../shared/errors';
 import { requireCaller, type HandlerContext } from '../context';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ClientDto, ClientListItem, ContactDto, SiteDto } from '../../../shared/domain/directory';
-import { weeklyHours } from '../../../shared/domain/sla';
+import { weeklyHours } from '../../../shared/domain/sla.schema';
 import { readJson } from '../db/json-column';
 import type { ClientsTable, ContactsTable, SitesTable } from '../db/schema';
 import type { DialectName } from '../db/dialect';

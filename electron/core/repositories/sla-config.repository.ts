@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { businessCalendar, type BusinessCalendar } from '../../../shared/domain/sla';
+import { type BusinessCalendar } from '../../../shared/domain/sla';
+import { businessCalendar } from '../../../shared/domain/sla.schema';
 import { readJsonOrUndefined } from '../db/json-column';
 import type { CalendarsTable } from '../db/schema';
 import type { Tx } from '../db/transaction';

@@ -1,11 +1,11 @@
 import {
-  requiredSkillsInput,
   type AvailabilityDto,
   type SkillDto,
   type TechnicianDto,
   type WorkTypeDto,
 } from '../../../shared/domain/technician';
-import { weeklyHours } from '../../../shared/domain/sla';
+import { requiredSkillsInput } from '../../../shared/domain/technician.schema';
+import { weeklyHours } from '../../../shared/domain/sla.schema';
 import type { Selectable } from 'kysely';
 import { readJson } from '../db/json-column';
 import type { TechniciansTable, WorkTypesTable } from '../db/schema';

@@ -1,7 +1,7 @@
 import { latLngOf } from '../../../shared/domain/travel';
 import { sql, type Insertable } from 'kysely';
 import { needsDto, type NeedsColumns } from '../services/ticket-needs.service';
-import { priorityCriteria } from '../../../shared/domain/sla';
+import { priorityCriteria } from '../../../shared/domain/sla.schema';
 import type { Channel, Priority, QueueRow, TicketDto, TicketStatus } from '../../../shared/domain/ticket';
 import { liveVisitStatuses } from '../../../shared/domain/visit';
 import { readJson } from '../db/json-column';

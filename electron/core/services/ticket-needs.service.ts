@@ -1,4 +1,5 @@
-import { requiredSkillsInput, type RequiredSkill } from '../../../shared/domain/technician';
+import { type RequiredSkill } from '../../../shared/domain/technician';
+import { requiredSkillsInput } from '../../../shared/domain/technician.schema';
 import type { TicketNeedsDto } from '../../../shared/domain/ticket';
 import { ApiFailure } from '../../../shared/errors';
 import { readJson } from '../db/json-column';

@@ -1,5 +1,4 @@
 import {
-  attachmentSettings,
   base64Length,
   defaultAttachmentSettings,
   formatBytes,
@@ -7,6 +6,7 @@ import {
   THUMBNAIL_MAX_BYTES,
   type AttachmentSettings,
 } from '../../../../shared/domain/attachment';
+import { attachmentSettings } from '../../../../shared/domain/attachment.schema';
 import type { ApiError } from '../../../../shared/errors';
 import type { Tx } from '../../db/transaction';
 import { getJsonSetting } from '../../repositories/sla-config.repository';

@@ -1,4 +1,5 @@
-import { defaultDispatchSettings, dispatchSettings, type DispatchSettings } from '../../../../shared/domain/dispatch';
+import { defaultDispatchSettings, type DispatchSettings } from '../../../../shared/domain/dispatch';
+import { dispatchSettings } from '../../../../shared/domain/dispatch.schema';
 import type { Tx } from '../../db/transaction';
 import { getJsonSetting } from '../../repositories/sla-config.repository';
 

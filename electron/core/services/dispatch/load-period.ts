@@ -2,8 +2,9 @@ import { latLngOf } from '../../../../shared/domain/travel';
 // Reads what the dispatch engine needs about a period from the database: every technician's
 // working time, base and live visits, and each ticket's needs, as the plain values of day-model.ts.
 import { DateTime } from 'luxon';
-import { weeklyHours, type WeeklyHours } from '../../../../shared/domain/sla';
-import { requiredSkillsInput } from '../../../../shared/domain/technician';
+import { type WeeklyHours } from '../../../../shared/domain/sla';
+import { weeklyHours } from '../../../../shared/domain/sla.schema';
+import { requiredSkillsInput } from '../../../../shared/domain/technician.schema';
 import { liveVisitStatuses } from '../../../../shared/domain/visit';
 import { readJson } from '../../db/json-column';
 import type { Tx } from '../../db/transaction';

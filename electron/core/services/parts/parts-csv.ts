@@ -1,13 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import {
-  MAX_CSV_ROWS,
-  partName,
-  partUnit,
-  sku as skuSchema,
-  skuKey,
-  type PartDto,
-} from '../../../../shared/domain/parts';
+import { MAX_CSV_ROWS, skuKey, type PartDto } from '../../../../shared/domain/parts';
+import { partName, partUnit, sku as skuSchema } from '../../../../shared/domain/parts.schema';
 import type { InputIssue } from '../../../../shared/errors';
 
 /** One good data line of a parts CSV; `active` is null when the file does not say. */

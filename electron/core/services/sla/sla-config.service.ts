@@ -1,11 +1,11 @@
 import type { BusinessCalendar } from '../../../../shared/domain/sla';
 import {
   defaultSlaSettings,
-  slaSettings,
   type CalendarDto,
   type CalendarScope,
   type SlaSettings,
 } from '../../../../shared/domain/sla-settings';
+import { slaSettings } from '../../../../shared/domain/sla-settings.schema';
 import type { DatabaseHandle } from '../../db/connect';
 import type { Tx } from '../../db/transaction';
 import {

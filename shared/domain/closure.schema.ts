@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { resolutionMethods, reviewTags } from './closure';
+import { id, instant, optionalText, shortText } from './fields.schema';
+
+export const closureSettings = z.strictObject({
+  reopenWindowDays: z.int('Whole days').min(1, 'At least 1 day').max(365, 'At most 365 days'),
+});
+
+const ticketId = id;
+
+export const confirmResolutionInput = z.strictObject({
+  ticketId,
+  confirmedBy: shortText(120),
+  method: z.enum(resolutionMethods),
+  confirmedAt: instant.optional(),
+  note: optionalText(1000),
+});
+
+export const closeTicketInput = z.strictObject({
+  ticketId,
+  expectedVersion: z.int().min(1),
+  resolutionSummary: optionalText(2000),
+});
+
+export const reopenTicketInput = z.strictObject({ ticketId, reason: shortText(1000) });
+
+export const linkTicketInput = z
+  .strictObject({ ticketId, earlierTicketId: id })
+  .refine((v) => v.ticketId !== v.earlierTicketId, {
+    path: ['earlierTicketId'],
+    error: 'A ticket cannot be linked to itself',
+  });
+
+export const reviewRecordInput = z.strictObject({
+  ticketId,
+  note: shortText(4000),
+  tags: z
+    .array(z.enum(reviewTags))
+    .max(reviewTags.length)
+    .refine((tags) => new Set(tags).size === tags.length, 'Each tag once'),
+  sopFollowed: z.boolean(),
+});
