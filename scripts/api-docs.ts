@@ -24,6 +24,8 @@ const outputs: Record<MethodName, string> = {
   'sites.create': 'SiteDto',
   'clients.list': 'ClientPage',
   'clients.update': 'ClientDto',
+  'contacts.update': 'ContactDto',
+  'contacts.setActive': 'ContactDto',
   'sites.update': 'SiteDto',
   'tickets.create': 'TicketDto',
   'tickets.get': 'TicketDto',

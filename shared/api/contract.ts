@@ -8,7 +8,17 @@ import {
   type SiteDto,
   type UserDto,
 } from '../domain/directory';
-import { clientListInput, clientUpdateInput, siteFields, siteUpdateInput } from '../domain/directory.schema';
+import {
+  clientListInput,
+  clientUpdateInput,
+  contactFields,
+  contactListInput,
+  contactSetActiveInput,
+  contactUpdateInput,
+  includeInactive,
+  siteFields,
+  siteUpdateInput,
+} from '../domain/directory.schema';
 import type { QueueRow, TicketDto } from '../domain/ticket';
 import { type DispatchSettings, type Recommendation } from '../domain/dispatch';
 import { dispatchRecommendInput, dispatchSettings } from '../domain/dispatch.schema';
@@ -108,12 +118,7 @@ export interface AuthStatus {
   demo: boolean;
 }
 
-export const contactInput = z.strictObject({
-  clientId: id,
-  name: shortText(120),
-  phone,
-  email,
-});
+export const contactInput = z.strictObject({ clientId: id, ...contactFields });
 
 export const siteInput = z.strictObject({ clientId: id, ...siteFields });
 
@@ -183,9 +188,14 @@ export const api = {
     summary: 'Creates a user with one role.',
   }),
   'clients.search': method<CallerMatch[]>()({
-    input: z.strictObject({ query: z.string().trim().min(1).max(100), limit: z.int().min(1).max(50).default(10) }),
+    input: z.strictObject({
+      query: z.string().trim().min(1).max(100),
+      limit: z.int().min(1).max(50).default(10),
+      includeInactive,
+    }),
     access: staff,
-    summary: 'Finds clients and contacts by name or phone number, as the agent types.',
+    summary:
+      'Finds clients and contacts by name or phone number, as the agent types; retired contacts only with includeInactive.',
   }),
   'clients.create': method<ClientDto>()({
     input: z.strictObject({
@@ -203,9 +213,9 @@ export const api = {
     summary: 'Adds a contact person to a client.',
   }),
   'contacts.list': method<ContactDto[]>()({
-    input: z.strictObject({ clientId: id }),
+    input: contactListInput,
     access: staff,
-    summary: "A client's contacts.",
+    summary: "A client's contacts by name; retired ones only with includeInactive.",
   }),
   'sites.list': method<SiteDto[]>()({
     input: z.strictObject({ clientId: id }),
@@ -230,6 +240,17 @@ export const api = {
     access: access.directoryEditors,
     summary:
       "Replaces a client's name, phone, e-mail and time zone. Answers stale when it changed since expectedRevision.",
+  }),
+  'contacts.update': method<ContactDto>()({
+    input: contactUpdateInput,
+    access: access.directoryEditors,
+    summary: "Replaces a contact's name, phone, e-mail and role. Answers stale when it changed since expectedRevision.",
+  }),
+  'contacts.setActive': method<ContactDto>()({
+    input: contactSetActiveInput,
+    access: access.directoryEditors,
+    summary:
+      'Retires a contact (active false: kept on old tickets and in history, no longer offered or accepted at intake) or brings them back. Answers stale when it changed since expectedRevision.',
   }),
   'sites.update': method<SiteDto>()({
     input: siteUpdateInput,

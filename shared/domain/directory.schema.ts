@@ -26,6 +26,32 @@ export const clientFields = {
 /** Replaces a client's fields as a whole; expectedRevision is the revision the caller read. */
 export const clientUpdateInput = z.strictObject({ id, expectedRevision: revision, ...clientFields });
 
+export const contactFields = {
+  name: shortText(120),
+  phone,
+  email,
+  /** What the person does for the client, e.g. "Office manager"; optional. */
+  role: optionalText(80),
+};
+
+/** Replaces a contact's fields as a whole (it stays with its client); expectedRevision as read. */
+export const contactUpdateInput = z.strictObject({ id, expectedRevision: revision, ...contactFields });
+
+/**
+ * Retires a contact (active false) or brings them back. Apart from contacts.update so that saving
+ * an edit can never undo a retirement made meanwhile, and retiring needs no copy of the fields.
+ */
+export const contactSetActiveInput = z.strictObject({
+  id,
+  expectedRevision: revision,
+  active: z.boolean({ error: 'true or false' }),
+});
+
+/** Intake offers only active contacts; the directory asks for the retired ones too. */
+export const includeInactive = z.boolean({ error: 'true or false' }).default(false);
+
+export const contactListInput = z.strictObject({ clientId: id, includeInactive });
+
 // A site closed every day could never be visited: ranking would exclude every technician and the
 // planner would never place its tickets. "No restriction" is null, not an empty week.
 const siteAccessHours = weeklyHours

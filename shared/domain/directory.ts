@@ -17,6 +17,12 @@ export interface ContactDto {
   name: string;
   phone: string | null;
   email: string | null;
+  /** What the person does for the client (e.g. "Office manager"). */
+  role: string | null;
+  /** False once retired: still named on old tickets and in history, no longer offered at intake. */
+  active: boolean;
+  /** A fingerprint of the fields above; an update must send the one it read (optimistic concurrency). */
+  revision: string;
 }
 
 export interface SiteDto {

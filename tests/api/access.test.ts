@@ -40,6 +40,8 @@ const intended: Record<MethodName, Callers> = {
   'sites.create': [desk, dispatcher, admin],
   'clients.list': everyone,
   'clients.update': [desk, dispatcher, admin],
+  'contacts.update': [desk, dispatcher, admin],
+  'contacts.setActive': [desk, dispatcher, admin],
   'sites.update': [desk, dispatcher, admin],
   'tickets.create': [desk, dispatcher, admin],
   'tickets.get': everyone,

@@ -73,6 +73,25 @@ const cases: Record<MethodName, Case[]> = {
   'contacts.list': [
     ['no client id', without('contacts.list', 'clientId'), ['clientId']],
     ['a number as the client id', with_('contacts.list', { clientId: 123 }), ['clientId']],
+    ['text as includeInactive', with_('contacts.list', { includeInactive: 'yes' }), ['includeInactive']],
+  ],
+  'contacts.update': [
+    ['a contact that does not exist', with_('contacts.update', { id: randomUUID() }), ['id']],
+    ['no revision', without('contacts.update', 'expectedRevision'), ['expectedRevision']],
+    ['an empty name', with_('contacts.update', { name: ' ' }), ['name']],
+    ['a phone number with letters', with_('contacts.update', { phone: 'call me' }), ['phone']],
+    ['an e-mail without an @', with_('contacts.update', { email: 'kim.example' }), ['email']],
+    ['a role of 81 characters', with_('contacts.update', { role: long(81) }), ['role']],
+    [
+      'a client id (a contact stays with its client)',
+      with_('contacts.update', { clientId: randomUUID() }),
+      ['clientId'],
+    ],
+  ],
+  'contacts.setActive': [
+    ['a contact that does not exist', with_('contacts.setActive', { id: randomUUID() }), ['id']],
+    ['text as active', with_('contacts.setActive', { active: 'no' }), ['active']],
+    ['no active flag', without('contacts.setActive', 'active'), ['active']],
   ],
   'sites.list': [
     ['no client id', without('sites.list', 'clientId'), ['clientId']],

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connect';
 import { migrationsFor } from '../../electron/core/db/migrations/index';
@@ -100,5 +100,34 @@ describeEachDatabase('migrations', (kind) => {
     const row = await handle.db.selectFrom('technician_skills').select('certified_until').executeTakeFirstOrThrow();
     expect(row.certified_until?.slice(0, 10)).toBe('2027-03-31');
     if (kind === 'postgres') expect(row.certified_until).toBe('2027-03-31');
+  });
+
+  it('keeps every contact through 0007 as an active contact without a role, on both databases', async () => {
+    const config = await env.database(kind);
+    const early = await openDatabase(config, { migrateTo: '0006-onsite' });
+    const at = '2026-11-26T09:00:00.000Z';
+    await early.db
+      .insertInto('clients')
+      .values({
+        id: 'c1',
+        name: 'Lucerne',
+        phone: null,
+        phone_digits: null,
+        email: null,
+        time_zone: null,
+        created_at: at,
+      })
+      .execute();
+    // Typed as 0006 left the table: no role, no active flag yet.
+    await (early.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .insertInto('contacts')
+      .values({ id: 'k1', client_id: 'c1', name: 'Ola', phone: null, phone_digits: null, email: null, created_at: at })
+      .execute();
+    await early.close();
+
+    const handle = await openDatabase(config);
+    env.defer(() => handle.close());
+    const row = await handle.db.selectFrom('contacts').select(['name', 'role', 'active']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: 'Ola', role: null, active: 1 });
   });
 });

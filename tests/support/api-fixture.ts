@@ -15,8 +15,9 @@ export interface ApiFixture {
   clientId: string;
   contactId: string;
   siteId: string;
-  /** The revisions clientId and siteId were created with (an update with their own values keeps them). */
+  /** The revisions clientId, contactId and siteId were created with (an update with their own values keeps them). */
   clientRevision: string;
+  contactRevision: string;
   siteRevision: string;
   otherClientId: string;
   otherContactId: string;
@@ -219,6 +220,7 @@ export async function startApiFixture(
     contactId: contact.id,
     siteId: site.id,
     clientRevision: client.revision,
+    contactRevision: contact.revision,
     siteRevision: site.revision,
     otherClientId: other.id,
     otherContactId: otherContact.id,
@@ -339,6 +341,14 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
     name: 'Tailspin Toys',
     phone: '+1 206 555 0111',
   }),
+  'contacts.update': (f) => ({
+    id: f.contactId,
+    expectedRevision: f.contactRevision,
+    name: 'Kim Abercrombie',
+    phone: '206-555-0112',
+  }),
+  // Active already: the contact stays pickable for the tickets other methods create.
+  'contacts.setActive': (f) => ({ id: f.contactId, expectedRevision: f.contactRevision, active: true }),
   'sites.update': (f) => ({
     id: f.siteId,
     expectedRevision: f.siteRevision,

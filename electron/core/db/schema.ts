@@ -60,6 +60,10 @@ export interface ContactsTable {
   phone: string | null;
   phone_digits: string | null;
   email: string | null;
+  /** What the person does for the client (e.g. "Office manager"), as the desk wrote it. */
+  role: string | null;
+  /** 0 once retired: kept for old tickets and history, no longer offered or accepted at intake. */
+  active: number;
   created_at: string;
 }
 

@@ -3,6 +3,7 @@ import type { CallerMatch } from '../../../shared/domain/directory';
 import { ApiFailure } from '../../../shared/errors';
 import {
   findClient,
+  findContact,
   findSite,
   insertClient,
   insertContact,
@@ -13,8 +14,10 @@ import {
   lockDirectoryRow,
   searchCallers,
   updateClient,
+  updateContact,
   updateSite,
 } from '../repositories/directory.repository';
+import type { DialectName } from '../db/dialect';
 import type { Tx } from '../db/transaction';
 import { phoneDigits } from '../services/phone';
 import type { Handlers } from './handler-types';
@@ -37,12 +40,22 @@ function requireCoordinatePair(latitude: number | null, longitude: number | null
 }
 
 /** An update must be based on what is stored now; otherwise it would overwrite someone's change. */
-function requireRevision(what: 'client' | 'site', current: string, expected: string): void {
+function requireRevision(what: 'client' | 'contact' | 'site', current: string, expected: string): void {
   if (current !== expected) {
     throw new ApiFailure('stale', `Someone else changed this ${what} since you opened it. Reload and try again.`, [
       { path: ['expectedRevision'], message: 'Changed since you read it' },
     ]);
   }
+}
+
+/** The contact as stored now, locked for the write, provided the caller read this very version. */
+async function requireCurrentContact(tx: Tx, dialect: DialectName, id: string, expectedRevision: string) {
+  await lockDirectoryRow(tx, dialect, 'contacts', id);
+  const contact = await findContact(tx, id);
+  if (!contact)
+    throw new ApiFailure('invalid_input', 'No such contact.', [{ path: ['id'], message: 'No such contact' }]);
+  requireRevision('contact', contact.revision, expectedRevision);
+  return contact;
 }
 
 export const directoryHandlers = {
@@ -70,6 +83,32 @@ export const directoryHandlers = {
       });
       await audit({ entity: 'client', entityId: after.id, before, after });
       await publish({ type: 'directory.changed', clientId: after.id });
+      return after;
+    }),
+
+  'contacts.update': async (input, ctx) =>
+    ctx.write(async ({ tx, audit, publish }) => {
+      const before = await requireCurrentContact(tx, ctx.database.dialect, input.id, input.expectedRevision);
+      const after = await updateContact(tx, input.id, {
+        name: input.name,
+        phone: input.phone,
+        phone_digits: phoneDigits(input.phone),
+        email: input.email,
+        role: input.role,
+      });
+      await audit({ entity: 'contact', entityId: after.id, before, after });
+      await publish({ type: 'directory.changed', clientId: after.clientId });
+      return after;
+    }),
+
+  'contacts.setActive': async (input, ctx) =>
+    ctx.write(async ({ tx, audit, publish }) => {
+      const before = await requireCurrentContact(tx, ctx.database.dialect, input.id, input.expectedRevision);
+      // Setting what is already there changes nothing, so it leaves no audit row and no event.
+      if (before.active === input.active) return before;
+      const after = await updateContact(tx, input.id, { active: input.active ? 1 : 0 });
+      await audit({ entity: 'contact', entityId: after.id, before, after });
+      await publish({ type: 'directory.changed', clientId: after.clientId });
       return after;
     }),
 
@@ -101,6 +140,7 @@ export const directoryHandlers = {
       input.query,
       phoneDigits(input.query),
       input.limit,
+      { includeInactive: input.includeInactive },
     );
     // Contacts first: a caller is usually a person, and picking them fills in the client too.
     const matches: CallerMatch[] = [
@@ -126,7 +166,8 @@ export const directoryHandlers = {
       return client;
     }),
 
-  'contacts.list': async (input, ctx) => listContacts(ctx.database.db, input.clientId),
+  'contacts.list': async (input, ctx) =>
+    listContacts(ctx.database.db, input.clientId, { includeInactive: input.includeInactive }),
 
   'contacts.create': async (input, ctx) =>
     ctx.write(async ({ tx, audit, publish }) => {
@@ -138,6 +179,8 @@ export const directoryHandlers = {
         phone: input.phone,
         phone_digits: phoneDigits(input.phone),
         email: input.email,
+        role: input.role,
+        active: 1,
         created_at: ctx.now(),
       });
       await audit({ entity: 'contact', entityId: contact.id, after: contact });

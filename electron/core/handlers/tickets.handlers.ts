@@ -33,6 +33,12 @@ export const ticketHandlers = {
               { path: ['contactId'], message: 'Not a contact of this client' },
             ]);
           }
+          // A retired contact stays on the tickets they raised, but a new one needs someone current.
+          if (!contact.active) {
+            throw new ApiFailure('invalid_input', 'That contact is no longer active for the client.', [
+              { path: ['contactId'], message: 'No longer an active contact' },
+            ]);
+          }
         }
         if (input.siteId) {
           const site = await findSite(tx, input.siteId);

@@ -24,7 +24,17 @@ function clientDto(row: ClientFields): ClientDto {
 }
 
 function contactDto(row: ContactsTable): ContactDto {
-  return { id: row.id, clientId: row.client_id, name: row.name, phone: row.phone, email: row.email };
+  const fields = {
+    id: row.id,
+    clientId: row.client_id,
+    name: row.name,
+    phone: row.phone,
+    email: row.email,
+    role: row.role,
+    // pg and SQLite both answer the integer as a number; anything but 0 is active.
+    active: Number(row.active) !== 0,
+  };
+  return { ...fields, revision: revisionOf(Object.values(fields)) };
 }
 
 function siteDto(row: SitesTable): SiteDto {
@@ -88,6 +98,7 @@ export async function findSite(db: Tx, id: string): Promise<SiteDto | undefined>
 
 /** The editable columns of a client; the id and creation time never change. */
 export type ClientChanges = Pick<ClientsTable, 'name' | 'phone' | 'phone_digits' | 'email' | 'time_zone'>;
+export type ContactChanges = Pick<ContactsTable, 'name' | 'phone' | 'phone_digits' | 'email' | 'role'>;
 export type SiteChanges = Pick<
   SitesTable,
   'name' | 'address' | 'latitude' | 'longitude' | 'access_requirements' | 'access_hours' | 'time_zone'
@@ -98,6 +109,18 @@ export async function updateClient(db: Tx, id: string, changes: ClientChanges): 
   const client = await findClient(db, id);
   if (!client) throw new Error(`client ${id} vanished inside its own transaction`);
   return client;
+}
+
+/** Writes a contact's editable fields, or only its active flag; the client never changes. */
+export async function updateContact(
+  db: Tx,
+  id: string,
+  changes: ContactChanges | Pick<ContactsTable, 'active'>,
+): Promise<ContactDto> {
+  await db.updateTable('contacts').set(changes).where('id', '=', id).execute();
+  const contact = await findContact(db, id);
+  if (!contact) throw new Error(`contact ${id} vanished inside its own transaction`);
+  return contact;
 }
 
 export async function updateSite(db: Tx, id: string, changes: SiteChanges): Promise<SiteDto> {
@@ -112,7 +135,12 @@ export async function updateSite(db: Tx, id: string, changes: SiteChanges): Prom
  * first makes the second wait and then see the first one's change. SQLite's write lock
  * (BEGIN IMMEDIATE) already serializes them.
  */
-export async function lockDirectoryRow(db: Tx, dialect: DialectName, table: 'clients' | 'sites', id: string) {
+export async function lockDirectoryRow(
+  db: Tx,
+  dialect: DialectName,
+  table: 'clients' | 'contacts' | 'sites',
+  id: string,
+) {
   if (dialect !== 'postgres') return;
   await db.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute();
 }
@@ -160,8 +188,20 @@ export async function listClientsPage(
   };
 }
 
-export async function listContacts(db: Tx, clientId: string): Promise<ContactDto[]> {
-  const rows = await db.selectFrom('contacts').selectAll().where('client_id', '=', clientId).orderBy('name').execute();
+/** A client's contacts by name; retired ones only when asked for (the directory, not intake). */
+export async function listContacts(
+  db: Tx,
+  clientId: string,
+  options: { includeInactive: boolean },
+): Promise<ContactDto[]> {
+  const rows = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .$if(!options.includeInactive, (q) => q.where('active', '<>', 0))
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
   return rows.map(contactDto);
 }
 
@@ -190,6 +230,7 @@ export async function searchCallers(
   text: string,
   digits: string | null,
   limit: number,
+  options: { includeInactive: boolean },
 ): Promise<{ clients: ClientDto[]; contacts: { contact: ContactDto; client: ClientDto }[] }> {
   const name = likePattern(text, 'anywhere');
   const phone = digits && digits.length >= 3 ? likePattern(digits, 'anywhere') : null;
@@ -219,6 +260,7 @@ export async function searchCallers(
       const byName = likeLower('contacts.name', name);
       return phone ? eb.or([byName, likeLower('contacts.phone_digits', phone)]) : byName;
     })
+    .$if(!options.includeInactive, (q) => q.where('contacts.active', '<>', 0))
     .orderBy('contacts.name')
     .limit(limit)
     .execute();

@@ -199,6 +199,8 @@ export async function loadDemoData(database: DatabaseHandle, clock: Clock): Prom
             phone: p.phone,
             phone_digits: phoneDigits(p.phone),
             email: p.email,
+            role: null,
+            active: 1,
             created_at: at,
           }),
         );
