@@ -18,6 +18,7 @@ import { useEffect, useState } from 'react';
 import type { ClientDto, ClientListItem } from '../../../../shared/domain/directory';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { useApiQuery } from '../../transport/queries';
+import { ClientContacts } from './client-contacts';
 import { ClientForm } from './client-form';
 import { ClientSites } from './client-sites';
 
@@ -30,8 +31,8 @@ function counts(c: ClientListItem): string {
 }
 
 /**
- * Admin → Clients: find a client by name, phone or e-mail, correct its details, and maintain its
- * sites (address, coordinates, access requirements and access hours). Edits reach other consoles
+ * Admin → Clients: find a client by name, phone or e-mail, correct its details and its contacts
+ * (retiring those who left), and maintain its sites (address, coordinates, access requirements and access hours). Edits reach other consoles
  * through directory.changed / site.changed.
  */
 export function ClientsPage() {
@@ -132,8 +133,8 @@ export function ClientsPage() {
         {open === null && (
           <Paper variant="outlined" sx={{ p: 3 }}>
             <Typography color="text.secondary">
-              Pick a client to correct its details and maintain its sites: addresses, coordinates, access requirements
-              and the hours technicians may work there.
+              Pick a client to correct its details and contacts, and maintain its sites: addresses, coordinates, access
+              requirements and the hours technicians may work there.
             </Typography>
           </Paper>
         )}
@@ -152,6 +153,9 @@ export function ClientsPage() {
                 {open.name}
               </Typography>
               <ClientForm key={open.id} client={open} onSaved={(saved) => setSelected(saved)} />
+            </Paper>
+            <Paper variant="outlined" sx={{ p: 2 }}>
+              <ClientContacts client={open} />
             </Paper>
             <Paper variant="outlined" sx={{ p: 2 }}>
               <ClientSites client={open} />

@@ -1,0 +1,115 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import type { ContactDto } from '../../../../shared/domain/directory';
+import { FormDialog } from '../../components/form-dialog';
+import { call } from '../../transport/client';
+import { useApiMutation } from '../../transport/queries';
+import { Issues } from '../admin/api-issues';
+import { issuesOf } from '../technicians/technician-format';
+
+interface ContactFormValues {
+  name: string;
+  phone: string;
+  email: string;
+  role: string;
+}
+
+const fieldKeys = ['name', 'phone', 'email', 'role'] as const;
+
+function valuesOf(contact: ContactDto): ContactFormValues {
+  return { name: contact.name, phone: contact.phone ?? '', email: contact.email ?? '', role: contact.role ?? '' };
+}
+
+/** Invalidated by a save: the directory, intake's contact list and the caller search read contacts. */
+export const contactQueries = ['contacts.list', 'clients.search', 'clients.list'] as const;
+
+/**
+ * Corrects a contact's name, phone, e-mail and role. The save is based on the revision the dialog
+ * opened with, so a change made meanwhile elsewhere is refused as stale rather than overwritten.
+ */
+export function ContactDialog({ contact, onClose }: { contact: ContactDto; onClose: () => void }) {
+  const [base, setBase] = useState(contact);
+  const [values, setValues] = useState(() => valuesOf(contact));
+  const [sent, setSent] = useState<ContactFormValues | null>(null);
+  const save = useApiMutation('contacts.update', [...contactQueries]);
+  // A field edited since the save no longer shows the error it had.
+  const issues = new Issues(
+    issuesOf(save.error).list.filter((i) => {
+      const key = i.path[0];
+      return (
+        !sent ||
+        !fieldKeys.some((k) => k === key) ||
+        values[key as keyof ContactFormValues] === sent[key as keyof ContactFormValues]
+      );
+    }),
+  );
+  const stale = save.error?.error.code === 'stale';
+  const unplaced = issues.list.filter((i) => !fieldKeys.some((k) => k === i.path[0]));
+  const summary =
+    save.error && !stale && (issues.list.length === 0 || unplaced.length > 0)
+      ? [save.error.message, ...unplaced.map((i) => i.message)].join(' ')
+      : null;
+  const set = (key: keyof ContactFormValues, value: string) => setValues((v) => ({ ...v, [key]: value }));
+
+  const submit = () => {
+    setSent(values);
+    save.mutate(
+      {
+        id: base.id,
+        expectedRevision: base.revision,
+        name: values.name.trim(),
+        phone: values.phone.trim() || null,
+        email: values.email.trim() || null,
+        role: values.role.trim() || null,
+      },
+      { onSuccess: onClose },
+    );
+  };
+
+  const loadTheirs = async () => {
+    const contacts = await call('contacts.list', { clientId: base.clientId, includeInactive: true });
+    const now = contacts.find((c) => c.id === base.id);
+    if (now) {
+      setBase(now);
+      setValues(valuesOf(now));
+    }
+    save.reset();
+  };
+
+  const text = (key: keyof ContactFormValues) => ({
+    name: key,
+    value: values[key],
+    onChange: (e: { target: { value: string } }) => set(key, e.target.value),
+    ...issues.field(key),
+  });
+
+  return (
+    <FormDialog
+      title={`Edit contact ${base.name}`}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel="Save contact"
+      busy={save.isPending}
+      error={summary}
+    >
+      {stale && (
+        <Alert
+          severity="warning"
+          action={
+            <Button color="inherit" size="small" onClick={() => void loadTheirs()}>
+              Load their version
+            </Button>
+          }
+        >
+          Someone else changed this contact since you opened it. Load their version and make your change again.
+        </Alert>
+      )}
+      <TextField label="Name" required autoFocus fullWidth {...text('name')} />
+      <TextField label="Role" fullWidth placeholder="Office manager, IT contact, site supervisor…" {...text('role')} />
+      <TextField label="Phone" fullWidth {...text('phone')} slotProps={{ htmlInput: { inputMode: 'tel' } }} />
+      <TextField label="E-mail" fullWidth {...text('email')} slotProps={{ htmlInput: { inputMode: 'email' } }} />
+    </FormDialog>
+  );
+}
