@@ -86,6 +86,7 @@ const outputs: Record<MethodName, string> = {
   'tickets.close': 'TicketDto',
   'tickets.reopen': 'TicketDto',
   'tickets.link': 'TicketDto',
+  'tickets.recentlyClosed': 'RecentlyClosedTicketDto[]',
   'tickets.timeline': 'TimelineEventDto[]',
   'closure.settings': 'ClosureSettings',
   'closure.saveSettings': 'ClosureSettings',

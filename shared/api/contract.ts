@@ -65,6 +65,7 @@ import {
   type ClosureSettings,
   type CompletedReviewDto,
   type PendingReviewDto,
+  type RecentlyClosedTicketDto,
   type TimelineEventDto,
 } from '../domain/closure';
 import {
@@ -72,6 +73,7 @@ import {
   closureSettings,
   confirmResolutionInput,
   linkTicketInput,
+  recentlyClosedInput,
   reopenTicketInput,
   reviewRecordInput,
 } from '../domain/closure.schema';
@@ -594,7 +596,14 @@ export const api = {
   'tickets.link': method<TicketDto>()({
     input: linkTicketInput,
     access: access.followUp,
-    summary: 'Links a new request to an earlier ticket of the same client about the same issue.',
+    summary:
+      "Links a new request to an earlier ticket of the same client about the same issue, open or closed (a closed one stays closed). Refused with `invalid_input` at `earlierTicketId` for another client's ticket, the ticket itself or one received later, and with `conflict` (at `earlierTicketId`) when the two are already linked.",
+  }),
+  'tickets.recentlyClosed': method<RecentlyClosedTicketDto[]>()({
+    input: recentlyClosedInput,
+    access: access.followUp,
+    summary:
+      "A client's tickets closed in the last `days` (30 by default), newest closing first, at most 50: the earlier tickets a new request may be linked to once closed, each with the end of its reopen window (closure.settings).",
   }),
   'tickets.timeline': method<TimelineEventDto[]>()({
     input: z.strictObject({ ticketId: id }),

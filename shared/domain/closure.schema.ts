@@ -31,6 +31,15 @@ export const linkTicketInput = z
     error: 'A ticket cannot be linked to itself',
   });
 
+/**
+ * Looks back `days` from now: 30 by default, past the default 14-day reopen window, since a
+ * follow-up link matters most once a ticket can no longer be reopened.
+ */
+export const recentlyClosedInput = z.strictObject({
+  clientId: id,
+  days: z.int('Whole days').min(1, 'At least 1 day').max(365, 'At most 365 days').default(30),
+});
+
 export const reviewRecordInput = z.strictObject({
   ticketId,
   note: shortText(4000),

@@ -119,6 +119,21 @@ export interface TicketLinkDto {
   status: TicketStatus;
   direction: 'earlier' | 'later';
   createdAt: string;
+  /** When the linked ticket was closed; null while it is not closed. */
+  closedAt: string | null;
+}
+
+/** A ticket of the client closed lately: what intake offers as "the same issue again". */
+export interface RecentlyClosedTicketDto {
+  ticketId: string;
+  number: string;
+  summary: string;
+  receivedAt: string;
+  closedAt: string;
+  /** The end of its reopen window (closure.settings), from its closing. */
+  reopenableUntil: string;
+  /** A dispatcher may still reopen it from its panel; otherwise a follow-up link is the only way. */
+  withinReopenWindow: boolean;
 }
 
 export interface PendingReviewDto {

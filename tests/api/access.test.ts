@@ -114,6 +114,8 @@ const intended: Record<MethodName, Callers> = {
   'tickets.close': [dispatcher, manager, admin],
   'tickets.reopen': [dispatcher, manager, admin],
   'tickets.link': [desk, dispatcher, manager, admin],
+  // Whoever may link a new request to a closed ticket may see which ones were closed lately.
+  'tickets.recentlyClosed': [desk, dispatcher, manager, admin],
   'tickets.timeline': everyone,
   'closure.settings': everyone,
   'closure.saveSettings': [admin],

@@ -377,6 +377,7 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
           status: 'new',
           direction: 'earlier',
           createdAt: now().toISOString(),
+          closedAt: null,
         },
       ]);
       const other = valueOf(await f.server.call('tickets.get', { id: earlier.id }, as('technician')));

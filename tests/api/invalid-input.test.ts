@@ -762,6 +762,13 @@ const cases: Record<MethodName, Case[]> = {
       ['earlierTicketId'],
     ],
   ],
+  'tickets.recentlyClosed': [
+    ['no client id', without('tickets.recentlyClosed', 'clientId'), ['clientId']],
+    ['a client id that is not a UUID', with_('tickets.recentlyClosed', { clientId: 'all' }), ['clientId']],
+    ['no days back', with_('tickets.recentlyClosed', { days: 0 }), ['days']],
+    ['more than a year back', with_('tickets.recentlyClosed', { days: 366 }), ['days']],
+    ['part of a day', with_('tickets.recentlyClosed', { days: 1.5 }), ['days']],
+  ],
   'tickets.timeline': [['no ticket id', without('tickets.timeline', 'ticketId'), ['ticketId']]],
   'closure.settings': [],
   'closure.saveSettings': [

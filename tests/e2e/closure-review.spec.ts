@@ -1,39 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
+import { documentVisit } from './pages/documented-visit';
 import { everyDay } from './pages/records';
-
-/**
- * The technician's visit as the onsite screens record it, relayed by the admin: arrived 40 minutes
- * ago, finished 5 minutes ago, a work log with steps and a part from the catalog.
- */
-async function documentVisit(admin: Page, visit: { id: string; version: number }, stamp: string): Promise<void> {
-  const sku = `ROLLER-${stamp}`.toUpperCase();
-  await invoke(admin, 'parts.save', { sku, name: 'Feed roller', unit: 'each' });
-  const now = Date.now();
-  const onSite = await invoke<{ version: number }>(admin, 'visits.setStatus', {
-    id: visit.id,
-    expectedVersion: visit.version,
-    status: 'on_site',
-    at: new Date(now - 40 * 60_000).toISOString(),
-  });
-  await invoke(admin, 'visits.setStatus', {
-    id: visit.id,
-    expectedVersion: onSite.version,
-    status: 'completed',
-    at: new Date(now - 5 * 60_000).toISOString(),
-  });
-  await invoke(admin, 'workLogs.save', {
-    visitId: visit.id,
-    expectedVersion: 0,
-    actions: 'Replaced the jammed feed roller and printed 50 test labels',
-    steps: ['Powered down', 'Replaced feed roller', 'Printed test labels'],
-    parts: [{ sku, quantity: 1 }],
-    noParts: false,
-    outcome: 'resolved',
-  });
-}
 
 test('a dispatcher closes a documented ticket once the client confirms; a manager reviews it; the timeline tells it all', async ({
   browser,

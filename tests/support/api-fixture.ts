@@ -504,6 +504,7 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'tickets.close': (f) => ({ ticketId: f.ticketId, expectedVersion: 2, resolutionSummary: 'Controller replaced' }),
   'tickets.reopen': (f) => ({ ticketId: f.closedTicketId, reason: 'The fault came back' }),
   'tickets.link': (f) => ({ ticketId: f.closedTicketId, earlierTicketId: f.ticketId }),
+  'tickets.recentlyClosed': (f) => ({ clientId: f.clientId, days: 30 }),
   'tickets.timeline': (f) => ({ ticketId: f.ticketId }),
   'closure.settings': () => ({}),
   'closure.saveSettings': () => ({ reopenWindowDays: 21 }),

@@ -185,7 +185,7 @@ export async function documentVisit(
 export async function documentedTicket(
   f: ApiFixture,
   clock: ManualClock | null,
-  options: { workTypeId?: string; description?: string } = {},
+  options: { workTypeId?: string; description?: string; clientId?: string } = {},
   doc: Documentation = {},
 ): Promise<Scenario> {
   return documentVisit(f, clock, await loggedTicket(f, { now: clock?.now() ?? testNow(), ...options }), doc);

@@ -14,6 +14,7 @@ import {
   insertLink,
   insertResolutionConfirmation,
   insertReview,
+  listClosedSince,
   listCompletedReviews,
   listPendingReviews,
   listTicketAudit,
@@ -29,6 +30,8 @@ import type { Handlers } from './handler-types';
 
 const CLOSURE_SETTINGS_KEY = 'closure.settings';
 const DAY = 86_400_000;
+/** Enough for a caller's "same issue again" at intake; older follow-ups are linked from the ticket panel. */
+const RECENTLY_CLOSED_LIMIT = 50;
 
 export async function loadClosureSettings(db: Tx): Promise<ClosureSettings> {
   return (await getJsonSetting(db, CLOSURE_SETTINGS_KEY, closureSettings)) ?? defaultClosureSettings;
@@ -212,7 +215,9 @@ export const closureHandlers = {
           );
         }
         if (await findLink(tx, later.ticket.id, earlier.ticket.id)) {
-          throw new ApiFailure('conflict', `${later.ticket.number} and ${earlier.ticket.number} are already linked.`);
+          throw new ApiFailure('conflict', `${later.ticket.number} and ${earlier.ticket.number} are already linked.`, [
+            { path: ['earlierTicketId'], message: 'Already linked' },
+          ]);
         }
         await insertLink(tx, {
           ticketId: later.ticket.id,
@@ -238,10 +243,27 @@ export const closureHandlers = {
       });
     } catch (error) {
       // Two consoles linking the same pair at once: the primary key decides, the loser hears why.
-      if (isUniqueViolation(error)) throw new ApiFailure('conflict', 'These tickets are already linked.');
+      if (isUniqueViolation(error)) {
+        throw new ApiFailure('conflict', 'These tickets are already linked.', [
+          { path: ['earlierTicketId'], message: 'Already linked' },
+        ]);
+      }
       throw error;
     }
     return ticketDto(ctx, input.ticketId);
+  },
+
+  'tickets.recentlyClosed': async (input, ctx) => {
+    const db = ctx.database.db;
+    const now = ctx.now();
+    const since = new Date(Date.parse(now) - input.days * DAY).toISOString();
+    const { reopenWindowDays } = await loadClosureSettings(db);
+    const rows = await listClosedSince(db, input.clientId, since, RECENTLY_CLOSED_LIMIT);
+    return rows.map((row) => {
+      // The same bound tickets.reopen applies: reopenable up to and including this instant.
+      const reopenableUntil = new Date(Date.parse(row.closedAt) + reopenWindowDays * DAY).toISOString();
+      return { ...row, reopenableUntil, withinReopenWindow: now <= reopenableUntil };
+    });
   },
 
   'tickets.timeline': async (input, ctx) => {

@@ -406,6 +406,25 @@ export async function listPendingReviews(db: Tx): Promise<PendingReviewDto[]> {
   return rows.map(pendingDto);
 }
 
+/** The client's tickets whose closure in force is at or after `since`, newest closing first. */
+export async function listClosedSince(db: Tx, clientId: string, since: string, limit: number) {
+  const rows = await closedTickets(db)
+    .select('t.received_at')
+    .where('t.client_id', '=', clientId)
+    .where('c.closed_at', '>=', since)
+    .orderBy('c.closed_at', 'desc')
+    .orderBy('t.number', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    ticketId: r.ticket_id,
+    number: r.number,
+    summary: r.summary,
+    receivedAt: r.received_at,
+    closedAt: r.closed_at,
+  }));
+}
+
 /** Reviewed closures still in force, newest review first. */
 export async function listCompletedReviews(db: Tx, limit: number): Promise<CompletedReviewDto[]> {
   const rows = await closedTickets(db)
@@ -462,13 +481,13 @@ export async function listLinks(db: Tx, ticketId: string): Promise<TicketLinkDto
   const earlier = await db
     .selectFrom('ticket_links as l')
     .innerJoin('tickets as t', 't.id', 'l.linked_ticket_id')
-    .select(['t.id', 't.number', 't.status', 'l.created_at'])
+    .select(['t.id', 't.number', 't.status', 't.closed_at', 'l.created_at'])
     .where('l.ticket_id', '=', ticketId)
     .execute();
   const later = await db
     .selectFrom('ticket_links as l')
     .innerJoin('tickets as t', 't.id', 'l.ticket_id')
-    .select(['t.id', 't.number', 't.status', 'l.created_at'])
+    .select(['t.id', 't.number', 't.status', 't.closed_at', 'l.created_at'])
     .where('l.linked_ticket_id', '=', ticketId)
     .execute();
   const dto = (direction: 'earlier' | 'later') => (r: (typeof earlier)[number]) => ({
@@ -477,6 +496,7 @@ export async function listLinks(db: Tx, ticketId: string): Promise<TicketLinkDto
     status: r.status,
     direction,
     createdAt: r.created_at,
+    closedAt: r.closed_at,
   });
   return [...earlier.map(dto('earlier')), ...later.map(dto('later'))].sort((a, b) => a.number.localeCompare(b.number));
 }

@@ -8,6 +8,7 @@ import { subscribe } from '../transport/client';
 const closureQueries: MethodName[] = [
   'tickets.closureCheck',
   'tickets.timeline',
+  'tickets.recentlyClosed',
   'reviews.pending',
   'reviews.completed',
 ];

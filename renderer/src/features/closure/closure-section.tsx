@@ -14,6 +14,7 @@ import {
   slaAdherenceText,
   type ClosureRequirement,
   type ResolutionMethod,
+  type TicketLinkDto,
 } from '../../../../shared/domain/closure';
 import type { UserDto } from '../../../../shared/domain/directory';
 import { openStatuses, statusLabels, ticketStatuses, type TicketDto } from '../../../../shared/domain/ticket';
@@ -252,16 +253,11 @@ function TicketLinks({ ticket: t, canLink, onLink }: { ticket: TicketDto; canLin
       aria-label="Linked tickets"
     >
       <Typography variant="body2" color="text.secondary">
-        Same issue:
+        Linked:
       </Typography>
       {t.links.length === 0 && <Typography variant="body2">no linked tickets</Typography>}
       {t.links.map((l) => (
-        <Chip
-          key={l.ticketId}
-          size="small"
-          variant="outlined"
-          label={`${l.direction === 'earlier' ? 'Follows up' : 'Followed up by'} ${l.number} (${statusLabels[l.status]})`}
-        />
+        <Chip key={l.ticketId} size="small" variant="outlined" label={linkLabel(l)} />
       ))}
       {canLink && (
         <Button size="small" onClick={onLink}>
@@ -270,6 +266,12 @@ function TicketLinks({ ticket: t, canLink, onLink }: { ticket: TicketDto; canLin
       )}
     </Stack>
   );
+}
+
+/** "Same issue as T-… (closed …)" for the ticket followed up, "Followed up by T-… (New)" for a later one. */
+function linkLabel(l: TicketLinkDto): string {
+  const state = l.status === 'closed' && l.closedAt ? `closed ${formatDateTime(l.closedAt)}` : statusLabels[l.status];
+  return `${l.direction === 'earlier' ? 'Same issue as' : 'Followed up by'} ${l.number} (${state})`;
 }
 
 /** Picks an earlier ticket of the same client (open or closed) that this request follows up. */

@@ -326,7 +326,8 @@ export function IntakePage() {
         ) : (
           <Paper variant="outlined" sx={{ p: 2 }}>
             <Typography variant="body2" color="text.secondary">
-              Find the caller first: their client’s open tickets appear here, so the same problem is not logged twice.
+              Find the caller first: their client’s open and lately closed tickets appear here, so the same problem is
+              not logged twice.
             </Typography>
           </Paper>
         )}

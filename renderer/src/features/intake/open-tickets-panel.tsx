@@ -1,6 +1,4 @@
-import LinkIcon from '@mui/icons-material/Link';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
@@ -11,17 +9,15 @@ import { statusLabels } from '../../../../shared/domain/ticket';
 import { formatDateTime } from '../../components/format-time';
 import { PriorityChip } from '../../components/priority-chip';
 import { useApiQuery } from '../../transport/queries';
+import { RecentlyClosedList } from './recently-closed-list';
+import { SameIssueButton, type SameIssue } from './same-issue-button';
 
-/** An earlier ticket the new request is about, linked to it once the request is saved. */
-export interface SameIssue {
-  id: string;
-  number: string;
-}
+export type { SameIssue } from './same-issue-button';
 
 /**
- * The client's open tickets, shown before saving so the same problem is not logged twice. A
- * caller reporting one of them again can be marked "same issue" in one click: the new request is
- * then linked to it when saved (tickets.link), so both show the link.
+ * The client's open tickets, then those closed lately, shown before saving so the same problem is
+ * not logged twice. A caller reporting one of them again can be marked "same issue" in one click:
+ * the new request is then linked to it when saved (tickets.link), so both show the link.
  */
 export function OpenTicketsPanel({
   clientId,
@@ -35,17 +31,26 @@ export function OpenTicketsPanel({
   onSameIssue: (ticket: SameIssue | null) => void;
 }) {
   const open = useApiQuery('tickets.queue', { clientId });
+  const closed = useApiQuery('tickets.recentlyClosed', { clientId });
   const tickets = open.data ?? [];
+  const closedTickets = closed.data ?? [];
+  const anything = tickets.length + closedTickets.length > 0;
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Open tickets of this client">
       <Typography variant="subtitle1" gutterBottom>
         Open tickets of {clientName}
       </Typography>
-      {open.isPending && <Typography variant="body2">Loading…</Typography>}
+      {(open.isPending || closed.isPending) && <Typography variant="body2">Loading…</Typography>}
       {open.isError && <Alert severity="error">{open.error.message}</Alert>}
-      {open.isSuccess && tickets.length === 0 && (
+      {closed.isError && <Alert severity="error">{closed.error.message}</Alert>}
+      {open.isSuccess && closed.isSuccess && !anything && (
         <Typography variant="body2" color="text.secondary">
           None: this is a new problem.
+        </Typography>
+      )}
+      {open.isSuccess && tickets.length === 0 && closedTickets.length > 0 && (
+        <Typography variant="body2" color="text.secondary">
+          None open.
         </Typography>
       )}
       {tickets.length > 0 && (
@@ -63,16 +68,11 @@ export function OpenTicketsPanel({
                   disableGutters
                   divider
                   secondaryAction={
-                    <Button
-                      size="small"
-                      variant={chosen ? 'contained' : 'outlined'}
-                      startIcon={chosen ? <LinkIcon /> : undefined}
-                      aria-pressed={chosen}
-                      aria-label={`Same issue as ${t.number}`}
-                      onClick={() => onSameIssue(chosen ? null : { id: t.id, number: t.number })}
-                    >
-                      Same issue
-                    </Button>
+                    <SameIssueButton
+                      number={t.number}
+                      chosen={chosen}
+                      onToggle={() => onSameIssue(chosen ? null : { id: t.id, number: t.number })}
+                    />
                   }
                   sx={{ pr: 15 }}
                 >
@@ -95,12 +95,20 @@ export function OpenTicketsPanel({
               );
             })}
           </List>
-          {sameIssue && (
-            <Typography variant="body2" sx={{ mt: 1 }} role="status" aria-label="Same issue">
-              The new request will be linked to {sameIssue.number} when saved.
-            </Typography>
-          )}
         </>
+      )}
+      {closedTickets.length > 0 && (
+        <>
+          <Typography variant="subtitle2" sx={{ mt: 2 }}>
+            Closed lately: the same issue again?
+          </Typography>
+          <RecentlyClosedList tickets={closedTickets} sameIssue={sameIssue} onSameIssue={onSameIssue} />
+        </>
+      )}
+      {sameIssue && anything && (
+        <Typography variant="body2" sx={{ mt: 1 }} role="status" aria-label="Same issue">
+          The new request will be linked to {sameIssue.number} when saved.
+        </Typography>
       )}
     </Paper>
   );
