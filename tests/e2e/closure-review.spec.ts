@@ -2,8 +2,7 @@ import { expect, test } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
-import { documentVisit } from './pages/documented-visit';
-import { everyDay } from './pages/records';
+import { documentedTicket } from './pages/documented-visit';
 
 test('a dispatcher closes a documented ticket once the client confirms; a manager reviews it; the timeline tells it all', async ({
   browser,
@@ -14,28 +13,12 @@ test('a dispatcher closes a documented ticket once the client confirms; a manage
   const admin = await openConsoleAs(browser, 'admin');
   const client = await invoke<{ id: string }>(admin, 'clients.create', { name: `Fabrikam ${stamp}` });
   const contact = await invoke<{ id: string }>(admin, 'contacts.create', { clientId: client.id, name: 'Kim Yoshida' });
-  const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
-    name: `Riley ${stamp}`,
-    timeZone: 'UTC',
-    shiftPattern: everyDay,
-    skills: [],
-    certifications: [],
-  });
-  const ticket = await invoke<{ id: string; number: string }>(admin, 'tickets.create', {
-    channel: 'phone',
-    receivedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+  const ticket = await documentedTicket(admin, {
     clientId: client.id,
     contactId: contact.id,
     description: 'Label printer jams on every second label',
-    priority: 'high',
+    stamp,
   });
-  const visit = await invoke<{ id: string; version: number }>(admin, 'visits.create', {
-    ticketId: ticket.id,
-    technicianId: technician.id,
-    startsAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
-    durationMinutes: 60,
-  });
-  await documentVisit(admin, visit, stamp);
 
   // The dispatcher opens the ticket: everything is in place but the client's confirmation.
   const dispatcher = await openConsoleAs(browser, 'dispatcher');

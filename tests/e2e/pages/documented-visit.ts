@@ -6,7 +6,7 @@ import { everyDay } from './records';
  * The technician's visit as the onsite screens record it, relayed by the admin: arrived 40 minutes
  * ago, finished 5 minutes ago, a work log with steps and a part from the catalog.
  */
-export async function documentVisit(admin: Page, visit: { id: string; version: number }, stamp: string): Promise<void> {
+async function documentVisit(admin: Page, visit: { id: string; version: number }, stamp: string): Promise<void> {
   const sku = `ROLLER-${stamp}`.toUpperCase();
   await invoke(admin, 'parts.save', { sku, name: 'Feed roller', unit: 'each' });
   const now = Date.now();
@@ -34,13 +34,14 @@ export async function documentVisit(admin: Page, visit: { id: string; version: n
 }
 
 /**
- * A ticket of `clientId` logged three hours ago, visited, documented, confirmed by the client and
- * closed, all through the API the consoles call, so its rows and audit trail are the product's.
+ * A ticket of `clientId` logged three hours ago, visited by a technician of its own and documented
+ * (`documentVisit`), all through the API the consoles call: what is left is the client's
+ * confirmation and the closing.
  */
-export async function closedTicket(
+export async function documentedTicket(
   admin: Page,
   options: { clientId: string; contactId: string; description: string; stamp: string },
-): Promise<{ id: string; number: string; closedAt: string }> {
+): Promise<{ id: string; number: string }> {
   const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
     name: `Riley ${options.stamp}`,
     timeZone: 'UTC',
@@ -63,6 +64,15 @@ export async function closedTicket(
     durationMinutes: 60,
   });
   await documentVisit(admin, visit, options.stamp);
+  return ticket;
+}
+
+/** A documented ticket (`documentedTicket`), confirmed by the client and closed. */
+export async function closedTicket(
+  admin: Page,
+  options: { clientId: string; contactId: string; description: string; stamp: string },
+): Promise<{ id: string; number: string; closedAt: string }> {
+  const ticket = await documentedTicket(admin, options);
   const confirmed = await invoke<{ version: number }>(admin, 'tickets.confirmResolution', {
     ticketId: ticket.id,
     confirmedBy: 'Kim Yoshida',

@@ -1,16 +1,14 @@
 import Alert from '@mui/material/Alert';
 import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { statusLabels } from '../../../../shared/domain/ticket';
 import { formatDateTime } from '../../components/format-time';
 import { PriorityChip } from '../../components/priority-chip';
 import { useApiQuery } from '../../transport/queries';
 import { RecentlyClosedList } from './recently-closed-list';
-import { SameIssueButton, type SameIssue } from './same-issue-button';
+import type { SameIssue } from './same-issue-button';
+import { SameIssueItem } from './same-issue-item';
 
 export type { SameIssue } from './same-issue-button';
 
@@ -60,40 +58,17 @@ export function OpenTicketsPanel({
             of these again?
           </Alert>
           <List dense disablePadding sx={{ maxHeight: 360, overflow: 'auto' }}>
-            {tickets.map((t) => {
-              const chosen = sameIssue?.id === t.id;
-              return (
-                <ListItem
-                  key={t.id}
-                  disableGutters
-                  divider
-                  secondaryAction={
-                    <SameIssueButton
-                      number={t.number}
-                      chosen={chosen}
-                      onToggle={() => onSameIssue(chosen ? null : { id: t.id, number: t.number })}
-                    />
-                  }
-                  sx={{ pr: 15 }}
-                >
-                  <ListItemText
-                    primary={
-                      <Stack direction="row" sx={{ alignItems: 'center', flexWrap: 'wrap', columnGap: 1 }}>
-                        <Typography variant="body2" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
-                          {t.number}
-                        </Typography>
-                        <PriorityChip priority={t.priority} />
-                        <Typography variant="caption" color="text.secondary">
-                          {statusLabels[t.status]} · {formatDateTime(t.receivedAt)}
-                          {t.siteName ? ` · ${t.siteName}` : ''}
-                        </Typography>
-                      </Stack>
-                    }
-                    secondary={t.summary}
-                  />
-                </ListItem>
-              );
-            })}
+            {tickets.map((t) => (
+              <SameIssueItem
+                key={t.id}
+                ticket={{ id: t.id, number: t.number }}
+                chip={<PriorityChip priority={t.priority} />}
+                caption={`${statusLabels[t.status]} · ${formatDateTime(t.receivedAt)}${t.siteName ? ` · ${t.siteName}` : ''}`}
+                summary={t.summary}
+                sameIssue={sameIssue}
+                onSameIssue={onSameIssue}
+              />
+            ))}
           </List>
         </>
       )}
