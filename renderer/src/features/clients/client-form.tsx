@@ -11,6 +11,7 @@ import { useApiMutation } from '../../transport/queries';
 import { Issues } from '../admin/api-issues';
 import { TimeZoneField } from '../admin/time-zone-field';
 import { issuesOf } from '../technicians/technician-format';
+import { StaleEditAlert } from './stale-edit-alert';
 
 interface ClientFormValues {
   name: string;
@@ -118,18 +119,7 @@ export function ClientForm({
       onKeyDownCapture={saveOnCtrlEnter(submit)}
       aria-label={label}
     >
-      {stale && (
-        <Alert
-          severity="warning"
-          action={
-            <Button color="inherit" size="small" onClick={loadTheirs}>
-              Load their version
-            </Button>
-          }
-        >
-          Someone else changed this client since you opened it. Load their version and make your change again.
-        </Alert>
-      )}
+      {stale && <StaleEditAlert what="client" onLoadTheirs={loadTheirs} />}
       {summary && <Alert severity="error">{summary}</Alert>}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>

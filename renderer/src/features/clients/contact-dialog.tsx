@@ -1,5 +1,3 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import type { ContactDto } from '../../../../shared/domain/directory';
@@ -8,6 +6,7 @@ import { call } from '../../transport/client';
 import { useApiMutation } from '../../transport/queries';
 import { Issues } from '../admin/api-issues';
 import { issuesOf } from '../technicians/technician-format';
+import { StaleEditAlert } from './stale-edit-alert';
 
 interface ContactFormValues {
   name: string;
@@ -94,18 +93,7 @@ export function ContactDialog({ contact, onClose }: { contact: ContactDto; onClo
       busy={save.isPending}
       error={summary}
     >
-      {stale && (
-        <Alert
-          severity="warning"
-          action={
-            <Button color="inherit" size="small" onClick={() => void loadTheirs()}>
-              Load their version
-            </Button>
-          }
-        >
-          Someone else changed this contact since you opened it. Load their version and make your change again.
-        </Alert>
-      )}
+      {stale && <StaleEditAlert what="contact" onLoadTheirs={() => void loadTheirs()} />}
       <TextField label="Name" required autoFocus fullWidth {...text('name')} />
       <TextField label="Role" fullWidth placeholder="Office manager, IT contact, site supervisor…" {...text('role')} />
       <TextField label="Phone" fullWidth {...text('phone')} slotProps={{ htmlInput: { inputMode: 'tel' } }} />

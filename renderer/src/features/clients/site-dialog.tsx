@@ -19,6 +19,7 @@ import { TimeZoneField } from '../admin/time-zone-field';
 import { WeeklyHoursField } from '../admin/weekly-hours-field';
 import { issuesOf } from '../technicians/technician-format';
 import { currentIssues, shownOnSiteField, siteFieldsOf, siteFormOf, type SiteForm } from './site-form';
+import { StaleEditAlert } from './stale-edit-alert';
 
 /**
  * Adds a site to a client (site null) or edits one: address and coordinates, what technicians need
@@ -79,18 +80,7 @@ export function SiteDialogForm({
       <DialogTitle>{title}</DialogTitle>
       <DialogContent dividers>
         <Stack spacing={2}>
-          {stale && (
-            <Alert
-              severity="warning"
-              action={
-                <Button color="inherit" size="small" onClick={() => void reloadTheirs()}>
-                  Load their version
-                </Button>
-              }
-            >
-              Someone else changed this site since you opened it. Load their version and make your change again.
-            </Alert>
-          )}
+          {stale && <StaleEditAlert what="site" onLoadTheirs={() => void reloadTheirs()} />}
           {summary && <Alert severity="error">{summary}</Alert>}
           {unplaced.length > 0 && (
             <Alert severity="error">
