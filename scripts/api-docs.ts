@@ -83,6 +83,7 @@ const outputs: Record<MethodName, string> = {
   'signOffs.list': 'SignOffDto[]',
   'tickets.closureCheck': 'ClosureCheckDto',
   'tickets.confirmResolution': 'TicketDto',
+  'tickets.recordRemoteResolution': 'TicketDto',
   'tickets.close': 'TicketDto',
   'tickets.reopen': 'TicketDto',
   'tickets.link': 'TicketDto',

@@ -73,6 +73,7 @@ import {
   closureSettings,
   confirmResolutionInput,
   linkTicketInput,
+  recordRemoteResolutionInput,
   recentlyClosedInput,
   reopenTicketInput,
   reviewRecordInput,
@@ -276,7 +277,8 @@ export const api = {
       statuses: z.array(ticketStatus).min(1).max(8).optional(),
     }),
     access: staff,
-    summary: 'Open tickets (or the given statuses) for the dispatch queue, optionally for one client.',
+    summary:
+      'Open and resolved (awaiting closure) tickets, or those of the given statuses, for the dispatch queue, optionally for one client.',
   }),
 
   'priority.assess': method<{ impact: Impact; urgency: Urgency; priority: Priority }>()({
@@ -580,6 +582,12 @@ export const api = {
     input: confirmResolutionInput,
     access: access.followUp,
     summary: 'Records that the client confirmed the problem is resolved: who confirmed, how and when (default now).',
+  }),
+  'tickets.recordRemoteResolution': method<TicketDto>()({
+    input: recordRemoteResolutionInput,
+    access: access.intake,
+    summary:
+      'Records that an open ticket was resolved without a visit (by phone, remote session, e-mail or chat): how it was resolved, the steps taken, who at the client confirmed it and when. The ticket becomes resolved; `respondedAt`, the first contact that started the remote work, becomes its SLA response moment (firstArrivalAt, with responseKind `remote`) unless a crew arrived earlier. The closure gate then counts the steps as documented, parts as "none" and the sign-off as not required (remote resolution). Refused while a crew is on the way or on site, for a ticket not open, and at the field whose time is out of order (respondedAt ≥ receivedAt, respondedAt ≤ resolvedAt ≤ confirmedAt ≤ now, resolvedAt after the latest reopening). Answers `stale` when the ticket changed since `expectedVersion`.',
   }),
   'tickets.close': method<TicketDto>()({
     input: closeTicketInput,

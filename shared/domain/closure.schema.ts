@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolutionMethods, reviewTags } from './closure';
+import { remoteChannels, resolutionMethods, reviewTags } from './closure';
 import { id, instant, optionalText, shortText } from './fields.schema';
 
 export const closureSettings = z.strictObject({
@@ -14,6 +14,22 @@ export const confirmResolutionInput = z.strictObject({
   method: z.enum(resolutionMethods),
   confirmedAt: instant.optional(),
   note: optionalText(1000),
+});
+
+/**
+ * A resolution without a visit. `respondedAt` is asked for, not assumed: it is the SLA response
+ * moment (the first contact that started the remote work). `resolvedAt` and `confirmedAt` default to now.
+ */
+export const recordRemoteResolutionInput = z.strictObject({
+  ticketId,
+  expectedVersion: z.int().min(1),
+  channel: z.enum(remoteChannels),
+  respondedAt: instant,
+  resolvedAt: instant.optional(),
+  resolution: shortText(2000),
+  steps: z.array(shortText(500)).min(1, 'At least one step').max(50, 'At most 50 steps'),
+  confirmedBy: shortText(120),
+  confirmedAt: instant.optional(),
 });
 
 export const closeTicketInput = z.strictObject({

@@ -45,6 +45,39 @@ export const resolutionMethodLabels: Record<ResolutionMethod, string> = {
   sms: 'SMS',
 };
 
+/** How a ticket was worked without a visit. */
+export const remoteChannels = ['phone', 'remote_session', 'email', 'chat'] as const;
+export type RemoteChannel = (typeof remoteChannels)[number];
+export const remoteChannelLabels: Record<RemoteChannel, string> = {
+  phone: 'Phone call',
+  remote_session: 'Remote session',
+  email: 'E-mail',
+  chat: 'Chat',
+};
+
+/** What the SLA response moment was: the crew's first arrival on site, or the start of remote work. */
+export const responseKinds = ['on_site', 'remote'] as const;
+export type ResponseKind = (typeof responseKinds)[number];
+
+/**
+ * A ticket resolved without a visit (by phone or a remote session): how, the steps taken, and who at
+ * the client confirmed it. `current` is false once the ticket was reopened after it.
+ */
+export interface RemoteResolutionDto {
+  id: string;
+  channel: RemoteChannel;
+  /** The first contact that started the remote work: the ticket's SLA response moment, unless a crew arrived earlier. */
+  respondedAt: string;
+  resolvedAt: string;
+  resolution: string;
+  steps: string[];
+  confirmedBy: string;
+  confirmedAt: string;
+  recordedAt: string;
+  recordedBy: string;
+  current: boolean;
+}
+
 /** met: the first arrival (or the closing, without one) came before the due time; no_target: no due time. */
 export const slaOutcomes = ['met', 'missed', 'no_target'] as const;
 export type SlaOutcome = (typeof slaOutcomes)[number];
@@ -109,6 +142,13 @@ export interface TicketClosureDto {
   reopenedAt: string | null;
   reopenedBy: string | null;
   reopenReason: string | null;
+  /** Closed on a remote resolution (the fix was made by phone or remote session, not on site). */
+  resolvedRemotely: boolean;
+  /**
+   * Fixed at the first attempt: resolved remotely with no visit, or by a single completed visit, on
+   * the ticket's first closing. Null for closings recorded before the console kept it.
+   */
+  firstTimeFix: boolean | null;
   review: TicketReviewDto | null;
 }
 
@@ -146,6 +186,8 @@ export interface PendingReviewDto {
   closedBy: string;
   slaOutcome: SlaOutcome;
   slaMinutes: number | null;
+  resolvedRemotely: boolean;
+  firstTimeFix: boolean | null;
 }
 
 export interface CompletedReviewDto extends PendingReviewDto {

@@ -1,4 +1,4 @@
-import type { TicketClosureDto, TicketLinkDto } from './closure';
+import type { RemoteResolutionDto, ResponseKind, TicketClosureDto, TicketLinkDto } from './closure';
 import type { PriorityCriteria } from './sla';
 
 export const channels = ['phone', 'email', 'portal', 'ticketing_system'] as const;
@@ -83,8 +83,12 @@ export interface TicketDto {
   criteria: PriorityCriteria | null;
   priorityOverride: { reason: string; by: string; at: string } | null;
   firstContactAt: string | null;
-  /** The response target is met by the first technician arrival on site. */
+  /**
+   * The SLA response moment: the first technician arrival on site, or, for a ticket worked
+   * remotely, the first contact that started the remote work (responseKind says which).
+   */
   firstArrivalAt: string | null;
+  responseKind: ResponseKind | null;
   /** The start of the ticket's next visit that is not finished or cancelled; null when none. */
   scheduledAt: string | null;
   /** The lead technician of that visit. */
@@ -97,6 +101,8 @@ export interface TicketDto {
   closure: TicketClosureDto | null;
   /** Tickets about the same issue, both ways. */
   links: TicketLinkDto[];
+  /** The latest remote resolution, if the ticket was ever resolved without a visit. */
+  remoteResolution: RemoteResolutionDto | null;
 }
 
 export interface TicketNeedsDto {

@@ -111,6 +111,8 @@ const intended: Record<MethodName, Callers> = {
   'tickets.closureCheck': everyone,
   // "Closed only on resolution confirmation (by the client, or recorded by the desk)."
   'tickets.confirmResolution': [desk, dispatcher, manager, admin],
+  // The desk or a dispatcher records a fix made by phone; closing it stays with the closers.
+  'tickets.recordRemoteResolution': [desk, dispatcher, admin],
   'tickets.close': [dispatcher, manager, admin],
   'tickets.reopen': [dispatcher, manager, admin],
   'tickets.link': [desk, dispatcher, manager, admin],
@@ -250,6 +252,14 @@ describe('who may call which method, over HTTP', () => {
       return { ticketId: ticket.id, expectedVersion: ticket.version, resolutionSummary: 'Belt replaced' };
     },
     'tickets.reopen': async () => ({ ticketId: await freshClosedTicket(), reason: 'The fault came back' }),
+    'tickets.recordRemoteResolution': async () => {
+      const ticket = valueOf(await f.server.call('tickets.create', validInputs['tickets.create'](f), as('admin')));
+      return {
+        ...validInputs['tickets.recordRemoteResolution'](f),
+        ticketId: ticket.id,
+        expectedVersion: ticket.version,
+      };
+    },
     'tickets.link': async () => ({
       ticketId: valueOf(await f.server.call('tickets.create', validInputs['tickets.create'](f), as('admin'))).id,
       earlierTicketId: f.ticketId,

@@ -739,6 +739,29 @@ const cases: Record<MethodName, Case[]> = {
       ['ticketId'],
     ],
   ],
+  'tickets.recordRemoteResolution': [
+    ['a channel that does not exist', with_('tickets.recordRemoteResolution', { channel: 'telepathy' }), ['channel']],
+    ['no steps', with_('tickets.recordRemoteResolution', { steps: [] }), ['steps']],
+    ['a blank step', with_('tickets.recordRemoteResolution', { steps: ['Rebooted', '  '] }), ['steps', 1]],
+    ['no resolution', with_('tickets.recordRemoteResolution', { resolution: ' ' }), ['resolution']],
+    ['no one named as confirming', with_('tickets.recordRemoteResolution', { confirmedBy: '' }), ['confirmedBy']],
+    ['no response moment', with_('tickets.recordRemoteResolution', { respondedAt: undefined }), ['respondedAt']],
+    [
+      'a response before the request',
+      with_('tickets.recordRemoteResolution', { respondedAt: '2020-01-01T00:00:00Z' }),
+      ['respondedAt'],
+    ],
+    ['a resolution in the future', with_('tickets.recordRemoteResolution', { resolvedAt: inAnHour() }), ['resolvedAt']],
+    [
+      'a confirmation before the resolution',
+      (f) => ({
+        ...validInputs['tickets.recordRemoteResolution'](f),
+        resolvedAt: testIso(-5_000),
+        confirmedAt: testIso(-10_000),
+      }),
+      ['confirmedAt'],
+    ],
+  ],
   'tickets.close': [
     ['an expected version of 0', with_('tickets.close', { expectedVersion: 0 }), ['expectedVersion']],
     ['a summary of 2,001 characters', with_('tickets.close', { resolutionSummary: long(2001) }), ['resolutionSummary']],

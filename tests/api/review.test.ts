@@ -55,6 +55,9 @@ describe('reviewing closed tickets over HTTP', () => {
         closedBy: 'Dev Dispatcher',
         slaOutcome: first.closure?.slaOutcome,
         slaMinutes: first.closure?.slaMinutes,
+        // One completed visit on the first closing.
+        resolvedRemotely: false,
+        firstTimeFix: true,
       },
       expect.objectContaining({ ticketId: second.id, summary: 'Second of the day' }) as unknown,
     ]);

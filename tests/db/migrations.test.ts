@@ -130,4 +130,71 @@ describeEachDatabase('migrations', (kind) => {
     const row = await handle.db.selectFrom('contacts').select(['name', 'role', 'active']).executeTakeFirstOrThrow();
     expect(row).toEqual({ name: 'Ola', role: null, active: 1 });
   });
+  it('marks every response moment before 0008 as an arrival and leaves earlier closings unknown as first-time fixes', async () => {
+    const config = await env.database(kind);
+    const early = await openDatabase(config, { migrateTo: '0007-contact-roles' });
+    const at = '2026-11-26T09:00:00.000Z';
+    // Typed loosely: these are the tables as 0007 left them.
+    const db = early.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await db
+      .insertInto('users')
+      .values({
+        id: 'u1',
+        username: 'dev',
+        display_name: 'Dev',
+        role: 'dispatcher',
+        password_hash: 'x',
+        active: 1,
+        created_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('clients')
+      .values({
+        id: 'c1',
+        name: 'Lucerne',
+        phone: null,
+        phone_digits: null,
+        email: null,
+        time_zone: null,
+        created_at: at,
+      })
+      .execute();
+    const ticket = (id: string, number: string, firstArrivalAt: string | null, status: string) => ({
+      id,
+      number,
+      channel: 'phone',
+      received_at: at,
+      logged_at: at,
+      logged_by: 'u1',
+      client_id: 'c1',
+      description: 'Printer jams',
+      priority: 'high',
+      status,
+      updated_at: at,
+      first_arrival_at: firstArrivalAt,
+    });
+    await db
+      .insertInto('tickets')
+      .values([ticket('t1', 'T-1', '2026-11-26T10:00:00.000Z', 'closed'), ticket('t2', 'T-2', null, 'new')])
+      .execute();
+    await db
+      .insertInto('ticket_closures')
+      .values({ id: 'k1', ticket_id: 't1', closed_at: at, closed_by: 'u1', sla_outcome: 'met', sla_minutes: 30 })
+      .execute();
+    await early.close();
+
+    const handle = await openDatabase(config);
+    env.defer(() => handle.close());
+    const tickets = await handle.db.selectFrom('tickets').select(['id', 'response_kind']).orderBy('id').execute();
+    expect(tickets).toEqual([
+      { id: 't1', response_kind: 'on_site' },
+      { id: 't2', response_kind: null },
+    ]);
+    const closure = await handle.db
+      .selectFrom('ticket_closures')
+      .select(['resolved_remotely', 'first_time_fix'])
+      .executeTakeFirstOrThrow();
+    expect(closure).toEqual({ resolved_remotely: 0, first_time_fix: null });
+  });
 });

@@ -501,6 +501,16 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'tickets.confirmResolution': (f) => ({ ticketId: f.ticketId, confirmedBy: 'Kim Abercrombie', method: 'phone' }),
   // The fixture's ticket (version 2 once its visit is booked) is not documented, so an allowed
   // caller hears what is missing.
+  // The fixture's ticket is at version 2 once its visit is booked; that visit is only scheduled.
+  'tickets.recordRemoteResolution': (f) => ({
+    ticketId: f.ticketId,
+    expectedVersion: 2,
+    channel: 'remote_session',
+    respondedAt: testIso(-20_000),
+    resolution: 'Restarted the print spooler and cleared the stuck job',
+    steps: ['Connected to the front desk PC', 'Restarted the print spooler', 'Printed a test page'],
+    confirmedBy: 'Kim Abercrombie',
+  }),
   'tickets.close': (f) => ({ ticketId: f.ticketId, expectedVersion: 2, resolutionSummary: 'Controller replaced' }),
   'tickets.reopen': (f) => ({ ticketId: f.closedTicketId, reason: 'The fault came back' }),
   'tickets.link': (f) => ({ ticketId: f.closedTicketId, earlierTicketId: f.ticketId }),

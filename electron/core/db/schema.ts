@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AttachmentMimeType } from '../../../shared/domain/attachment';
-import type { ResolutionMethod, SlaOutcome } from '../../../shared/domain/closure';
+import type { RemoteChannel, ResolutionMethod, ResponseKind, SlaOutcome } from '../../../shared/domain/closure';
 import type { EscalationKind } from '../../../shared/domain/escalation';
 import type { Role } from '../../../shared/domain/roles';
 import type { Impact, Urgency } from '../../../shared/domain/sla';
@@ -170,7 +170,9 @@ export interface TicketsTable {
   priority_overridden_at: string | null;
   sla_at_risk_at: string | null;
   first_contact_at: string | null;
+  /** The SLA response moment: the first arrival on site, or the start of remote work (response_kind). */
   first_arrival_at: string | null;
+  response_kind: ResponseKind | null;
   work_type_id: string | null;
   estimated_minutes: number | null;
   required_skills: string | null;
@@ -336,6 +338,25 @@ export interface TicketClosuresTable {
   reopened_at: string | null;
   reopened_by: string | null;
   reopen_reason: string | null;
+  resolved_remotely: Generated<number>;
+  /** 1 or 0; null for closings made before the console kept it. */
+  first_time_fix: number | null;
+}
+
+export interface RemoteResolutionsTable {
+  id: string;
+  ticket_id: string;
+  channel: RemoteChannel;
+  /** The first contact that started the remote work. */
+  responded_at: string;
+  resolved_at: string;
+  resolution: string;
+  /** JSON list of the steps taken. */
+  steps: string;
+  confirmed_by_name: string;
+  confirmed_at: string;
+  recorded_at: string;
+  recorded_by: string;
 }
 
 export interface TicketReviewsTable {
@@ -439,6 +460,7 @@ export interface Database {
   sign_offs: SignOffsTable;
   resolution_confirmations: ResolutionConfirmationsTable;
   ticket_closures: TicketClosuresTable;
+  remote_resolutions: RemoteResolutionsTable;
   ticket_reviews: TicketReviewsTable;
   ticket_links: TicketLinksTable;
 }

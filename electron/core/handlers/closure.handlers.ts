@@ -24,7 +24,7 @@ import {
 } from '../repositories/closure.repository';
 import { getJsonSetting, putJsonSetting } from '../repositories/sla-config.repository';
 import { findTicket } from '../repositories/ticket.repository';
-import { checkClosure, slaAdherence } from '../services/closure-gate.service';
+import { checkClosure, isFirstTimeFix, slaAdherence } from '../services/closure-gate.service';
 import { timelineOf } from '../services/timeline.service';
 import type { Handlers } from './handler-types';
 
@@ -125,6 +125,8 @@ export const closureHandlers = {
         ]);
       }
       const id = randomUUID();
+      const resolvedRemotely = facts.remoteResolution !== null;
+      const firstTimeFix = isFirstTimeFix(facts);
       await insertClosure(tx, {
         id,
         ticketId: ticket.id,
@@ -133,6 +135,8 @@ export const closureHandlers = {
         resolutionSummary: input.resolutionSummary,
         slaOutcome: sla.outcome,
         slaMinutes: sla.minutes,
+        resolvedRemotely,
+        firstTimeFix,
       });
       await audit({
         entity: 'ticket_closure',
@@ -146,6 +150,8 @@ export const closureHandlers = {
           firstArrivalAt: ticket.firstArrivalAt,
           slaOutcome: sla.outcome,
           slaMinutes: sla.minutes,
+          resolvedRemotely,
+          firstTimeFix,
         },
       });
       await publish({ type: 'ticket.updated', ticketId: ticket.id, number: ticket.number, clientId: ticket.clientId });

@@ -13,6 +13,7 @@ import { userHandlers } from './users.handlers';
 import { visitHandlers } from './visits.handlers';
 import { visitStatusHandlers } from './visit-status.handlers';
 import { partHandlers } from './parts.handlers';
+import { remoteResolutionHandlers } from './remote-resolution.handlers';
 import { workLogHandlers } from './work-logs.handlers';
 
 /** Every method of the contract has exactly one handler; the type fails to check if one is missing. */
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...attachmentHandlers,
   ...signOffHandlers,
   ...closureHandlers,
+  ...remoteResolutionHandlers,
 };

@@ -112,7 +112,8 @@ export const ticketHandlers = {
 
   'tickets.queue': async (input, ctx) =>
     listQueue(ctx.database.db, {
-      statuses: input.statuses ?? openStatuses,
+      // A resolved ticket still waits for someone to close it, so the queue keeps it by default.
+      statuses: input.statuses ?? [...openStatuses, 'resolved'],
       ...(input.clientId ? { clientId: input.clientId } : {}),
     }),
 } satisfies Partial<Handlers>;

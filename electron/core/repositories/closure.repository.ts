@@ -4,6 +4,7 @@ import {
   reviewTags,
   type CompletedReviewDto,
   type PendingReviewDto,
+  type RemoteResolutionDto,
   type ResolutionMethod,
   type ReviewTag,
   type SlaOutcome,
@@ -14,6 +15,7 @@ import type { TicketStatus } from '../../../shared/domain/ticket';
 import type { VisitStatus } from '../../../shared/domain/visit';
 import { readJsonOrUndefined, textList } from '../db/json-column';
 import type { Tx } from '../db/transaction';
+import { latestRemoteResolution } from './remote-resolution.repository';
 
 /** Everything the closure gate looks at, read in one place (inside the closing write when closing). */
 export interface ClosureFacts {
@@ -51,6 +53,8 @@ export interface ClosureFacts {
   deskConfirmations: { confirmedAt: string; confirmedBy: string; method: string }[];
   /** The latest reopening; confirmations from before it no longer count. */
   lastReopenedAt: string | null;
+  /** The remote resolution recorded since the latest reopening, if any. */
+  remoteResolution: RemoteResolutionDto | null;
 }
 
 export async function readClosureFacts(db: Tx, ticketId: string): Promise<ClosureFacts | undefined> {
@@ -118,6 +122,7 @@ export async function readClosureFacts(db: Tx, ticketId: string): Promise<Closur
     .select((eb) => eb.fn.max('reopened_at').as('last'))
     .where('ticket_id', '=', ticketId)
     .executeTakeFirst();
+  const remote = await latestRemoteResolution(db, ticketId);
   return {
     ticket: {
       id: ticket.id,
@@ -161,6 +166,7 @@ export async function readClosureFacts(db: Tx, ticketId: string): Promise<Closur
       method: c.method,
     })),
     lastReopenedAt: reopened?.last ?? null,
+    remoteResolution: remote?.current ? remote : null,
   };
 }
 
@@ -171,6 +177,11 @@ function readList<T>(schema: z.ZodType<T[]>, json: string | null, where: string)
 }
 
 const reviewTagList = z.array(z.enum(reviewTags));
+
+/** An integer flag that may be unknown (null) for rows written before it was kept. */
+function flag(value: number | null): boolean | null {
+  return value === null ? null : Number(value) === 1;
+}
 
 export async function insertResolutionConfirmation(
   db: Tx,
@@ -226,6 +237,8 @@ export async function insertClosure(
     resolutionSummary: string | null;
     slaOutcome: SlaOutcome;
     slaMinutes: number | null;
+    resolvedRemotely: boolean;
+    firstTimeFix: boolean;
   },
 ): Promise<void> {
   await db
@@ -238,6 +251,8 @@ export async function insertClosure(
       resolution_summary: row.resolutionSummary,
       sla_outcome: row.slaOutcome,
       sla_minutes: row.slaMinutes,
+      resolved_remotely: row.resolvedRemotely ? 1 : 0,
+      first_time_fix: row.firstTimeFix ? 1 : 0,
     })
     .execute();
 }
@@ -289,6 +304,8 @@ export async function latestClosure(db: Tx, ticketId: string): Promise<TicketClo
       'c.reopened_at',
       'ru.display_name as reopened_by',
       'c.reopen_reason',
+      'c.resolved_remotely',
+      'c.first_time_fix',
       'r.note',
       'r.tags',
       'r.sop_followed',
@@ -309,6 +326,8 @@ export async function latestClosure(db: Tx, ticketId: string): Promise<TicketClo
     reopenedAt: row.reopened_at,
     reopenedBy: row.reopened_by,
     reopenReason: row.reopen_reason,
+    resolvedRemotely: Number(row.resolved_remotely) === 1,
+    firstTimeFix: flag(row.first_time_fix),
     review:
       row.note !== null && row.reviewed_at !== null
         ? {
@@ -373,6 +392,8 @@ function closedTickets(db: Tx) {
       'cu.display_name as closed_by',
       'c.sla_outcome',
       'c.sla_minutes',
+      'c.resolved_remotely',
+      'c.first_time_fix',
     ])
     .where('c.reopened_at', 'is', null)
     .where('t.status', '=', 'closed');
@@ -391,6 +412,8 @@ function pendingDto(row: ClosedRow): PendingReviewDto {
     closedBy: row.closed_by,
     slaOutcome: row.sla_outcome,
     slaMinutes: row.sla_minutes === null ? null : Number(row.sla_minutes),
+    resolvedRemotely: Number(row.resolved_remotely) === 1,
+    firstTimeFix: flag(row.first_time_fix),
   };
 }
 

@@ -7,6 +7,7 @@ import { liveVisitStatuses } from '../../../shared/domain/visit';
 import { readJson } from '../db/json-column';
 import type { TicketsTable } from '../db/schema';
 import { latestClosure, listLinks } from './closure.repository';
+import { latestRemoteResolution } from './remote-resolution.repository';
 import type { Tx } from '../db/transaction';
 
 /**
@@ -113,12 +114,14 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
         : null,
     firstContactAt: row.first_contact_at,
     firstArrivalAt: row.first_arrival_at,
+    responseKind: row.response_kind,
     needs: needsDto(row, { workType: row.work_type_name, skills: new Map(skills.map((s) => [s.id, s.name])) }),
     scheduledAt: next?.starts_at ?? null,
     scheduledWith: next?.name ?? null,
     closedAt: row.closed_at,
     closure: await latestClosure(db, id),
     links: await listLinks(db, id),
+    remoteResolution: await latestRemoteResolution(db, id),
   };
 }
 

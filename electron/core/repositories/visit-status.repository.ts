@@ -198,7 +198,9 @@ export async function setTicketProgress(
       status: change.status,
       updated_at: change.updatedAt,
       version: sql<number>`version + 1`,
-      ...(change.firstArrivalAt !== undefined ? { first_arrival_at: change.firstArrivalAt } : {}),
+      ...(change.firstArrivalAt !== undefined
+        ? { first_arrival_at: change.firstArrivalAt, response_kind: 'on_site' as const }
+        : {}),
     })
     .where('id', '=', id)
     .execute();

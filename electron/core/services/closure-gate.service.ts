@@ -1,5 +1,6 @@
 import {
   closureRequirementLabels,
+  remoteChannelLabels,
   type ClosureCheckDto,
   type ClosureRequirement,
   type ClosureRequirementKey,
@@ -39,6 +40,10 @@ function capital(text: string): string {
  * such visit lists a part or states "no parts". Sign-off: only when the work type asks for it; a
  * current (not superseded) sign-off, signed or "not required" with its reason. Resolution: a current
  * sign-off on which the client confirmed it, or the desk's record, made after the latest reopening.
+ *
+ * A remote resolution (recorded since the latest reopening) stands in for the visit: its steps are
+ * the steps taken, its parts are "none", the sign-off is not required, and its confirmation is the
+ * client's. Visits that were worked on site before it still need their own work log and parts.
  */
 export function checkClosure(facts: ClosureFacts): ClosureCheckDto {
   const { ticket } = facts;
@@ -59,6 +64,8 @@ export function checkClosure(facts: ClosureFacts): ClosureCheckDto {
   const signOffs = facts.currentSignOffs;
   const confirmedOnSignOff = signOffs.find((s) => s.resolutionConfirmed && after(s.recordedAt));
   const confirmedByDesk = [...facts.deskConfirmations].reverse().find((c) => after(c.confirmedAt));
+  const remote = facts.remoteResolution;
+  const remotely = remote ? `resolved remotely (${remoteChannelLabels[remote.channel].toLowerCase()})` : '';
 
   const requirements: ClosureRequirement[] = [
     requirement(
@@ -73,11 +80,19 @@ export function checkClosure(facts: ClosureFacts): ClosureCheckDto {
       ticket.description.trim() !== '' ? 'Described at intake.' : 'The ticket has no description.',
     ),
     finished.length === 0
-      ? requirement(
-          'steps',
-          false,
-          'No technician has been on site yet: the work log of a visit records the steps taken.',
-        )
+      ? remote
+        ? requirement(
+            'steps',
+            remote.steps.length > 0,
+            remote.steps.length > 0
+              ? `${capital(remotely)}: ${remote.steps.length === 1 ? '1 step' : `${remote.steps.length} steps`} recorded.`
+              : 'The remote resolution lists no steps: record it again with the steps taken.',
+          )
+        : requirement(
+            'steps',
+            false,
+            'No technician has been on site yet: the work log of a visit records the steps taken (or record a remote resolution).',
+          )
       : requirement(
           'steps',
           undocumented.length === 0,
@@ -86,7 +101,9 @@ export function checkClosure(facts: ClosureFacts): ClosureCheckDto {
             : `${capital(list(undocumented.map(visitName)))} ${undocumented.length === 1 ? 'has' : 'have'} no actions or steps: record them in the visit's work log.`,
         ),
     finished.length === 0
-      ? requirement('parts', false, 'No technician has been on site yet, so no parts are recorded.')
+      ? remote
+        ? requirement('parts', true, `None: ${remotely}, without a visit.`)
+        : requirement('parts', false, 'No technician has been on site yet, so no parts are recorded.')
       : requirement(
           'parts',
           withoutParts.length === 0,
@@ -102,25 +119,29 @@ export function checkClosure(facts: ClosureFacts): ClosureCheckDto {
             ? `Not required for ${ticket.workTypeName}.`
             : 'Not required: the ticket has no work type that asks for it.',
         )
-      : requirement(
-          'sign_off',
-          signOffs.length > 0,
-          signOffs.length > 0
-            ? signOffs.some((s) => s.kind === 'signed')
-              ? 'Signed by the client.'
-              : 'Recorded as not required, with a reason.'
-            : `${ticket.workTypeName ?? 'This work type'} requires the client's sign-off: capture it on the visit (or record why it is not required).`,
-        ),
+      : signOffs.length === 0 && remote
+        ? requirement('sign_off', true, 'Not required (remote resolution).')
+        : requirement(
+            'sign_off',
+            signOffs.length > 0,
+            signOffs.length > 0
+              ? signOffs.some((s) => s.kind === 'signed')
+                ? 'Signed by the client.'
+                : 'Recorded as not required, with a reason.'
+              : `${ticket.workTypeName ?? 'This work type'} requires the client's sign-off: capture it on the visit (or record why it is not required).`,
+          ),
     requirement(
       'resolution',
-      confirmedOnSignOff !== undefined || confirmedByDesk !== undefined,
+      confirmedOnSignOff !== undefined || confirmedByDesk !== undefined || remote !== null,
       confirmedOnSignOff
         ? 'Confirmed by the client on the sign-off.'
         : confirmedByDesk
           ? `Confirmed by ${confirmedByDesk.confirmedBy} (${confirmedByDesk.method.replace('_', ' ')}) at ${when(confirmedByDesk.confirmedAt)}.`
-          : facts.lastReopenedAt
-            ? 'Not confirmed since the ticket was reopened: record the client confirmation again.'
-            : 'Not confirmed: use "Record client confirmation" once the client says it is resolved, or have them confirm on the sign-off.',
+          : remote
+            ? `Confirmed by ${remote.confirmedBy} at ${when(remote.confirmedAt)}, ${remotely}.`
+            : facts.lastReopenedAt
+              ? 'Not confirmed since the ticket was reopened: record the client confirmation again.'
+              : 'Not confirmed: use "Record client confirmation" once the client says it is resolved, or have them confirm on the sign-off.',
     ),
     requirement(
       'visits_settled',
@@ -134,12 +155,24 @@ export function checkClosure(facts: ClosureFacts): ClosureCheckDto {
 }
 
 /**
- * SLA adherence at closing. The response target is the first arrival on site: met when it came at
- * or before the due time (minutes = whole minutes to spare, rounded down), missed when after
- * (minutes = lateness, rounded up, so a miss is never "0 minutes"). With no due time: no_target.
- * With no arrival at all the target was never met by a visit: closed after the due time it is
- * missed by the time from due to closing (the client waited at least that long); closed before it
- * (e.g. resolved remotely), the problem was dealt with in time, so it is met by the time left.
+ * Whether the closing fixed the problem at the first attempt: on the ticket's first closing (a
+ * reopening means the first fix did not hold), resolved remotely with no visit worked on site, or
+ * by a single visit that was completed.
+ */
+export function isFirstTimeFix(facts: ClosureFacts): boolean {
+  if (facts.lastReopenedAt !== null) return false;
+  const worked = facts.visits.filter((v) => workedStatuses.includes(v.status));
+  if (facts.remoteResolution) return worked.length === 0;
+  return worked.length === 1 && worked[0]?.status === 'completed';
+}
+
+/**
+ * SLA adherence at closing. The response target is met by the SLA response moment (the first
+ * arrival on site, or the recorded start of remote work): met when it came at or before the due time
+ * (minutes = whole minutes to spare, rounded down), missed when after (minutes = lateness, rounded
+ * up, so a miss is never "0 minutes"). With no due time: no_target. With no response moment at all
+ * (the client confirmed it resolved itself): closed after the due time it is missed by the time from
+ * due to closing (the client waited at least that long); closed before it, it is met by the time left.
  */
 export function slaAdherence(
   dueAt: string | null,

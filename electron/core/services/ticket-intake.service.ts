@@ -104,6 +104,7 @@ export async function insertNewTicket(
     sla_at_risk_at: clock.atRiskAt,
     first_contact_at: null,
     first_arrival_at: null,
+    response_kind: null,
     ...needs,
   });
   return { id, number };

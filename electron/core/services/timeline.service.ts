@@ -1,7 +1,9 @@
 import {
+  remoteChannelLabels,
   reviewTagLabels,
   resolutionMethodLabels,
   slaAdherenceText,
+  type RemoteChannel,
   type ResolutionMethod,
   type TimelineEventDto,
 } from '../../../shared/domain/closure';
@@ -86,6 +88,18 @@ function describe(row: AuditRow, before: Fields, after: Fields): Described {
         .filter(Boolean)
         .join(' · '),
     }),
+    'tickets.recordRemoteResolution': () => ({
+      kind: 'remote_resolution',
+      title: `Resolved remotely${typeof after.channel === 'string' && after.channel in remoteChannelLabels ? ` (${remoteChannelLabels[after.channel as RemoteChannel].toLowerCase()})` : ''}`,
+      detail: [
+        text(after.resolution),
+        Array.isArray(after.steps) && (after.steps.length === 1 ? '1 step' : `${after.steps.length} steps`),
+        text(after.confirmedBy) && `confirmed by ${String(after.confirmedBy)}`,
+        typeof after.respondedAt === 'string' && `remote work started ${when(after.respondedAt)}`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }),
     'tickets.close': () => ({
       kind: 'closed',
       title: 'Closed',
@@ -94,6 +108,8 @@ function describe(row: AuditRow, before: Fields, after: Fields): Described {
           slaOutcome: after.slaOutcome === 'met' || after.slaOutcome === 'missed' ? after.slaOutcome : 'no_target',
           slaMinutes: typeof after.slaMinutes === 'number' ? after.slaMinutes : null,
         }),
+        after.resolvedRemotely === true && 'resolved remotely',
+        after.firstTimeFix === true && 'first-time fix',
         text(after.resolutionSummary),
       ]
         .filter(Boolean)
