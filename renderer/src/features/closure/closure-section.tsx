@@ -23,11 +23,13 @@ import { QuickCreateDialog } from '../../components/quick-create-dialog';
 import { ApiCallError, call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
 import { ClosureChecklist } from './closure-checklist';
+import { RemoteResolutionDialog } from './remote-resolution-dialog';
+import { RemoteResolutionSummary } from './remote-resolution-summary';
 import { ReviewDialog } from './review-dialog';
 
 const DAY = 86_400_000;
 
-type Dialog = 'confirm' | 'close' | 'reopen' | 'link' | 'review' | null;
+type Dialog = 'confirm' | 'remote' | 'close' | 'reopen' | 'link' | 'review' | null;
 
 /**
  * SOP section 6 and step 8 on the ticket: what closing still needs, the client's confirmation,
@@ -74,6 +76,8 @@ export function ClosureSection({ ticket: t, user }: { ticket: TicketDto; user: U
               color={closure.slaOutcome === 'met' ? 'success' : closure.slaOutcome === 'missed' ? 'error' : 'default'}
               variant="outlined"
             />
+            {closure.resolvedRemotely && <Chip size="small" variant="outlined" label="Resolved remotely" />}
+            {closure.firstTimeFix && <Chip size="small" variant="outlined" color="success" label="First-time fix" />}
             <Typography variant="body2">
               Closed {formatDateTime(closure.closedAt)} by {closure.closedBy}
             </Typography>
@@ -82,6 +86,11 @@ export function ClosureSection({ ticket: t, user }: { ticket: TicketDto; user: U
             <Typography variant="body2" sx={{ mt: 1 }}>
               Resolution: {closure.resolutionSummary}
             </Typography>
+          )}
+          {closure.resolvedRemotely && t.remoteResolution && (
+            <Box sx={{ mt: 1 }}>
+              <RemoteResolutionSummary resolution={t.remoteResolution} />
+            </Box>
           )}
           {closure.review ? (
             <Alert severity="info" variant="outlined" sx={{ mt: 1 }} aria-label="Review">
@@ -124,6 +133,7 @@ export function ClosureSection({ ticket: t, user }: { ticket: TicketDto; user: U
               Reopened {formatDateTime(t.closure.reopenedAt)} by {t.closure.reopenedBy}: {t.closure.reopenReason}
             </Alert>
           )}
+          {t.remoteResolution?.current && <RemoteResolutionSummary resolution={t.remoteResolution} />}
           {check.isError && <Alert severity="error">{check.error.message}</Alert>}
           {check.data && <ClosureChecklist requirements={check.data.requirements} />}
           {missing && (
@@ -142,6 +152,11 @@ export function ClosureSection({ ticket: t, user }: { ticket: TicketDto; user: U
             {roleIn(access.followUp, user.role) && (
               <Button size="small" variant="outlined" onClick={() => setDialog('confirm')}>
                 Record client confirmation
+              </Button>
+            )}
+            {openStatuses.includes(t.status) && roleIn(access.intake, user.role) && (
+              <Button size="small" variant="outlined" onClick={() => setDialog('remote')}>
+                Resolved without a visit…
               </Button>
             )}
             {roleIn(access.closers, user.role) && (
@@ -231,6 +246,7 @@ export function ClosureSection({ ticket: t, user }: { ticket: TicketDto; user: U
           await refresh();
         }}
       />
+      {dialog === 'remote' && <RemoteResolutionDialog ticket={t} onClose={() => setDialog(null)} onSaved={refresh} />}
       {dialog === 'link' && <LinkDialog ticket={t} onClose={() => setDialog(null)} onSaved={refresh} />}
       <ReviewDialog
         ticketId={t.id}

@@ -60,6 +60,7 @@ export function ReviewsPage({ user }: { user: UserDto }) {
               <TableCell>Priority</TableCell>
               <TableCell>Closed</TableCell>
               <TableCell>SLA</TableCell>
+              <TableCell>Fix</TableCell>
               <TableCell>{show === 'pending' ? 'Problem' : 'Review'}</TableCell>
             </TableRow>
           </TableHead>
@@ -84,6 +85,7 @@ export function ReviewsPage({ user }: { user: UserDto }) {
                   </Typography>
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{slaAdherenceText(r)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{fixText(r)}</TableCell>
                 <TableCell>
                   {r.review
                     ? `${r.review.sopFollowed ? 'SOP followed' : 'SOP not followed'} · ${r.review.tags.map((t) => reviewTagLabels[t]).join(', ') || 'no tags'} · ${r.review.reviewedBy}`
@@ -93,7 +95,7 @@ export function ReviewsPage({ user }: { user: UserDto }) {
             ))}
             {query.data && rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={6}>
+                <TableCell colSpan={7}>
                   {show === 'pending' ? 'No closed ticket is awaiting review.' : 'No reviews yet.'}
                 </TableCell>
               </TableRow>
@@ -104,4 +106,11 @@ export function ReviewsPage({ user }: { user: UserDto }) {
       <TicketDrawer ticketId={openTicket} user={user} onClose={() => setOpenTicket(null)} />
     </Stack>
   );
+}
+
+/** How the closing fixed it, in words: remotely or on site, and whether at the first attempt. */
+function fixText(r: { resolvedRemotely: boolean; firstTimeFix: boolean | null }): string {
+  const where = r.resolvedRemotely ? 'Remote' : 'On site';
+  if (r.firstTimeFix === null) return where;
+  return `${where} · ${r.firstTimeFix ? 'first-time fix' : 'repeat work'}`;
 }

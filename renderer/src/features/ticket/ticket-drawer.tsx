@@ -116,7 +116,9 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>
         <Field label="Due">{formatDateTime(t.slaDueAt)}</Field>
         <Field label="At risk from">{formatDateTime(t.slaAtRiskAt)}</Field>
-        <Field label="First arrival on site">{formatDateTime(t.firstArrivalAt)}</Field>
+        <Field label={t.responseKind === 'remote' ? 'Responded (remote work started)' : 'First arrival on site'}>
+          {formatDateTime(t.firstArrivalAt)}
+        </Field>
         <Field label="First contact with the client">{formatDateTime(t.firstContactAt)}</Field>
       </Box>
       {t.criteria && <Field label="Intake answers">{answers(t.criteria)}</Field>}
