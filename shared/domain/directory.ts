@@ -58,6 +58,7 @@ export interface UserDto {
 /** A row of the admin's client directory. */
 export interface ClientListItem extends ClientDto {
   siteCount: number;
+  /** Active contacts only: the retired ones are kept for history, not offered. */
   contactCount: number;
 }
 

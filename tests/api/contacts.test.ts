@@ -249,6 +249,11 @@ describe('editing and retiring contacts over HTTP', () => {
       }
     });
 
+    it('counts only the contacts intake may pick in the client directory', async () => {
+      const page = valueOf(await f.server.call('clients.list', { query: client.name }, admin));
+      expect(page.clients.find((c) => c.id === client.id)?.contactCount).toBe(1);
+    });
+
     it('refuses a new ticket for a retired contact at contactId and logs nothing', async () => {
       const reply = await changesNothing(() => f.server.call('tickets.create', ticketFor(per.id), admin));
       expect(reply.status).toBe(400);

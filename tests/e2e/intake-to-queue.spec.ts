@@ -58,6 +58,8 @@ test('a new caller and a new site are created in place during the call', async (
   await desk.keyboard.press('Tab'); // email
   await desk.keyboard.press('Tab'); // contact name
   await desk.keyboard.type('Hank Scorpio');
+  await desk.keyboard.press('Tab'); // what the caller does for the client
+  await desk.keyboard.type('Facilities lead');
   await desk.keyboard.press('Enter');
   await expect(clientDialog).toBeHidden();
   await expect(intake.openTickets).toContainText('None: this is a new problem.');
@@ -80,6 +82,14 @@ test('a new caller and a new site are created in place during the call', async (
   await queue.open();
   await expect(queue.row(number)).toContainText('Globex Corporation');
   await expect(queue.row(number)).toContainText('Cypress Creek campus');
+  const row = (await invoke<{ id: string; number: string }[]>(desk, 'tickets.queue', {})).find(
+    (t) => t.number === number,
+  );
+  const ticket = await invoke<{ client: { id: string } }>(desk, 'tickets.get', { id: row?.id });
+  const contacts = await invoke<{ name: string; role: string | null }[]>(desk, 'contacts.list', {
+    clientId: ticket.client.id,
+  });
+  expect(contacts).toEqual([expect.objectContaining({ name: 'Hank Scorpio', role: 'Facilities lead' })]);
 });
 
 test('the desk sees why a ticket cannot be saved and nothing is logged', async ({ browser }) => {

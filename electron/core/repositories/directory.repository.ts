@@ -169,6 +169,8 @@ export async function listClientsPage(
       eb
         .selectFrom('contacts')
         .whereRef('contacts.client_id', '=', 'clients.id')
+        // Retired contacts stay in history but are no one to call.
+        .where('contacts.active', '=', 1)
         .select(eb.fn.countAll<number | string>().as('n'))
         .as('contact_count'),
     ])

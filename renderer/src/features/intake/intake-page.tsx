@@ -342,6 +342,7 @@ export function IntakePage() {
           { name: 'phone', label: 'Main phone' },
           { name: 'email', label: 'Email' },
           { name: 'contactName', label: 'Name', group: 'Caller (contact person)' },
+          { name: 'contactRole', label: 'Role (e.g. office manager)', group: 'Caller (contact person)' },
           { name: 'contactPhone', label: 'Phone', group: 'Caller (contact person)' },
           { name: 'contactEmail', label: 'Email', group: 'Caller (contact person)' },
         ]}
@@ -355,6 +356,7 @@ export function IntakePage() {
             ? await call('contacts.create', {
                 clientId: created.id,
                 name: v.contactName,
+                role: v.contactRole,
                 phone: v.contactPhone,
                 email: v.contactEmail,
               })
@@ -369,6 +371,7 @@ export function IntakePage() {
         initial={{}}
         fields={[
           { name: 'name', label: 'Name', required: true },
+          { name: 'role', label: 'Role (e.g. office manager)' },
           { name: 'phone', label: 'Phone' },
           { name: 'email', label: 'Email' },
         ]}
@@ -381,6 +384,7 @@ export function IntakePage() {
           const person = await call('contacts.create', {
             clientId: client.id,
             name: v.name ?? '',
+            role: v.role,
             phone: v.phone,
             email: v.email,
           });
