@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../domain/roles';
+import type { AuditDetailDto, AuditExportDto, AuditPageDto } from '../domain/audit';
+import { auditExportInput, auditGetInput, auditListInput } from '../domain/audit.schema';
 import {
   type CallerMatch,
   type ClientDto,
@@ -179,6 +181,28 @@ export const api = {
     input: z.strictObject({ userId: id, name: shortText(80) }),
     access: ['admin'],
     summary: 'Creates an API token that acts as the given user, for integrations. Shown once.',
+  }),
+  'audit.list': method<AuditPageDto>()({
+    input: auditListInput,
+    access: access.admin,
+    summary:
+      "The audit log, newest first, a page at a time: filter by who (userId), what kind of record (entity), which record (record: any record id, or a ticket number for every row about that ticket) and period (from, to). Pass the previous page's `next` as `after` for the next page; `next` is null on the last page.",
+  }),
+  'audit.get': method<AuditDetailDto>()({
+    input: auditGetInput,
+    access: access.admin,
+    summary: 'One audit entry whole: what was recorded before and after, and the changed fields side by side.',
+  }),
+  'audit.kinds': method<string[]>()({
+    input: empty,
+    access: access.admin,
+    summary: 'The kinds of record (entity) the audit log holds, for its filter.',
+  }),
+  'audit.export': method<AuditExportDto>()({
+    input: auditExportInput,
+    access: access.admin,
+    summary:
+      'The audit entries the filter matches as CSV (UTF-8, a header row, newest first), at most 100,000 rows; `truncated` says when more matched.',
   }),
   'users.list': method<UserDto[]>()({
     input: empty,

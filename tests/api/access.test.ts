@@ -114,6 +114,11 @@ const intended: Record<MethodName, Callers> = {
   // The desk or a dispatcher records a fix made by phone; closing it stays with the closers.
   'tickets.recordRemoteResolution': [desk, dispatcher, admin],
   'tickets.close': [dispatcher, manager, admin],
+  // Who did what, and what the sign-ins were, is for admins only.
+  'audit.list': [admin],
+  'audit.get': [admin],
+  'audit.kinds': [admin],
+  'audit.export': [admin],
   'tickets.reopen': [dispatcher, manager, admin],
   'tickets.link': [desk, dispatcher, manager, admin],
   // Whoever may link a new request to a closed ticket may see which ones were closed lately.

@@ -762,6 +762,25 @@ const cases: Record<MethodName, Case[]> = {
       ['confirmedAt'],
     ],
   ],
+  'audit.list': [
+    ['a user id that is not a uuid', (f) => ({ filter: { userId: 'dana' } }), ['filter', 'userId']],
+    ['a kind with capitals', () => ({ filter: { entity: 'Ticket' } }), ['filter', 'entity']],
+    ['a record id of 101 characters', () => ({ filter: { record: long(101) } }), ['filter', 'record']],
+    [
+      'a period that ends before it starts',
+      () => ({ filter: { from: testIso(0), to: testIso(-60_000) } }),
+      ['filter', 'to'],
+    ],
+    ['a local time without a zone', () => ({ filter: { from: '2026-12-01T08:00' } }), ['filter', 'from']],
+    ['a page of 201', () => ({ limit: 201 }), ['limit']],
+    ['a cursor without its id', () => ({ after: { at: testIso(0) } }), ['after', 'id']],
+  ],
+  'audit.get': [
+    ['an empty id', () => ({ id: ' ' }), ['id']],
+    ['no id', () => ({}), ['id']],
+  ],
+  'audit.kinds': [],
+  'audit.export': [['a year 3000 start', () => ({ filter: { from: '3000-01-01T00:00:00Z' } }), ['filter', 'from']]],
   'tickets.close': [
     ['an expected version of 0', with_('tickets.close', { expectedVersion: 0 }), ['expectedVersion']],
     ['a summary of 2,001 characters', with_('tickets.close', { resolutionSummary: long(2001) }), ['resolutionSummary']],

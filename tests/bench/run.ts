@@ -1,4 +1,5 @@
 // `npm run bench [-- <path to ../shared/benchmarks>]`: prints speed numbers; never part of npm test.
+import { benchAudit } from './audit.bench';
 import { benchBoard } from './board.bench';
 import { benchMap } from './map.bench';
 import { benchOptimize } from './optimize.bench';
@@ -13,6 +14,7 @@ async function main() {
   await benchMap();
   benchOptimize();
   await benchBoard();
+  await benchAudit();
 }
 
 main().catch((error: unknown) => {

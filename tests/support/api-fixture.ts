@@ -42,6 +42,8 @@ export interface ApiFixture {
   partSku: string;
   /** A photo attached to ticketId. */
   attachmentId: string;
+  /** An entry of the audit log: the logging of ticketId. */
+  auditId: string;
 }
 
 export async function startApiFixture(
@@ -239,6 +241,10 @@ export async function startApiFixture(
     ownTicketId: own.ticketId,
     partSku: part.sku,
     attachmentId: attachment.attachment.id,
+    auditId:
+      valueOf(
+        await server.call('audit.list', { filter: { record: ticket.id, entity: 'ticket' }, limit: 200 }, admin),
+      ).entries.filter((e) => e.method === 'tickets.create')[0]?.id ?? '',
   };
 }
 
@@ -512,6 +518,10 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
     confirmedBy: 'Kim Abercrombie',
   }),
   'tickets.close': (f) => ({ ticketId: f.ticketId, expectedVersion: 2, resolutionSummary: 'Controller replaced' }),
+  'audit.list': (f) => ({ filter: { userId: f.deskUserId, entity: 'ticket' }, limit: 20 }),
+  'audit.get': (f) => ({ id: f.auditId }),
+  'audit.kinds': () => ({}),
+  'audit.export': () => ({ filter: { entity: 'sign_in' } }),
   'tickets.reopen': (f) => ({ ticketId: f.closedTicketId, reason: 'The fault came back' }),
   'tickets.link': (f) => ({ ticketId: f.closedTicketId, earlierTicketId: f.ticketId }),
   'tickets.recentlyClosed': (f) => ({ clientId: f.clientId, days: 30 }),

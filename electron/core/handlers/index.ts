@@ -1,4 +1,5 @@
 import { attachmentHandlers } from './attachments.handlers';
+import { auditHandlers } from './audit.handlers';
 import { authHandlers } from './auth.handlers';
 import { closureHandlers } from './closure.handlers';
 import { directoryHandlers } from './directory.handlers';
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...signOffHandlers,
   ...closureHandlers,
   ...remoteResolutionHandlers,
+  ...auditHandlers,
 };
