@@ -116,7 +116,7 @@ describe('the audit log an admin reads (issue 16 §2, and sign-ins for issue 19 
     const exported = valueOf(await f.server.call('audit.export', { filter: { entity: 'sign_in' } }, as('admin')));
     expect(exported).toMatchObject({ rows: 7, truncated: false });
     expect(exported.fileName).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}T\d{4}\.csv$/);
-    const rows = parse(exported.csv, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(exported.csv, { columns: true });
     expect(rows).toHaveLength(7);
     expect(rows[0]).toMatchObject({ method: 'auth.login', kind: 'sign_in', record: 'walter', username: '' });
     expect(JSON.parse(rows[0]?.after ?? '')).toEqual({
