@@ -534,6 +534,8 @@ export function BoardPage({ user }: { user: UserDto }) {
             '& .fc .fc-toolbar.fc-header-toolbar': { mb: 1 },
             '& .fc .fc-toolbar-title': { fontSize: 16 },
             '& .fc .fc-button': { py: 0.25, px: 1, fontSize: 13 },
+            // Narrow hour labels (the week view's "06"): FullCalendar sizes a slot to its label.
+            '& .fc .fc-timeline-header-row:last-child .fc-timeline-slot-cushion': { px: '3px', fontSize: 12 },
             // The group expanders' icon font is blocked too (see buttonIcons): plain characters.
             '& .fc .fc-icon': { fontFamily: 'inherit', fontWeight: 700, width: '1em' },
             '& .fc .fc-icon-plus-square::before': { content: '"▸"' },

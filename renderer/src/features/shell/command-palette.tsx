@@ -56,8 +56,8 @@ export function CommandPalette({
       onClose={onClose}
       fullWidth
       maxWidth="sm"
-      aria-label="Command palette"
-      slotProps={{ paper: { sx: { alignSelf: 'flex-start', mt: 10, p: 1.5 } } }}
+      // The paper is the element with role dialog, so it carries the name.
+      slotProps={{ paper: { 'aria-label': 'Command palette', sx: { alignSelf: 'flex-start', mt: 10, p: 1.5 } } }}
     >
       <Autocomplete
         open
@@ -69,8 +69,10 @@ export function CommandPalette({
         disablePortal
         value={null}
         onChange={(_e, command) => command && onRun(command)}
+        // The list is always open, so Escape reaches the list, not the dialog: it closes both.
+        onClose={(_e, reason) => reason === 'escape' && onClose()}
         slots={{ popper: InlineList }}
-        slotProps={{ paper: { elevation: 0 }, listbox: { sx: { maxHeight: 360 } } }}
+        slotProps={{ paper: { elevation: 0 }, listbox: { sx: { maxHeight: '60vh' } } }}
         noOptionsText="Nothing matches"
         renderOption={({ key, ...props }, c) => (
           <li key={key} {...props}>
