@@ -180,7 +180,10 @@ export function BoardPage({ user }: { user: UserDto }) {
       ? workingWindow(shownTechnicians, visitList.data ?? [], dates, localZone, 4)
       : window;
   }, [allDay, days, shownTechnicians, visitList.data]);
-  const views = useMemo(() => boardViews(dayWindow), [dayWindow]);
+  // By value: a refetch that leaves the hours as they were must not hand FullCalendar new views
+  // (it would draw the whole timeline again).
+  const { startMinutes, endMinutes } = dayWindow;
+  const views = useMemo(() => boardViews({ startMinutes, endMinutes }), [startMinutes, endMinutes]);
   const moving = useMemo(() => movingVisitIds(plan), [plan]);
   // The visit clicked here, else one of the ticket selected elsewhere (the map, the panel).
   const selectedVisit =
