@@ -69,7 +69,8 @@ function boardViews(window: DayWindow): CalendarOptions['views'] {
       slotMaxTime: durationText(window.endMinutes),
       slotDuration: long ? '02:00' : '01:00',
       slotLabelInterval: long ? '04:00' : '02:00',
-      slotMinWidth: 10,
+      // Whole days need wider slots, or an hour's visit is a sliver; the week then scrolls.
+      slotMinWidth: long ? 16 : 10,
       slotLabelFormat: [
         { weekday: 'short', day: 'numeric', month: 'short' },
         { hour: '2-digit', hourCycle: 'h23' },
