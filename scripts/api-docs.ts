@@ -68,6 +68,8 @@ const outputs: Record<MethodName, string> = {
   'dispatch.discardPlan': '{ discarded: boolean }',
   'dispatch.settings': 'DispatchSettings',
   'dispatch.saveSettings': 'DispatchSettings',
+  'organisation.settings': 'OrganisationSettings',
+  'organisation.saveSettings': 'OrganisationSettings',
   'parts.list': 'PartDto[]',
   'parts.save': 'PartDto',
   'parts.importCsv': '{ rows; created; updated; unchanged; dryRun }',

@@ -24,6 +24,8 @@ import {
 import type { QueueRow, TicketDto } from '../domain/ticket';
 import { type DispatchSettings, type Recommendation } from '../domain/dispatch';
 import { dispatchRecommendInput, dispatchSettings } from '../domain/dispatch.schema';
+import { type OrganisationSettings } from '../domain/organisation';
+import { organisationSettings } from '../domain/organisation.schema';
 import { type DispatchPlanDto } from '../domain/dispatch-plan';
 import { dispatchOptimizeInput } from '../domain/dispatch-plan.schema';
 import type { EscalationDto } from '../domain/escalation';
@@ -522,6 +524,16 @@ export const api = {
     input: dispatchSettings,
     access: access.admin,
     summary: 'Saves the ranking weights and the travel settings.',
+  }),
+  'organisation.settings': method<OrganisationSettings>()({
+    input: empty,
+    access: staff,
+    summary: "The organisation's own settings: the first day of its week (Monday unless an admin chose another).",
+  }),
+  'organisation.saveSettings': method<OrganisationSettings>()({
+    input: organisationSettings,
+    access: access.admin,
+    summary: "Saves the organisation's settings.",
   }),
 
   'parts.list': method<PartDto[]>()({

@@ -93,6 +93,9 @@ const intended: Record<MethodName, Callers> = {
   'dispatch.discardPlan': [dispatcher, admin],
   'dispatch.settings': everyone,
   'dispatch.saveSettings': [admin],
+  // Everyone who sees a week sees it start on the same day; only the admin chooses which.
+  'organisation.settings': everyone,
+  'organisation.saveSettings': [admin],
   'parts.list': everyone,
   'parts.save': [admin],
   'parts.importCsv': [admin],

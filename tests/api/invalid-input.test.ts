@@ -602,6 +602,12 @@ const cases: Record<MethodName, Case[]> = {
       ['travel', 'osrm', 'url'],
     ],
   ],
+  'organisation.settings': [],
+  'organisation.saveSettings': [
+    ['a first day written out', with_('organisation.saveSettings', { firstDayOfWeek: 'Monday' }), ['firstDayOfWeek']],
+    ['a first day as a number', with_('organisation.saveSettings', { firstDayOfWeek: 1 }), ['firstDayOfWeek']],
+    ['no first day', without('organisation.saveSettings', 'firstDayOfWeek'), ['firstDayOfWeek']],
+  ],
   'parts.list': [
     ['a query of 101 characters', with_('parts.list', { query: long(101) }), ['query']],
     ['a limit of 0', with_('parts.list', { limit: 0 }), ['limit']],

@@ -91,7 +91,7 @@ class SlaAdminScreen {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('tab', { name: 'SLA settings' }).click();
+    await this.page.getByRole('tab', { name: 'Settings', exact: true }).click();
     await expect(this.editor.getByLabel('Calendar name')).toHaveValue('New York office hours');
   }
 

@@ -468,6 +468,8 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
       osrm: { enabled: false, url: 'http://127.0.0.1:5000', profile: 'driving', timeoutMs: 2000 },
     },
   }),
+  'organisation.settings': () => ({}),
+  'organisation.saveSettings': () => ({ firstDayOfWeek: 'sun' }),
   'parts.list': () => ({ query: 'sfp', includeInactive: true }),
   'parts.save': () => ({ sku: `PS-${++unique}`, name: 'Power supply 550 W', unit: 'each', active: true }),
   'parts.importCsv': () => ({ csv: `sku,name,unit\nIMP-${++unique},Patch cable Cat6,m\n`, dryRun: false }),

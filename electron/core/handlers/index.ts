@@ -13,6 +13,7 @@ import { ticketHandlers } from './tickets.handlers';
 import { userHandlers } from './users.handlers';
 import { visitHandlers } from './visits.handlers';
 import { visitStatusHandlers } from './visit-status.handlers';
+import { organisationHandlers } from './organisation.handlers';
 import { partHandlers } from './parts.handlers';
 import { remoteResolutionHandlers } from './remote-resolution.handlers';
 import { workLogHandlers } from './work-logs.handlers';
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...visitHandlers,
   ...visitStatusHandlers,
   ...dispatchHandlers,
+  ...organisationHandlers,
   ...partHandlers,
   ...workLogHandlers,
   ...attachmentHandlers,

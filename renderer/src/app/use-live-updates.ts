@@ -79,6 +79,7 @@ export function useLiveUpdates(enabled: boolean): void {
             'attachments.settings',
             'closure.settings',
             'dispatch.settings',
+            'organisation.settings',
           ]);
           break;
       }

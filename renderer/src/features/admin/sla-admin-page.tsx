@@ -21,6 +21,7 @@ import { CalendarList, type CalendarListItem } from './calendar-list';
 import { ConfirmDialog, type ConfirmRequest } from './confirm-dialog';
 import { policyFormFrom, policyFromForm, settingsFromForm, type PolicyForm } from './policy-form';
 import { useScopeNames } from './scope-names';
+import { OrganisationPanel } from './organisation-panel';
 import { SlaPolicyPanel } from './sla-policy-panel';
 import { SlaPreviewPanel, useSlaPreview } from './sla-preview-panel';
 
@@ -304,6 +305,7 @@ export function SlaAdminPage() {
               setPolicy((current) => current && { ...current, form: current.saved });
             }}
           />
+          <OrganisationPanel />
         </Stack>
       </Box>
 

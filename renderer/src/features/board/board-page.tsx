@@ -7,8 +7,10 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { alpha, useTheme } from '@mui/material/styles';
@@ -43,6 +45,8 @@ import { eventsInWindow, revealRow, useRowWindow, windowedFrom } from './use-row
 import { call } from '../../transport/client';
 import { visitContent, visitDidMount } from './visit-event-content';
 import { allTeams, TeamFilter } from '../../components/team-filter';
+import { defaultOrganisationSettings, weekdayIndex } from '../../../../shared/domain/organisation';
+import { datesFrom, durationText, wholeDay, workingWindow, type DayWindow } from './working-hours';
 
 interface Notice {
   message: string;
@@ -51,14 +55,32 @@ interface Notice {
   retry?: BookingDraft;
 }
 
-const views: CalendarOptions['views'] = {
-  resourceTimelineDay: { slotDuration: '00:30', slotLabelInterval: '01:00', slotMinWidth: 36 },
-  resourceTimelineWeek: {
-    slotDuration: '02:00',
-    slotMinWidth: 26,
-    slotLabelFormat: [{ weekday: 'short', day: 'numeric', month: 'short' }, { hour: 'numeric' }],
-  },
-};
+/**
+ * The week view draws only `window` of each day. Hours are labelled every two hours (four for a
+ * long day) in 24-hour digits, narrow enough that at 1440 px the working week fits without
+ * scrolling and no label is cut ("A 8 A 10 12 2 P" was a day of 24 two-hour slots with am/pm).
+ */
+function boardViews(window: DayWindow): CalendarOptions['views'] {
+  const long = window.endMinutes - window.startMinutes > 12 * 60;
+  return {
+    resourceTimelineDay: { slotDuration: '00:30', slotLabelInterval: '01:00', slotMinWidth: 36 },
+    resourceTimelineWeek: {
+      slotMinTime: durationText(window.startMinutes),
+      slotMaxTime: durationText(window.endMinutes),
+      slotDuration: long ? '02:00' : '01:00',
+      slotLabelInterval: long ? '04:00' : '02:00',
+      // Whole days need wider slots, or an hour's visit is a sliver; the week then scrolls.
+      slotMinWidth: long ? 16 : 10,
+      slotLabelFormat: [
+        { weekday: 'short', day: 'numeric', month: 'short' },
+        { hour: '2-digit', hourCycle: 'h23' },
+      ],
+    },
+  };
+}
+
+/** The workstation's zone: FullCalendar draws in it (timeZone 'local'). */
+const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const statuses = ['new', 'assigned'] as const;
 
@@ -99,6 +121,10 @@ export function BoardPage({ user }: { user: UserDto }) {
   // The lead-ins use the admin's travel settings, as the booking rules and ranking do.
   const dispatchSettings = useApiQuery('dispatch.settings', {});
   const travel = dispatchSettings.data?.travel ?? defaultTravelSettings;
+  const organisation = useApiQuery('organisation.settings', {});
+  const firstDay = weekdayIndex(organisation.data?.firstDayOfWeek ?? defaultOrganisationSettings.firstDayOfWeek);
+  const [viewType, setViewType] = useState('resourceTimelineDay');
+  const [allDay, setAllDay] = useState(false);
 
   const technicians = useMemo(
     () => (technicianList.data ?? []).filter((t) => t.active).sort((a, b) => a.name.localeCompare(b.name)),
@@ -142,6 +168,23 @@ export function BoardPage({ user }: { user: UserDto }) {
     [visitEventList, plan, colors],
   );
   const events = useMemo(() => eventsInWindow(allEvents, rowWindow.visible), [allEvents, rowWindow.visible]);
+  // The working part of the day, from the shifts of the technicians shown and the visits on screen.
+  const shownTechnicians = useMemo(
+    () => (team === allTeams ? technicians : technicians.filter((t) => (t.team ?? noTeam) === team)),
+    [technicians, team],
+  );
+  const dayWindow = useMemo(() => {
+    if (allDay || !days) return wholeDay;
+    const dates = datesFrom(days.from, days.to);
+    const window = workingWindow(shownTechnicians, visitList.data ?? [], dates, localZone, 2);
+    return window.endMinutes - window.startMinutes > 12 * 60
+      ? workingWindow(shownTechnicians, visitList.data ?? [], dates, localZone, 4)
+      : window;
+  }, [allDay, days, shownTechnicians, visitList.data]);
+  // By value: a refetch that leaves the hours as they were must not hand FullCalendar new views
+  // (it would draw the whole timeline again).
+  const { startMinutes, endMinutes } = dayWindow;
+  const views = useMemo(() => boardViews({ startMinutes, endMinutes }), [startMinutes, endMinutes]);
   const moving = useMemo(() => movingVisitIds(plan), [plan]);
   // The visit clicked here, else one of the ticket selected elsewhere (the map, the panel).
   const selectedVisit =
@@ -191,14 +234,33 @@ export function BoardPage({ user }: { user: UserDto }) {
     if (first) reveal(first);
   }, [plan, reveal]);
 
-  const onDatesSet = useCallback((arg: DatesSetArg) => {
-    setRange({ from: arg.start.toISOString(), to: arg.end.toISOString() });
-    setDays({ from: localDay(arg.start), to: localDay(new Date(arg.end.getTime() - 1)) });
-    const day = DateTime.fromJSDate(arg.start);
-    const { day: selected } = currentSelection.current;
-    const selectedDate = selected ? DateTime.fromISO(selected).toJSDate() : null;
-    if (!selectedDate || selectedDate < arg.start || selectedDate >= arg.end) select({ day: day.toISODate() });
-  }, []);
+  const onDatesSet = useCallback(
+    (arg: DatesSetArg) => {
+      // Whole days, although the week view may show only their working hours: the visits loaded
+      // are what widens those hours when one lies outside them.
+      const start = DateTime.fromJSDate(arg.start).startOf('day');
+      const end = DateTime.fromJSDate(new Date(arg.end.getTime() - 1)).startOf('day');
+      setRange((previous) => {
+        const next = { from: start.toUTC().toISO() ?? '', to: end.plus({ days: 1 }).toUTC().toISO() ?? '' };
+        return previous?.from === next.from && previous.to === next.to ? previous : next;
+      });
+      setDays((previous) => {
+        const next = { from: localDay(start.toJSDate()), to: localDay(end.toJSDate()) };
+        return previous?.from === next.from && previous.to === next.to ? previous : next;
+      });
+      setViewType(arg.view.type);
+      const { day: selected } = currentSelection.current;
+      const selectedDate = selected ? DateTime.fromISO(selected).toJSDate() : null;
+      if (!selectedDate || selectedDate < start.toJSDate() || selectedDate > end.toJSDate())
+        select({ day: start.toISODate() });
+      // A week that holds today opens at now, not at its first morning: the dispatcher's next
+      // hours are what matter. After FullCalendar's own scroll to scrollTime, hence the frame.
+      const now = Date.now();
+      if (arg.view.type === 'resourceTimelineWeek' && now >= arg.start.getTime() && now < arg.end.getTime())
+        requestAnimationFrame(() => reveal(new Date(now - 90 * 60_000).toISOString()));
+    },
+    [reveal],
+  );
 
   const report = useCallback((failure: WriteFailure, draft: BookingDraft) => {
     if (failure.kind === 'override')
@@ -420,6 +482,12 @@ export function BoardPage({ user }: { user: UserDto }) {
           fullWidth={false}
         />
         <TeamFilter teams={teams} value={team} onChange={setTeam} width={180} />
+        {viewType === 'resourceTimelineWeek' && (
+          <FormControlLabel
+            control={<Switch size="small" checked={allDay} onChange={(e) => setAllDay(e.target.checked)} />}
+            label="Show 24 h"
+          />
+        )}
         {canWrite && (
           <Button variant="outlined" size="small" disabled={!selectedVisit} onClick={openEdit}>
             Edit visit…
@@ -470,6 +538,8 @@ export function BoardPage({ user }: { user: UserDto }) {
             '& .fc .fc-toolbar.fc-header-toolbar': { mb: 1 },
             '& .fc .fc-toolbar-title': { fontSize: 16 },
             '& .fc .fc-button': { py: 0.25, px: 1, fontSize: 13 },
+            // Narrow hour labels (the week view's "06"): FullCalendar sizes a slot to its label.
+            '& .fc .fc-timeline-header-row:last-child .fc-timeline-slot-cushion': { px: '3px', fontSize: 12 },
             // The group expanders' icon font is blocked too (see buttonIcons): plain characters.
             '& .fc .fc-icon': { fontFamily: 'inherit', fontWeight: 700, width: '1em' },
             '& .fc .fc-icon-plus-square::before': { content: '"▸"' },
@@ -539,6 +609,7 @@ export function BoardPage({ user }: { user: UserDto }) {
             }}
             buttonHints={{ prev: 'Previous $0', next: 'Next $0', today: 'This $0' }}
             views={views}
+            firstDay={firstDay}
             height="100%"
             // The whole day, so no booking is ever off the board; it opens scrolled to the morning.
             scrollTime="07:00"

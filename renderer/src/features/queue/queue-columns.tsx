@@ -12,7 +12,8 @@ export const queueColumns: GridColDef<QueueRow>[] = [
   {
     field: 'sla',
     headerName: 'SLA',
-    width: 200,
+    // Wide enough for the longest words, "Response missed 23 h 59 m late", on one line.
+    width: 260,
     // Sorting by SLA is sorting by due time: breached first, then least time left.
     valueGetter: (_value, row) => row.slaDueAt ?? '9999',
     renderCell: ({ row }) => (

@@ -1,18 +1,20 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Toolbar from '@mui/material/Toolbar';
+import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
 import { access, roleIn } from '../../../../shared/api/access';
 import type { UserDto } from '../../../../shared/domain/directory';
-import { roleLabels, type Role } from '../../../../shared/domain/roles';
 import { navigate, useRoute, type Route } from '../../app/router';
 import { useLiveUpdates } from '../../app/use-live-updates';
 import CircularProgress from '@mui/material/CircularProgress';
-import { lazy, Suspense } from 'react';
+import { Fragment, lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { CommandPalette, useCommandPaletteShortcut } from './command-palette';
+import { commandsFor, navigationFor, type Command } from './navigation';
+import { UserMenu } from './user-menu';
 import { EscalationNotifier } from '../escalations/escalation-notifier';
 import { VisitNotifier } from '../visits/visit-notifier';
 import { useSessionStart } from '../auth/use-session-start';
@@ -37,28 +39,23 @@ const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({
 const MyDayPage = lazy(() => import('../my-day/my-day-page').then((m) => ({ default: m.MyDayPage })));
 const ClientsPage = lazy(() => import('../clients/clients-page').then((m) => ({ default: m.ClientsPage })));
 
-const allTabs: { route: Route['name']; label: string; group: readonly Role[] }[] = [
-  { route: 'queue', label: 'Queue', group: access.staff },
-  { route: 'intake', label: 'New request', group: access.intake },
-  { route: 'board', label: 'Board', group: access.escalationReaders },
-  { route: 'map', label: 'Map', group: access.escalationReaders },
-  { route: 'escalations', label: 'Escalations', group: access.escalationReaders },
-  { route: 'technicians', label: 'Technicians', group: access.escalationReaders },
-  { route: 'parts', label: 'Parts', group: access.staff },
-  { route: 'reviews', label: 'Reviews', group: access.reviewReaders },
-  { route: 'sla-admin', label: 'SLA settings', group: access.admin },
-  { route: 'my-day', label: 'My day', group: access.technicianDay },
-  { route: 'clients', label: 'Clients', group: access.directoryEditors },
-];
-
 export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   useLiveUpdates(true);
   // A technician's working view is their day; everyone else starts at the queue.
   const landing = user.role === 'technician' ? 'my-day' : 'queue';
   const route = useRoute(landing);
   const logout = useSessionStart('auth.logout');
-  const tabs = allTabs.filter((t) => roleIn(t.group, user.role));
-  const current = tabs.some((t) => t.route === route.name) ? route.name : landing;
+  const sections = useMemo(() => navigationFor(user.role), [user.role]);
+  const commands = useMemo(() => commandsFor(user.role), [user.role]);
+  const current = sections.some((s) => s.views.some((v) => v.route === route.name)) ? route.name : landing;
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const openPalette = useCallback(() => setPaletteOpen(true), []);
+  useCommandPaletteShortcut(openPalette);
+  const run = (command: Command) => {
+    setPaletteOpen(false);
+    if (command.action.kind === 'logout') logout.mutate({});
+    else navigate({ name: command.action.route });
+  };
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
@@ -67,29 +64,43 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
           <Typography variant="h6" component="div" noWrap sx={{ fontSize: 16, fontWeight: 600, flexShrink: 0 }}>
             Dispatch Console
           </Typography>
-          <Tabs
-            value={current}
-            onChange={(_e, value: Route['name']) => navigate({ name: value })}
-            textColor="inherit"
-            // Admins see a dozen views: on a narrow window the tabs scroll instead of spilling over.
-            variant="scrollable"
-            scrollButtons="auto"
-            sx={{ minWidth: 0, flex: '0 1 auto' }}
-            slotProps={{ indicator: { style: { backgroundColor: '#fff' } } }}
+          {/* One tab list per section, its own work first; every view the role may open is one click
+              away, and the lists scroll rather than spill over on a narrow window. */}
+          <Box
+            component="nav"
             aria-label="Views"
+            sx={{ display: 'flex', alignItems: 'center', minWidth: 0, overflowX: 'auto', scrollbarWidth: 'thin' }}
           >
-            {tabs.map((t) => (
-              <Tab key={t.route} value={t.route} label={t.label} href={`#/${t.route}`} component="a" />
+            {sections.map((section, i) => (
+              <Fragment key={section.name}>
+                {i > 0 && (
+                  <Divider orientation="vertical" flexItem sx={{ borderColor: 'rgba(255,255,255,.35)', my: 1.25 }} />
+                )}
+                <Tabs
+                  value={section.views.some((v) => v.route === current) ? current : false}
+                  onChange={(_e, value: Route['name']) => navigate({ name: value })}
+                  textColor="inherit"
+                  aria-label={section.name}
+                  sx={{ minHeight: 48, flexShrink: 0 }}
+                  slotProps={{ indicator: { style: { backgroundColor: '#fff' } } }}
+                >
+                  {section.views.map((v) => (
+                    <Tab
+                      key={v.route}
+                      value={v.route}
+                      label={v.label}
+                      href={`#/${v.route}`}
+                      component="a"
+                      sx={{ minWidth: 0, minHeight: 48, px: 1.5, textTransform: 'none', fontSize: 14 }}
+                    />
+                  ))}
+                </Tabs>
+              </Fragment>
             ))}
-          </Tabs>
+          </Box>
           <Box sx={{ flex: 1, minWidth: 8 }} />
-          {demo && <Chip size="small" color="warning" label="Demo data" />}
-          <Typography variant="body2" aria-label="Logged in as">
-            {user.displayName} · {roleLabels[user.role]}
-          </Typography>
-          <Button color="inherit" size="small" onClick={() => logout.mutate({})}>
-            Log out
-          </Button>
+          {demo && <Chip size="small" color="warning" label="Demo data" sx={{ flexShrink: 0 }} />}
+          <UserMenu user={user} onLogout={() => logout.mutate({})} onOpenPalette={openPalette} />
         </Toolbar>
       </AppBar>
       <Box component="main" sx={{ flex: 1, minHeight: 0, p: 2 }}>
@@ -109,6 +120,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
         {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}
         {user.role === 'technician' && <VisitNotifier user={user} />}
       </Box>
+      <CommandPalette open={paletteOpen} commands={commands} onRun={run} onClose={() => setPaletteOpen(false)} />
     </Box>
   );
 }

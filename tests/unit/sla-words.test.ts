@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSpan, slaDetail, slaDisplayState } from '../../renderer/src/components/sla-display-state';
+import { formatSpan, slaDetail, slaDisplayState, slaWords } from '../../shared/domain/sla-words';
 
 // A window of 8 hours: received 10:00Z, at risk from 16:00Z (75%, fixed at logging), due 18:00Z.
 const due = '2026-01-14T18:00:00.000Z';
@@ -59,5 +59,26 @@ describe('the SLA state a ticket shows', () => {
     [183_600_000, '2 d 3 h'],
   ])('reads %i ms as "%s"', (ms, words) => {
     expect(formatSpan(ms)).toBe(words);
+  });
+
+  // Issue 20: a ticket still New after its first visit read "Met 9 h 00 m early", as if the job
+  // were done. The SLA is the response, and the words say so wherever the ticket is shown.
+  it.each([
+    ['met', '2026-01-14T09:00:00.000Z', 'Response met 9 h 00 m early'],
+    ['missed', '2026-01-14T18:42:30.000Z', 'Response missed 42 m 30 s late'],
+  ])('says it was the response that was %s', (_state, arrival, text) => {
+    expect(slaWords({ ...open, firstArrivalAt: arrival }, at('2026-01-15T09:00:00.000Z')).text).toBe(text);
+  });
+
+  it.each([
+    ['2026-01-14T16:55:00.000Z', 'at_risk', 'At risk', '1 h 05 m left'],
+    ['2026-01-14T12:00:00.000Z', 'on_track', 'On track', '6 h 00 m left'],
+    ['2026-01-16T21:00:00.000Z', 'breached', 'Breached', '2 d 3 h over'],
+  ])('while nobody has arrived, at %s reads as %s: "%s %s"', (now, state, label, detail) => {
+    expect(slaWords(open, at(now))).toEqual({ state, label, detail, text: `${label} ${detail}` });
+  });
+
+  it('says only "No target" without a due time', () => {
+    expect(slaWords({ slaDueAt: null, slaAtRiskAt: null, firstArrivalAt: null }, at(due)).text).toBe('No target');
   });
 });

@@ -1,0 +1,72 @@
+import AccountCircle from '@mui/icons-material/AccountCircle';
+import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import ListItemText from '@mui/material/ListItemText';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import { useState } from 'react';
+import type { UserDto } from '../../../../shared/domain/directory';
+import { roleLabels } from '../../../../shared/domain/roles';
+
+/** Who is signed in, and what they can do about it, in one menu at the right of the top bar. */
+export function UserMenu({
+  user,
+  onLogout,
+  onOpenPalette,
+}: {
+  user: UserDto;
+  onLogout: () => void;
+  onOpenPalette: () => void;
+}) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const close = () => setAnchor(null);
+  return (
+    <>
+      <Button
+        color="inherit"
+        size="small"
+        // The specs and screen readers find the session by this name, as they did the old label.
+        aria-label={`Logged in as ${user.displayName}, ${roleLabels[user.role]}`}
+        aria-haspopup="menu"
+        aria-expanded={anchor !== null}
+        onClick={(e) => setAnchor(e.currentTarget)}
+        startIcon={<AccountCircle />}
+        endIcon={<ArrowDropDown />}
+        sx={{ textTransform: 'none', flexShrink: 0, whiteSpace: 'nowrap' }}
+      >
+        {user.displayName}
+      </Button>
+      <Menu
+        anchorEl={anchor}
+        open={anchor !== null}
+        onClose={close}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+      >
+        <ListItemText
+          primary={user.displayName}
+          secondary={`${roleLabels[user.role]} · ${user.username}`}
+          sx={{ px: 2, py: 0.5, m: 0 }}
+        />
+        <Divider />
+        <MenuItem
+          onClick={() => {
+            close();
+            onOpenPalette();
+          }}
+        >
+          <ListItemText primary="Go to or do…" secondary="Ctrl+K" />
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            close();
+            onLogout();
+          }}
+        >
+          Log out
+        </MenuItem>
+      </Menu>
+    </>
+  );
+}
