@@ -14,6 +14,7 @@ export const routeNames = [
   'parts',
   'reviews',
   'clients',
+  'audit',
 ] as const;
 export type Route = { name: (typeof routeNames)[number] };
 

@@ -38,6 +38,7 @@ const ReviewsPage = lazy(() => import('../reviews/reviews-page').then((m) => ({ 
 const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({ default: m.SlaAdminPage })));
 const MyDayPage = lazy(() => import('../my-day/my-day-page').then((m) => ({ default: m.MyDayPage })));
 const ClientsPage = lazy(() => import('../clients/clients-page').then((m) => ({ default: m.ClientsPage })));
+const AuditLogPage = lazy(() => import('../audit/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
 
 export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   useLiveUpdates(true);
@@ -116,6 +117,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
           {current === 'sla-admin' && <SlaAdminPage />}
           {current === 'my-day' && <MyDayPage user={user} />}
           {current === 'clients' && <ClientsPage />}
+          {current === 'audit' && <AuditLogPage />}
         </Suspense>
         {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}
         {user.role === 'technician' && <VisitNotifier user={user} />}

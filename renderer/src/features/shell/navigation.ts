@@ -49,7 +49,11 @@ const sections: readonly (NavSection & { owner: readonly Role[] })[] = [
       view('reviews', 'Reviews', access.reviewReaders),
     ],
   },
-  { name: 'Admin', owner: ['admin'], views: [view('sla-admin', 'Settings', access.admin)] },
+  {
+    name: 'Admin',
+    owner: ['admin'],
+    views: [view('sla-admin', 'Settings', access.admin), view('audit', 'Audit log', access.admin)],
+  },
 ];
 
 /**
