@@ -7,6 +7,7 @@ import * as m0004 from './0004-site-access-hours';
 import * as m0005 from './0005-visits';
 import * as m0006 from './0006-onsite';
 import * as m0007 from './0007-contact-roles';
+import * as m0009 from './0009-outbox';
 
 // A static list, so a bundled app needs no file-system scan; names sort in order.
 const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Promise<void> }> = {
@@ -17,6 +18,8 @@ const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Pr
   '0005-visits': m0005,
   '0006-onsite': m0006,
   '0007-contact-roles': m0007,
+  // 0008 is taken by work in progress on another branch.
+  '0009-outbox': m0009,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
