@@ -69,6 +69,9 @@ export function useLiveUpdates(enabled: boolean): void {
             ...closureQueries,
           ]);
           break;
+        case 'outbox.changed':
+          invalidate(['outbox.list', 'outbox.get', 'outbox.status', 'tickets.timeline']);
+          break;
         case 'parts.changed':
           invalidate(['parts.list', 'workLogs.get', 'workLogs.forTicket']);
           break;
@@ -79,6 +82,9 @@ export function useLiveUpdates(enabled: boolean): void {
             'attachments.settings',
             'closure.settings',
             'dispatch.settings',
+            'outbox.settings',
+            'outbox.status',
+            'mail.settings',
           ]);
           break;
       }
