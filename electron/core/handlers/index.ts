@@ -13,6 +13,8 @@ import { userHandlers } from './users.handlers';
 import { visitHandlers } from './visits.handlers';
 import { visitStatusHandlers } from './visit-status.handlers';
 import { partHandlers } from './parts.handlers';
+import { mailHandlers } from './mail.handlers';
+import { outboxHandlers } from './outbox.handlers';
 import { workLogHandlers } from './work-logs.handlers';
 
 /** Every method of the contract has exactly one handler; the type fails to check if one is missing. */
@@ -32,4 +34,6 @@ export const handlers: Handlers = {
   ...attachmentHandlers,
   ...signOffHandlers,
   ...closureHandlers,
+  ...outboxHandlers,
+  ...mailHandlers,
 };
