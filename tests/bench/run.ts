@@ -2,6 +2,7 @@
 import { benchBoard } from './board.bench';
 import { benchMap } from './map.bench';
 import { benchOptimize } from './optimize.bench';
+import { benchOutbox } from './outbox.bench';
 import { benchQueue } from './queue.bench';
 import { benchRecommend } from './recommend.bench';
 
@@ -13,6 +14,7 @@ async function main() {
   await benchMap();
   benchOptimize();
   await benchBoard();
+  await benchOutbox();
 }
 
 main().catch((error: unknown) => {

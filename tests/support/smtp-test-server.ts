@@ -3,7 +3,6 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import type { TestEnvironment } from './test-runtime';
 
 export type SmtpBehaviour =
   | { kind: 'accept' }
@@ -25,6 +24,8 @@ export interface ReceivedMail {
 export interface SmtpTestServer {
   port: number;
   received: ReceivedMail[];
+  /** Messages taken, parsed or not. */
+  accepted: number;
   /** How the server answers from now on. */
   behaviour: SmtpBehaviour;
   /** Resolves when the next client connects. */
@@ -38,15 +39,21 @@ function addressText(value: ParsedMail['to'] | ParsedMail['from']): string {
   return (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', ');
 }
 
+/**
+ * Starts the server, stopped by `env` (a TestEnvironment, or the benchmark's own list). Without
+ * `parse`, messages are counted but not read (received stays empty): the benchmark's load.
+ */
 export async function startSmtpTestServer(
-  env: TestEnvironment,
+  env: { defer(dispose: () => unknown): void },
   behaviour: SmtpBehaviour = { kind: 'accept' },
+  options: { parse?: boolean } = {},
 ): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   let waiting: (() => void)[] = [];
   const state: SmtpTestServer = {
     port: 0,
     received,
+    accepted: 0,
     behaviour,
     nextConnection: () => new Promise<void>((resolve) => waiting.push(resolve)),
     settings: () => ({
@@ -86,6 +93,14 @@ export async function startSmtpTestServer(
       callback();
     },
     onData(stream, _session, callback) {
+      if (options.parse === false) {
+        stream.resume();
+        stream.on('end', () => {
+          state.accepted += 1;
+          callback();
+        });
+        return;
+      }
       simpleParser(stream)
         .then((parsed) => {
           const header = parsed.headers.get('x-dispatch-event-key');
@@ -98,6 +113,7 @@ export async function startSmtpTestServer(
             text: parsed.text ?? '',
             parsed,
           });
+          state.accepted += 1;
           callback();
         })
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
