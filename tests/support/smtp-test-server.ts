@@ -9,7 +9,9 @@ export type SmtpBehaviour =
   /** Refuses each message after its recipient, with this code (550: permanent, 451: try later). */
   | { kind: 'refuse'; code: number; message?: string }
   /** Accepts the connection and never says hello: the client's greeting timeout is what ends it. */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Takes the first `accept` messages, then reads every later one and never answers it. */
+  | { kind: 'accept-then-hold'; accept: number };
 
 export interface ReceivedMail {
   messageId: string;
@@ -30,6 +32,8 @@ export interface SmtpTestServer {
   behaviour: SmtpBehaviour;
   /** Resolves when the next client connects. */
   nextConnection(): Promise<void>;
+  /** Resolves when a message is held unanswered (accept-then-hold). */
+  nextHeld(): Promise<void>;
   /** Settings for mail.saveSettings that point at this server. */
   settings(): { host: string; port: number; tls: 'none'; fromAddress: string; fromName: string };
 }
@@ -50,12 +54,15 @@ export async function startSmtpTestServer(
 ): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   let waiting: (() => void)[] = [];
+  let holding: (() => void)[] = [];
+  let admitted = 0;
   const state: SmtpTestServer = {
     port: 0,
     received,
     accepted: 0,
     behaviour,
     nextConnection: () => new Promise<void>((resolve) => waiting.push(resolve)),
+    nextHeld: () => new Promise<void>((resolve) => holding.push(resolve)),
     settings: () => ({
       host: '127.0.0.1',
       port: state.port,
@@ -93,6 +100,16 @@ export async function startSmtpTestServer(
       callback();
     },
     onData(stream, _session, callback) {
+      const now = state.behaviour;
+      // Counted on arrival: messages arrive on several connections at once.
+      if (now.kind === 'accept-then-hold' && admitted >= now.accept) {
+        stream.resume();
+        const held = holding;
+        holding = [];
+        held.forEach((resolve) => resolve());
+        return;
+      }
+      admitted += 1;
       if (options.parse === false) {
         stream.resume();
         stream.on('end', () => {
