@@ -662,7 +662,7 @@ export const api = {
     input: outboxIdInput,
     access: access.messageReaders,
     summary:
-      'One message whole: exactly what was (or will be) sent, its attempts and last error, and the delivery record (time, transport, recipient, the server\'s answer and message id).',
+      "One message whole: exactly what was (or will be) sent, its attempts and last error, and the delivery record (time, transport, recipient, the server's answer and message id).",
   }),
   'outbox.retry': method<OutboxMessageDto>()({
     input: outboxIdInput,

@@ -103,8 +103,8 @@ describe('the outbox over SMTP', () => {
     expect(first).toMatchObject({
       to: messages[0]?.recipient,
       subject: messages[0]?.subject,
-      from: expect.stringMatching(/Tailspin Dispatch"? <dispatch@tailspin\.example>$/),
     });
+    expect(first?.from).toMatch(/Tailspin Dispatch"? <dispatch@tailspin\.example>$/);
     expect(first?.text.trim()).toBe(messages[0]?.bodyText);
 
     const opened = valueOf(await f.server.call('outbox.get', { id: ids[0] ?? '' }, dispatcher()));

@@ -90,11 +90,11 @@ export async function benchOutbox(): Promise<void> {
     const idle: number[] = [];
     for (let i = 0; i < 500; i += 1) idle.push(await queueCall());
 
-    let draining = true;
+    const progress = { draining: true };
     t = performance.now();
-    const drain = runtime.outboxSender.drainOnce().finally(() => (draining = false));
+    const drain = runtime.outboxSender.drainOnce().finally(() => (progress.draining = false));
     const during: number[] = [];
-    while (draining) during.push(await queueCall());
+    while (progress.draining) during.push(await queueCall());
     const report = await drain;
     const seconds = (performance.now() - t) / 1000;
     sink.send('count');

@@ -33,9 +33,9 @@ export async function startSenderProcess(database: DatabaseConfig): Promise<Chil
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.once('close', () => fs.rmSync(outfile, { force: true }));
-  const lines = readline.createInterface({ input: child.stdout! });
+  const lines = readline.createInterface({ input: child.stdout });
   const ready = new Promise<void>((resolve) => lines.on('line', (line) => line === 'ready' && resolve()));
   const exited = once(child, 'exit').then(() => {
     throw new Error(`the sender process exited before it was ready: ${stderr}`);

@@ -56,7 +56,10 @@ export function auditedMailSettings(stored: StoredMailSettings | undefined): unk
 export type MailSettingsInput = Omit<StoredMailSettings, 'password'> & { password?: string | null | undefined };
 
 /** Merges a save into what is stored: an absent password keeps the stored one, null clears it. */
-export function mergeMailSettings(stored: StoredMailSettings | undefined, input: MailSettingsInput): StoredMailSettings {
+export function mergeMailSettings(
+  stored: StoredMailSettings | undefined,
+  input: MailSettingsInput,
+): StoredMailSettings {
   const password = input.password === undefined ? (stored?.password ?? null) : input.password;
   return {
     host: input.host,
@@ -68,4 +71,3 @@ export function mergeMailSettings(stored: StoredMailSettings | undefined, input:
     fromName: input.fromName,
   };
 }
-
