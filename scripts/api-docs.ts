@@ -93,7 +93,7 @@ const outputs: Record<MethodName, string> = {
   'reviews.pending': 'PendingReviewDto[]',
   'reviews.completed': 'CompletedReviewDto[]',
   'reviews.record': 'TicketDto',
-  'outbox.list': '{ messages: OutboxSummaryDto[]; nextBefore: string | null }',
+  'outbox.list': '{ messages: OutboxSummaryDto[]; next: string | null }',
   'outbox.get': 'OutboxMessageDto',
   'outbox.retry': 'OutboxMessageDto',
   'outbox.status': 'OutboxStatusDto',

@@ -656,7 +656,7 @@ export const api = {
     input: outboxListInput,
     access: access.messageReaders,
     summary:
-      'Messages of the outbox, newest first, optionally of one ticket or in one status (queued, sending, sent, failed = not delivered), at most `limit`; `nextBefore` pages on. Without bodies: outbox.get has them.',
+      'Messages of the outbox, newest first, optionally of one ticket or in one status (queued, sending, sent, failed = not delivered), at most `limit`; pass `next` as `after` for the next page. Without bodies: outbox.get has them.',
   }),
   'outbox.get': method<OutboxMessageDto>()({
     input: outboxIdInput,

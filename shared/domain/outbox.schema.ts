@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant, optionalText } from './fields.schema';
+import { id, optionalText } from './fields.schema';
 import { outboxStatuses, outboxTransports, smtpTlsModes } from './outbox';
 
 export const outboxSettings = z
@@ -17,8 +17,15 @@ export const outboxListInput = z.strictObject({
   ticketId: id.optional(),
   status: z.enum(outboxStatuses).optional(),
   limit: z.int().min(1).max(500).default(100),
-  /** Paging: messages created before this instant (the previous page's nextBefore). */
-  before: instant.optional(),
+  /** Paging: the previous page's `next`; messages listed after it. */
+  after: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\|[0-9a-f-]{36}$/, 'The `next` of a previous page')
+    .transform((v) => {
+      const [createdAt = '', id = ''] = v.split('|');
+      return { createdAt, id };
+    })
+    .optional(),
 });
 
 export const outboxAttachment = z.strictObject({

@@ -60,8 +60,8 @@ export interface OutboxMessageDto extends OutboxSummaryDto {
 
 export interface OutboxListDto {
   messages: OutboxSummaryDto[];
-  /** Set when more messages match: pass it as `before` for the next page. */
-  nextBefore: string | null;
+  /** Set when more messages match: pass it as `after` for the next page. */
+  next: string | null;
 }
 
 export interface OutboxStatusDto {

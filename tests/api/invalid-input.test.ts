@@ -793,7 +793,7 @@ const cases: Record<MethodName, Case[]> = {
     ['a ticket id that is not a UUID', with_('outbox.list', { ticketId: 'T-1' }), ['ticketId']],
     ['a limit of 0', with_('outbox.list', { limit: 0 }), ['limit']],
     ['a limit of 501', with_('outbox.list', { limit: 501 }), ['limit']],
-    ['a local time as before', with_('outbox.list', { before: '2026-12-01T10:00:00' }), ['before']],
+    ['a page marker that is not one', with_('outbox.list', { after: '2026-12-01T10:00:00' }), ['after']],
   ],
   'outbox.get': [['an id that is not a UUID', () => ({ id: 'message-1' }), ['id']]],
   'outbox.retry': [

@@ -1,11 +1,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startApiFixture, type ApiFixture } from '../support/api-fixture';
+import { startApiFixture, validInputs, type ApiFixture } from '../support/api-fixture';
 import { offsetClock } from '../support/offset-clock';
 import { failedMessage, queueMessages, testMessage } from '../support/outbox-messages';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { countRows, useTestEnvironment, valueOf } from '../support/test-runtime';
 
 const MINUTE = 60_000;
+const validTicket = (f: ApiFixture) => validInputs['tickets.create'](f);
 
 describe('the outbox over SMTP', () => {
   const env = useTestEnvironment();
@@ -179,6 +180,30 @@ describe('the outbox over SMTP', () => {
     const again = await f.server.call('outbox.retry', { id }, dispatcher());
     expect(again.body).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['id'] }] } });
     expect(await countRows(database())).toEqual(rows);
+  });
+
+  it('lists a ticket’s messages a page at a time, none missed when many share one instant', async () => {
+    const ticket = valueOf(await f.server.call('tickets.create', { ...validTicket(f) }, admin()));
+    const createdAt = clock.now().toISOString();
+    const { ids } = await queueMessages(
+      database(),
+      Array.from({ length: 7 }, () => testMessage({ ticketId: ticket.id, createdAt })),
+    );
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 5; page += 1) {
+      const listed = valueOf(
+        await f.server.call(
+          'outbox.list',
+          { ticketId: ticket.id, limit: 3, ...(after ? { after } : {}) },
+          dispatcher(),
+        ),
+      );
+      seen.push(...listed.messages.map((m) => m.id));
+      if (!listed.next) break;
+      after = listed.next;
+    }
+    expect(seen.sort()).toEqual([...ids].sort());
   });
 
   it('takes over a message whose sender died mid-send once its lease lapses, and only then', async () => {

@@ -17,7 +17,7 @@ export const outboxHandlers = {
     const rows = await listMessages(ctx.database.db, { ...input, limit: input.limit + 1 });
     const messages = rows.slice(0, input.limit);
     const last = messages.at(-1);
-    return { messages, nextBefore: rows.length > input.limit && last ? last.createdAt : null };
+    return { messages, next: rows.length > input.limit && last ? `${last.createdAt}|${last.id}` : null };
   },
 
   'outbox.get': async (input, ctx) => {

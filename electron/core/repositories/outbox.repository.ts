@@ -124,20 +124,29 @@ export async function findMessage(db: Tx, id: string): Promise<OutboxMessageDto 
   return row ? messageOf(row) : undefined;
 }
 
-/** Messages newest first, optionally of one ticket or in one status; one more than `limit` tells there are more. */
+/** Messages newest first, optionally of one ticket or in one status, a page of `limit` at a time. */
 export async function listMessages(
   db: Tx,
   filter: {
     ticketId?: string | undefined;
     status?: OutboxStatus | undefined;
-    before?: string | undefined;
+    /** The last message of the previous page: those after it in the order listed. */
+    after?: { createdAt: string; id: string } | undefined;
     limit: number;
   },
 ): Promise<OutboxSummaryDto[]> {
   let query = db.selectFrom('outbox').select(summaryColumns);
   if (filter.ticketId) query = query.where('ticket_id', '=', filter.ticketId);
   if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.before) query = query.where('created_at', '<', filter.before);
+  const { after } = filter;
+  // Newest first, ties (one transaction queues many messages at one instant) broken by id.
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
   return rows.map(summaryOf);
 }
