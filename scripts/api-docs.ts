@@ -100,6 +100,15 @@ const outputs: Record<MethodName, string> = {
   'reviews.pending': 'PendingReviewDto[]',
   'reviews.completed': 'CompletedReviewDto[]',
   'reviews.record': 'TicketDto',
+  'outbox.list': '{ messages: OutboxSummaryDto[]; next: string | null }',
+  'outbox.get': 'OutboxMessageDto',
+  'outbox.retry': 'OutboxMessageDto',
+  'outbox.status': 'OutboxStatusDto',
+  'outbox.settings': 'OutboxSettings',
+  'outbox.saveSettings': 'OutboxSettings',
+  'mail.settings': 'MailSettingsDto',
+  'mail.saveSettings': 'MailSettingsDto',
+  'mail.sendTest': 'MailTestResult',
 };
 
 /**

@@ -4,12 +4,15 @@ import type { DatabaseHandle } from './db/connect';
 import type { Tx } from './db/transaction';
 import type { EventHub } from './events/event-hub';
 import type { Clock } from './services/clock';
+import type { SmtpTimeouts } from './services/outbox/smtp-transport';
 
 /** What the core is built from; one per process. */
 export interface CoreDeps {
   database: DatabaseHandle;
   events: EventHub;
   clock: Clock;
+  /** How long an SMTP conversation may stall (mail.sendTest); the defaults unless a test says otherwise. */
+  smtpTimeouts?: SmtpTimeouts;
 }
 
 /** What a handler may do besides reading its input: everything it touches goes through here. */

@@ -6,6 +6,8 @@ import { startEventHub, type EventHub } from './events/event-hub';
 import { systemClock, type Clock } from './services/clock';
 import { loadDemoData } from './services/demo-data';
 import { ensureDefaultCalendar } from './services/sla/sla-config.service';
+import { startOutboxSender, type OutboxSender } from './services/outbox/outbox-sender';
+import type { SmtpTimeouts } from './services/outbox/smtp-transport';
 import { startSlaWatcher, type SlaWatcher } from './services/sla/sla-watcher';
 
 export interface RuntimeOptions {
@@ -14,6 +16,10 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** The SLA watcher's period; false leaves it to explicit ticks (tests). Default 15 s. */
   slaWatchIntervalMs?: number | false;
+  /** The outbox sender's period; false leaves it to explicit drains (tests). Default 5 s. */
+  outboxIntervalMs?: number | false;
+  /** How long an SMTP conversation may stall; the defaults unless a test shortens them. */
+  smtpTimeouts?: SmtpTimeouts;
 }
 
 export interface Runtime {
@@ -23,6 +29,7 @@ export interface Runtime {
   /** True when this start loaded the demo users (so the shell can say so). */
   demoLoaded: boolean;
   slaWatcher: SlaWatcher;
+  outboxSender: OutboxSender;
   close(): Promise<void>;
 }
 
@@ -35,12 +42,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     events = await startEventHub(database, clock);
     const demoLoaded = options.demo ? await loadDemoData(database, clock) : false;
     await ensureDefaultCalendar(database, clock);
-    const core = createCore({ database, events, clock });
+    const smtpTimeouts = options.smtpTimeouts;
+    const core = createCore({ database, events, clock, ...(smtpTimeouts ? { smtpTimeouts } : {}) });
     const hub = events;
     const interval = options.slaWatchIntervalMs ?? 15_000;
     const slaWatcher = startSlaWatcher(
       { database, events: hub, clock },
       interval === false ? { autoStart: false } : { intervalMs: interval },
+    );
+    const outboxInterval = options.outboxIntervalMs ?? 5_000;
+    const outboxSender = startOutboxSender(
+      { database, events: hub, clock },
+      {
+        ...(outboxInterval === false ? { autoStart: false } : { intervalMs: outboxInterval }),
+        ...(smtpTimeouts ? { smtpTimeouts } : {}),
+      },
     );
     return {
       core,
@@ -48,7 +64,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       events: hub,
       demoLoaded,
       slaWatcher,
+      outboxSender,
       async close() {
+        await outboxSender.stop();
         await slaWatcher.stop();
         await hub.close();
         await database.close();

@@ -29,6 +29,9 @@ export const access = {
   signOffWriters: ['dispatcher', 'technician', 'admin'],
   // The client directory: whoever creates clients and sites at intake may also correct them.
   directoryEditors: ['support_desk', 'dispatcher', 'admin'],
+  // The outbox (issue 14): those who talk to clients read what was sent and retry what was not;
+  // technicians and supervisors do not read clients' mail. Admins set up the transports.
+  messageReaders: ['support_desk', 'dispatcher', 'service_manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function roleIn(group: readonly Role[], role: Role): boolean {

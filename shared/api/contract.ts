@@ -82,6 +82,21 @@ import {
   reopenTicketInput,
   reviewRecordInput,
 } from '../domain/closure.schema';
+import {
+  type MailSettingsDto,
+  type MailTestResult,
+  type OutboxListDto,
+  type OutboxMessageDto,
+  type OutboxSettings,
+  type OutboxStatusDto,
+} from '../domain/outbox';
+import {
+  mailSendTestInput,
+  mailSettingsSaveInput,
+  outboxIdInput,
+  outboxListInput,
+  outboxSettings,
+} from '../domain/outbox.schema';
 import { access } from './access';
 import {
   channel,
@@ -679,6 +694,60 @@ export const api = {
     access: access.managers,
     summary:
       "Reviews a closed ticket's latest closure: note, improvement tags, whether the SOP was followed (once per closure).",
+  }),
+  // The outbox and its transports (issue 14): the one way anything leaves the console.
+  'outbox.list': method<OutboxListDto>()({
+    input: outboxListInput,
+    access: access.messageReaders,
+    summary:
+      'Messages of the outbox, newest first, optionally of one ticket or in one status (queued, sending, sent, failed = not delivered), at most `limit`; pass `next` as `after` for the next page. Without bodies: outbox.get has them.',
+  }),
+  'outbox.get': method<OutboxMessageDto>()({
+    input: outboxIdInput,
+    access: access.messageReaders,
+    summary:
+      "One message whole: exactly what was (or will be) sent, its attempts and last error, and the delivery record (time, transport, recipient, the server's answer and message id).",
+  }),
+  'outbox.retry': method<OutboxMessageDto>()({
+    input: outboxIdInput,
+    access: access.messageReaders,
+    summary:
+      'Puts a message that was not delivered (failed) back in the queue, due now with a fresh count of attempts; audited. Refused with `invalid_input` at `id` for a message in any other status.',
+  }),
+  'outbox.status': method<OutboxStatusDto>()({
+    input: empty,
+    access: access.messageReaders,
+    summary:
+      'How many messages are queued, sending, sent and failed; which transports are set up; and how many queued messages wait for a transport that is not (they lose no attempt meanwhile).',
+  }),
+  'outbox.settings': method<OutboxSettings>()({
+    input: empty,
+    access: access.messageReaders,
+    summary:
+      'How failed sends are retried: first retry after firstRetryMinutes, doubling up to maxRetryMinutes, at most maxAttempts attempts (default 1, 60, 8).',
+  }),
+  'outbox.saveSettings': method<OutboxSettings>()({
+    input: outboxSettings,
+    access: access.admin,
+    summary: 'Saves the retry schedule; applies to the next failure of every message.',
+  }),
+  'mail.settings': method<MailSettingsDto>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      'The SMTP server messages are sent through (host, port, TLS mode, user, from address); the password is never returned, only `passwordSet`. `configured` is false until one is saved.',
+  }),
+  'mail.saveSettings': method<MailSettingsDto>()({
+    input: mailSettingsSaveInput,
+    access: access.admin,
+    summary:
+      "Saves the SMTP server: tls is 'starttls' (upgrade on connect, usually port 587), 'tls' (TLS from the start, usually 465) or 'none'. `password` left out keeps the stored one; null clears it.",
+  }),
+  'mail.sendTest': method<MailTestResult>()({
+    input: mailSendTestInput,
+    access: access.admin,
+    summary:
+      "Sends a test message to `to` now, through the saved SMTP server and outside the outbox, and answers the server's reply (`delivered: true`, response, messageId) or what failed (`delivered: false`, stage: settings, connection, timeout, tls, authentication, sender, recipient or message; the SMTP code; the error).",
   }),
 } as const;
 

@@ -45,6 +45,8 @@ export type DispatchEvent =
       part: DocumentedPart;
     }
   | { type: 'parts.changed' }
+  /** Messages of the outbox were sent, failed or queued again (ticketIds: the tickets they belong to). */
+  | { type: 'outbox.changed'; ticketIds: string[] }
   | OptimizeProgressEvent;
 
 export type DocumentedPart = 'work_log' | 'attachment' | 'sign_off' | 'resolution';

@@ -203,6 +203,8 @@ export interface TimelineEventDto {
   detail: string | null;
   /** The user's display name, or "SLA watcher" / "System" for the console's own work. */
   by: string;
+  /** For a message of the outbox: its id, to open it with outbox.get. */
+  outboxMessageId?: string;
 }
 
 export interface ClosureSettings {

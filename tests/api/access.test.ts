@@ -3,6 +3,7 @@ import { api, methodNames, type ApiInput, type MethodName } from '../../shared/a
 import { roles, type Role } from '../../shared/domain/roles';
 import { nextFreeMonday, startApiFixture, validInputs, type ApiFixture } from '../support/api-fixture';
 import { documentedTicket } from '../support/closure-scenario';
+import { failedMessage } from '../support/outbox-messages';
 import { countRows, roleUsernames, useTestEnvironment, valueOf } from '../support/test-runtime';
 
 type Callers = 'public' | 'logged in' | readonly Role[];
@@ -133,6 +134,17 @@ const intended: Record<MethodName, Callers> = {
   'reviews.pending': [manager, supervisor, admin],
   'reviews.completed': [manager, supervisor, admin],
   'reviews.record': [manager, admin],
+  // What the console sent to clients: read, and retried, by those who talk to them (PRODUCT.md);
+  // technicians and supervisors do not read clients' mail. Admins set up the mail server.
+  'outbox.list': [desk, dispatcher, manager, admin],
+  'outbox.get': [desk, dispatcher, manager, admin],
+  'outbox.retry': [desk, dispatcher, manager, admin],
+  'outbox.status': [desk, dispatcher, manager, admin],
+  'outbox.settings': [desk, dispatcher, manager, admin],
+  'outbox.saveSettings': [admin],
+  'mail.settings': [admin],
+  'mail.saveSettings': [admin],
+  'mail.sendTest': [admin],
 };
 
 type Caller = Role | 'nobody';
@@ -273,6 +285,7 @@ describe('who may call which method, over HTTP', () => {
       earlierTicketId: f.ticketId,
     }),
     'reviews.record': async () => ({ ...validInputs['reviews.record'](f), ticketId: await freshClosedTicket() }),
+    'outbox.retry': async () => ({ id: await failedMessage(f.server.runtime.database, { ticketId: f.ticketId }) }),
   };
 
   async function inputFor(method: MethodName): Promise<unknown> {

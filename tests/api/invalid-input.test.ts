@@ -833,6 +833,48 @@ const cases: Record<MethodName, Case[]> = {
     ['"SOP followed" as text', with_('reviews.record', { sopFollowed: 'yes' }), ['sopFollowed']],
     ['a ticket that is open', (f) => ({ ...validInputs['reviews.record'](f), ticketId: f.ticketId }), ['ticketId']],
   ],
+  'outbox.status': [],
+  'outbox.settings': [],
+  'mail.settings': [],
+  'outbox.list': [
+    ['a status that does not exist', with_('outbox.list', { status: 'lost' }), ['status']],
+    ['a ticket id that is not a UUID', with_('outbox.list', { ticketId: 'T-1' }), ['ticketId']],
+    ['a limit of 0', with_('outbox.list', { limit: 0 }), ['limit']],
+    ['a limit of 501', with_('outbox.list', { limit: 501 }), ['limit']],
+    ['a page marker that is not one', with_('outbox.list', { after: '2026-12-01T10:00:00' }), ['after']],
+  ],
+  'outbox.get': [['an id that is not a UUID', () => ({ id: 'message-1' }), ['id']]],
+  'outbox.retry': [
+    ['an id that is not a UUID', () => ({ id: 'message-1' }), ['id']],
+    ['an unknown field', with_('outbox.retry', { force: true }), ['force']],
+  ],
+  'outbox.saveSettings': [
+    ['no first retry', without('outbox.saveSettings', 'firstRetryMinutes'), ['firstRetryMinutes']],
+    ['a first retry of 0 minutes', with_('outbox.saveSettings', { firstRetryMinutes: 0 }), ['firstRetryMinutes']],
+    ['a fractional maximum', with_('outbox.saveSettings', { maxRetryMinutes: 1.5 }), ['maxRetryMinutes']],
+    [
+      'a maximum below the first retry',
+      with_('outbox.saveSettings', { firstRetryMinutes: 30, maxRetryMinutes: 10 }),
+      ['maxRetryMinutes'],
+    ],
+    ['0 attempts', with_('outbox.saveSettings', { maxAttempts: 0 }), ['maxAttempts']],
+    ['51 attempts', with_('outbox.saveSettings', { maxAttempts: 51 }), ['maxAttempts']],
+  ],
+  'mail.saveSettings': [
+    ['no host', without('mail.saveSettings', 'host'), ['host']],
+    ['a host with a space', with_('mail.saveSettings', { host: 'smtp example.com' }), ['host']],
+    ['port 0', with_('mail.saveSettings', { port: 0 }), ['port']],
+    ['port 65536', with_('mail.saveSettings', { port: 65_536 }), ['port']],
+    ['a TLS mode that does not exist', with_('mail.saveSettings', { tls: 'ssl3' }), ['tls']],
+    ['a from address that is not one', with_('mail.saveSettings', { fromAddress: 'dispatch' }), ['fromAddress']],
+    ['an empty password', with_('mail.saveSettings', { password: '' }), ['password']],
+    ['a password of 501 characters', with_('mail.saveSettings', { password: long(501) }), ['password']],
+  ],
+  'mail.sendTest': [
+    ['no address', () => ({}), ['to']],
+    ['an address without a domain', () => ({ to: 'kim@' }), ['to']],
+    ['an address of 300 characters', () => ({ to: `${long(290)}@tailspin.example` }), ['to']],
+  ],
 };
 
 /** A valid work log whose first parts line has some fields changed. */

@@ -3,6 +3,7 @@ import { benchAudit } from './audit.bench';
 import { benchBoard } from './board.bench';
 import { benchMap } from './map.bench';
 import { benchOptimize } from './optimize.bench';
+import { benchOutbox } from './outbox.bench';
 import { benchQueue } from './queue.bench';
 import { benchRecommend } from './recommend.bench';
 
@@ -15,6 +16,7 @@ async function main() {
   benchOptimize();
   await benchBoard();
   await benchAudit();
+  await benchOutbox();
 }
 
 main().catch((error: unknown) => {

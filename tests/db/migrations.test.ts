@@ -26,6 +26,7 @@ const applicationTables = [
   'users',
   'visits',
   'visit_crew',
+  'outbox',
 ];
 
 describeEachDatabase('migrations', (kind) => {
@@ -130,6 +131,7 @@ describeEachDatabase('migrations', (kind) => {
     const row = await handle.db.selectFrom('contacts').select(['name', 'role', 'active']).executeTakeFirstOrThrow();
     expect(row).toEqual({ name: 'Ola', role: null, active: 1 });
   });
+
   it('marks every response moment before 0008 as an arrival and leaves earlier closings unknown as first-time fixes', async () => {
     const config = await env.database(kind);
     const early = await openDatabase(config, { migrateTo: '0007-contact-roles' });
@@ -196,5 +198,46 @@ describeEachDatabase('migrations', (kind) => {
       .select(['resolved_remotely', 'first_time_fix'])
       .executeTakeFirstOrThrow();
     expect(closure).toEqual({ resolved_remotely: 0, first_time_fix: null });
+  });
+
+  it('builds the outbox through 0009 with one row per event key, on both databases', async () => {
+    const config = await env.database(kind);
+    const handle = await openDatabase(config);
+    env.defer(() => handle.close());
+    const at = '2026-11-26T09:00:00.000Z';
+    const row = {
+      id: 'm1',
+      event_key: 'test:one',
+      kind: 'test',
+      ticket_id: null,
+      visit_id: null,
+      transport: 'email' as const,
+      recipient: 'kim@example.com',
+      subject: 'Hello',
+      body_text: 'Hello',
+      body_html: null,
+      attachments: '[]',
+      status: 'queued' as const,
+      next_attempt_at: at,
+      claimed_by: null,
+      claim_expires_at: null,
+      last_error: null,
+      created_at: at,
+      sent_at: null,
+      delivery: null,
+    };
+    await handle.db.insertInto('outbox').values(row).execute();
+    await expect(
+      handle.db
+        .insertInto('outbox')
+        .values({ ...row, id: 'm2' })
+        .execute(),
+    ).rejects.toThrow();
+    const stored = await handle.db
+      .selectFrom('outbox')
+      .select(['attempts', 'next_attempt_at'])
+      .executeTakeFirstOrThrow();
+    expect(stored.attempts).toBe(0);
+    expect(new Date(stored.next_attempt_at).toISOString()).toBe(at);
   });
 });

@@ -3,7 +3,9 @@
 import type { ApiInput, MethodName } from '../../shared/api/contract';
 import type { Role } from '../../shared/domain/roles';
 import { pngBase64 } from './images';
+import { failedMessage } from './outbox-messages';
 import type { Clock } from '../../electron/core/services/clock';
+import type { SmtpTimeouts } from '../../electron/core/services/outbox/smtp-transport';
 import type { DatabaseConfig } from '../../electron/core/db/connect';
 import { valueOf, type TestEnvironment, type TestServer } from './test-runtime';
 import { testIso } from './test-clock';
@@ -44,11 +46,19 @@ export interface ApiFixture {
   attachmentId: string;
   /** An entry of the audit log: the logging of ticketId. */
   auditId: string;
+  /** A message of ticketId that was not delivered (failed). */
+  failedMessageId: string;
 }
 
 export async function startApiFixture(
   env: TestEnvironment,
-  options: { clock?: Clock; database?: DatabaseConfig; slaWatchIntervalMs?: number | false } = {},
+  options: {
+    clock?: Clock;
+    database?: DatabaseConfig;
+    slaWatchIntervalMs?: number | false;
+    outboxIntervalMs?: number | false;
+    smtpTimeouts?: SmtpTimeouts;
+  } = {},
 ): Promise<ApiFixture> {
   const runtime = await env.runtime({ demo: true, ...options });
   const server = await env.server(runtime);
@@ -245,6 +255,7 @@ export async function startApiFixture(
       valueOf(
         await server.call('audit.list', { filter: { record: ticket.id, entity: 'ticket' }, limit: 200 }, admin),
       ).entries.filter((e) => e.method === 'tickets.create')[0]?.id ?? '',
+    failedMessageId: await failedMessage(runtime.database, { ticketId: ticket.id }),
   };
 }
 
@@ -538,4 +549,21 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
     tags: ['other'],
     sopFollowed: true,
   }),
+  'outbox.list': (f) => ({ ticketId: f.ticketId, limit: 20 }),
+  'outbox.get': (f) => ({ id: f.failedMessageId }),
+  'outbox.retry': (f) => ({ id: f.failedMessageId }),
+  'outbox.status': () => ({}),
+  'outbox.settings': () => ({}),
+  'outbox.saveSettings': () => ({ firstRetryMinutes: 1, maxRetryMinutes: 60, maxAttempts: 8 }),
+  'mail.settings': () => ({}),
+  // Nothing listens on port 1 of the loopback: a test message is refused at once, never sent anywhere.
+  'mail.saveSettings': () => ({
+    host: '127.0.0.1',
+    port: 1,
+    tls: 'none',
+    user: 'dispatch',
+    password: 'smtp-secret',
+    fromAddress: 'dispatch@tailspin.example',
+  }),
+  'mail.sendTest': () => ({ to: 'kim@tailspin.example' }),
 };

@@ -10,7 +10,7 @@ import type { DispatchEvent } from '../../shared/api/events';
 import type { Role } from '../../shared/domain/roles';
 import type { Result } from '../../shared/errors';
 import type { DatabaseConfig, DatabaseHandle } from '../../electron/core/db/connect';
-import { startRuntime, type Runtime } from '../../electron/core/runtime';
+import { startRuntime, type Runtime, type RuntimeOptions } from '../../electron/core/runtime';
 import type { Clock } from '../../electron/core/services/clock';
 import { demoUsers } from '../../electron/core/services/demo-data';
 import { SESSION_COOKIE, startHttpServer } from '../../electron/http/http-server';
@@ -95,13 +95,13 @@ export class TestEnvironment {
    * (default: the suites' test clock), closed in afterAll.
    */
   async runtime(
-    options: { database?: DatabaseConfig; demo?: boolean; clock?: Clock; slaWatchIntervalMs?: number | false } = {},
+    options: Partial<Omit<RuntimeOptions, 'database'>> & { database?: DatabaseConfig } = {},
   ): Promise<Runtime> {
     const runtime = await startRuntime({
+      ...options,
       database: options.database ?? (await this.database()),
       demo: options.demo ?? false,
       clock: options.clock ?? testClock,
-      ...(options.slaWatchIntervalMs !== undefined ? { slaWatchIntervalMs: options.slaWatchIntervalMs } : {}),
     });
     this.defer(() => runtime.close());
     return runtime;

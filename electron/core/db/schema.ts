@@ -3,6 +3,7 @@ import type { AttachmentMimeType } from '../../../shared/domain/attachment';
 import type { RemoteChannel, ResolutionMethod, ResponseKind, SlaOutcome } from '../../../shared/domain/closure';
 import type { EscalationKind } from '../../../shared/domain/escalation';
 import type { Role } from '../../../shared/domain/roles';
+import type { OutboxStatus, OutboxTransport } from '../../../shared/domain/outbox';
 import type { Impact, Urgency } from '../../../shared/domain/sla';
 import type { SignOffKind } from '../../../shared/domain/sign-off';
 import type { AvailabilityKind } from '../../../shared/domain/technician';
@@ -424,6 +425,32 @@ export interface AuditLogTable {
   ticket_id: string | null;
 }
 
+export interface OutboxTable {
+  id: string;
+  /** Unique: the same event never queues a second message. */
+  event_key: string;
+  kind: string;
+  ticket_id: string | null;
+  visit_id: string | null;
+  transport: OutboxTransport;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  /** JSON list of { name, contentType, content, encoding }. */
+  attachments: string;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claim_expires_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  /** JSON DeliveryRecord once sent. */
+  delivery: string | null;
+}
+
 export interface ChangeEventsTable {
   id: Generated<number>;
   at: string;
@@ -463,4 +490,5 @@ export interface Database {
   remote_resolutions: RemoteResolutionsTable;
   ticket_reviews: TicketReviewsTable;
   ticket_links: TicketLinksTable;
+  outbox: OutboxTable;
 }

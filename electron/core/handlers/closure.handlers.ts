@@ -22,6 +22,7 @@ import {
   reopenTicket,
   reviewExists,
 } from '../repositories/closure.repository';
+import { listTicketMessages } from '../repositories/outbox.repository';
 import { getJsonSetting, putJsonSetting } from '../repositories/sla-config.repository';
 import { findTicket } from '../repositories/ticket.repository';
 import { checkClosure, isFirstTimeFix, slaAdherence } from '../services/closure-gate.service';
@@ -275,7 +276,7 @@ export const closureHandlers = {
   'tickets.timeline': async (input, ctx) => {
     const db = ctx.database.db;
     if (!(await readClosureFacts(db, input.ticketId))) throw new ApiFailure('not_found', 'No such ticket.');
-    return timelineOf(await listTicketAudit(db, input.ticketId));
+    return timelineOf(await listTicketAudit(db, input.ticketId), await listTicketMessages(db, input.ticketId));
   },
 
   'closure.settings': async (_input, ctx) => loadClosureSettings(ctx.database.db),

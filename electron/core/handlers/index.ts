@@ -16,6 +16,8 @@ import { visitStatusHandlers } from './visit-status.handlers';
 import { organisationHandlers } from './organisation.handlers';
 import { partHandlers } from './parts.handlers';
 import { remoteResolutionHandlers } from './remote-resolution.handlers';
+import { mailHandlers } from './mail.handlers';
+import { outboxHandlers } from './outbox.handlers';
 import { workLogHandlers } from './work-logs.handlers';
 
 /** Every method of the contract has exactly one handler; the type fails to check if one is missing. */
@@ -38,4 +40,6 @@ export const handlers: Handlers = {
   ...closureHandlers,
   ...remoteResolutionHandlers,
   ...auditHandlers,
+  ...outboxHandlers,
+  ...mailHandlers,
 };

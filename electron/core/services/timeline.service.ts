@@ -7,6 +7,7 @@ import {
   type ResolutionMethod,
   type TimelineEventDto,
 } from '../../../shared/domain/closure';
+import { outboxStatusLabels, type OutboxSummaryDto } from '../../../shared/domain/outbox';
 import { priorityLabels, statusLabels, type Priority, type TicketStatus } from '../../../shared/domain/ticket';
 import { visitStatusLabels, type VisitStatus } from '../../../shared/domain/visit';
 import { z } from 'zod';
@@ -116,6 +117,11 @@ function describe(row: AuditRow, before: Fields, after: Fields): Described {
         .join(' · '),
     }),
     'tickets.reopen': () => ({ kind: 'reopened', title: 'Reopened', detail: text(after.reason) }),
+    'outbox.retry': () => ({
+      kind: 'message_retry',
+      title: `Message to ${text(after.recipient) ?? 'the recipient'} queued again`,
+      detail: text(before.lastError) && `Last error: ${text(before.lastError)}`,
+    }),
     'tickets.link': () =>
       after.direction === 'later'
         ? { kind: 'linked', title: `Follow-up ticket ${String(after.number)} linked`, detail: 'Same issue' }
@@ -190,9 +196,31 @@ function actor(row: AuditRow): string {
 // milliseconds a write takes, so the instant orders them.)
 const rank = (row: AuditRow) => (row.entity === 'ticket' && row.method !== 'tickets.create' ? 1 : 0);
 
-/** A ticket's audit rows as its timeline, oldest first. */
-export function timelineOf(rows: AuditRow[]): TimelineEventDto[] {
-  return [...rows]
+/** One timeline event per message: when it was queued, to whom, and where it stands now. */
+function messageEvent(message: OutboxSummaryDto): TimelineEventDto {
+  // Message kinds are keys such as 'booking-confirmation'; read with spaces they are words.
+  const kind = message.kind.replace(/[-_]/g, ' ');
+  const status = outboxStatusLabels[message.status];
+  return {
+    id: `outbox:${message.id}`,
+    at: message.createdAt,
+    kind: 'message',
+    title: `${message.transport === 'email' ? 'E-mail' : 'Message'} to ${message.recipient}: ${message.subject}`,
+    detail: [
+      kind,
+      message.status === 'sent' && message.sentAt ? `${status} ${when(message.sentAt)}` : status,
+      message.status !== 'sent' && message.lastError ? `last error: ${message.lastError}` : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    by: 'Outbox',
+    outboxMessageId: message.id,
+  };
+}
+
+/** A ticket's audit rows and outbox messages as its timeline, oldest first. */
+export function timelineOf(rows: AuditRow[], messages: OutboxSummaryDto[] = []): TimelineEventDto[] {
+  const events = [...rows]
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : rank(a) - rank(b)))
     .map((row) => {
       const described = describe(
@@ -209,4 +237,6 @@ export function timelineOf(rows: AuditRow[]): TimelineEventDto[] {
         by: actor(row),
       };
     });
+  // A message is queued in the transaction of the change that caused it: it reads after that change.
+  return [...events, ...messages.map(messageEvent)].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }

@@ -69,6 +69,9 @@ export function useLiveUpdates(enabled: boolean): void {
             ...closureQueries,
           ]);
           break;
+        case 'outbox.changed':
+          invalidate(['outbox.list', 'outbox.get', 'outbox.status', 'tickets.timeline']);
+          break;
         case 'parts.changed':
           invalidate(['parts.list', 'workLogs.get', 'workLogs.forTicket']);
           break;
@@ -80,6 +83,9 @@ export function useLiveUpdates(enabled: boolean): void {
             'closure.settings',
             'dispatch.settings',
             'organisation.settings',
+            'outbox.settings',
+            'outbox.status',
+            'mail.settings',
           ]);
           break;
       }

@@ -8,6 +8,7 @@ import * as m0005 from './0005-visits';
 import * as m0006 from './0006-onsite';
 import * as m0007 from './0007-contact-roles';
 import * as m0008 from './0008-remote-resolution';
+import * as m0009 from './0009-outbox';
 import * as m0010 from './0010-audit-indexes';
 
 // A static list, so a bundled app needs no file-system scan; names sort in order.
@@ -20,6 +21,7 @@ const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Pr
   '0006-onsite': m0006,
   '0007-contact-roles': m0007,
   '0008-remote-resolution': m0008,
+  '0009-outbox': m0009,
   '0010-audit-indexes': m0010,
 };
 

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { id, optionalText } from './fields.schema';
+import { outboxStatuses, outboxTransports, smtpTlsModes } from './outbox';
+
+export const outboxSettings = z
+  .strictObject({
+    firstRetryMinutes: z.int('Whole minutes').min(1, 'At least 1 minute').max(1440, 'At most a day (1440 minutes)'),
+    maxRetryMinutes: z.int('Whole minutes').min(1, 'At least 1 minute').max(10_080, 'At most a week (10080 minutes)'),
+    maxAttempts: z.int('A whole number').min(1, 'At least 1').max(50, 'At most 50'),
+  })
+  .refine((s) => s.maxRetryMinutes >= s.firstRetryMinutes, {
+    path: ['maxRetryMinutes'],
+    error: 'At least the first retry',
+  });
+
+export const outboxListInput = z.strictObject({
+  ticketId: id.optional(),
+  status: z.enum(outboxStatuses).optional(),
+  limit: z.int().min(1).max(500).default(100),
+  /** Paging: the previous page's `next`; messages listed after it. */
+  after: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\|[0-9a-f-]{36}$/, 'The `next` of a previous page')
+    .transform((v) => {
+      const [createdAt = '', id = ''] = v.split('|');
+      return { createdAt, id };
+    })
+    .optional(),
+});
+
+export const outboxAttachment = z.strictObject({
+  name: z.string(),
+  contentType: z.string(),
+  content: z.string(),
+  encoding: z.enum(['text', 'base64']),
+});
+
+export const deliveryRecord = z.strictObject({
+  transport: z.enum(outboxTransports),
+  recipient: z.string(),
+  response: z.string(),
+  messageId: z.string(),
+  at: z.string(),
+});
+
+const address = z.email('Not an e-mail address').max(254);
+
+const host = z
+  .string()
+  .trim()
+  .min(1, 'Required')
+  .max(253, 'At most 253 characters')
+  .regex(/^[A-Za-z0-9.\-:[\]]+$/, 'A host name or IP address');
+
+export const mailSettingsSaveInput = z.strictObject({
+  host,
+  port: z.int('A whole number').min(1, 'From 1').max(65_535, 'Up to 65535'),
+  tls: z.enum(smtpTlsModes),
+  user: optionalText(254),
+  /** Absent keeps the stored password; null clears it. */
+  password: z.string().min(1, 'Required; leave it out to keep the stored one').max(500).nullable().optional(),
+  fromAddress: address,
+  fromName: optionalText(120),
+});
+
+/** The SMTP settings as stored (the password with them: the sender needs it to log in). */
+export const storedMailSettings = z.strictObject({
+  host: z.string(),
+  port: z.number(),
+  tls: z.enum(smtpTlsModes),
+  user: z.string().nullable(),
+  password: z.string().nullable(),
+  fromAddress: z.string(),
+  fromName: z.string().nullable(),
+});
+export type StoredMailSettings = z.infer<typeof storedMailSettings>;
+
+export const mailSendTestInput = z.strictObject({ to: address, note: optionalText(500) });
+
+export const outboxIdInput = z.strictObject({ id });
