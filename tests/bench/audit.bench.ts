@@ -53,7 +53,9 @@ export async function benchAudit(): Promise<void> {
         }
       });
     }
-    console.log(`audit: ${ENTRIES.toLocaleString('en')} entries written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `audit: ${ENTRIES.toLocaleString('en')} entries written in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     const login = await runtime.core.invoke('auth.login', { username: 'admin', password: 'demo' }, {});
     const session = login.session;
