@@ -769,7 +769,7 @@ const cases: Record<MethodName, Case[]> = {
     ],
   ],
   'audit.list': [
-    ['a user id that is not a uuid', (f) => ({ filter: { userId: 'dana' } }), ['filter', 'userId']],
+    ['a user id that is not a uuid', () => ({ filter: { userId: 'dana' } }), ['filter', 'userId']],
     ['a kind with capitals', () => ({ filter: { entity: 'Ticket' } }), ['filter', 'entity']],
     ['a record id of 101 characters', () => ({ filter: { record: long(101) } }), ['filter', 'record']],
     [
