@@ -34,6 +34,8 @@ test('an admin finds a refused sign-in and a sign-out in the audit log, opens on
   await expect(refused).toHaveCount(1);
   await expect(refused).toContainText('auth.login');
   await expect(refused).toContainText('Console');
+  await expect(table.getByRole('row').filter({ hasText: 'auth.logout' })).toHaveCount(0);
+  await expect(admin.locator('.MuiPopover-root')).toHaveCount(0);
   await screenshot(admin, 'audit-log-sign-ins');
 
   await refused.click();

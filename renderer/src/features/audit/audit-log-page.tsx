@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -27,7 +28,9 @@ export function AuditLogPage() {
   const [form, setForm] = useState<AuditFilterForm>(emptyAuditFilter);
   const [opened, setOpened] = useState<string | null>(null);
   const [exportNote, setExportNote] = useState<string | null>(null);
-  const filter = auditFilterInput(useDebouncedValue(form, 300));
+  // Typing a record asks once per pause; a choice in a list or a day applies at once.
+  const record = useDebouncedValue(form.record, 300);
+  const filter = auditFilterInput({ ...form, record });
   const users = useApiQuery('users.list', {});
   const kinds = useApiQuery('audit.kinds', {});
   const log = useInfiniteQuery<AuditPageDto, ApiCallError, { pages: AuditPageDto[] }, unknown[], AuditCursor | null>({
@@ -72,14 +75,13 @@ export function AuditLogPage() {
           Export CSV
         </Button>
       </Stack>
-      <Stack
-        direction="row"
-        spacing={1.5}
+      <Box
         component="form"
         aria-label="Filter the audit log"
-        sx={{ flexWrap: 'wrap', rowGap: 1.5 }}
+        onSubmit={(e) => e.preventDefault()}
+        sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}
       >
-        <TextField select size="small" label="Who" value={form.userId} onChange={set('userId')} sx={{ minWidth: 200 }}>
+        <TextField select size="small" label="Who" value={form.userId} onChange={set('userId')} sx={{ width: 220 }}>
           <MenuItem value="">Anyone</MenuItem>
           {(users.data ?? []).map((u) => (
             <MenuItem key={u.id} value={u.id}>
@@ -87,7 +89,7 @@ export function AuditLogPage() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label="Kind" value={form.entity} onChange={set('entity')} sx={{ minWidth: 180 }}>
+        <TextField select size="small" label="Kind" value={form.entity} onChange={set('entity')} sx={{ width: 180 }}>
           <MenuItem value="">Any kind</MenuItem>
           {(kinds.data ?? []).map((k) => (
             <MenuItem key={k} value={k}>
@@ -101,7 +103,7 @@ export function AuditLogPage() {
           placeholder="Ticket number or record id"
           value={form.record}
           onChange={set('record')}
-          sx={{ minWidth: 240 }}
+          sx={{ width: 260 }}
         />
         <TextField
           size="small"
@@ -109,6 +111,7 @@ export function AuditLogPage() {
           label="From"
           value={form.fromDay}
           onChange={set('fromDay')}
+          sx={{ width: 170 }}
           slotProps={{ inputLabel: { shrink: true } }}
         />
         <TextField
@@ -117,12 +120,13 @@ export function AuditLogPage() {
           label="To"
           value={form.toDay}
           onChange={set('toDay')}
+          sx={{ width: 170 }}
           slotProps={{ inputLabel: { shrink: true } }}
         />
         <Button size="small" onClick={() => setForm(emptyAuditFilter)}>
           Clear
         </Button>
-      </Stack>
+      </Box>
       {exportNote && (
         <Alert severity="info" onClose={() => setExportNote(null)}>
           {exportNote}
