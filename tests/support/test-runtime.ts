@@ -10,7 +10,7 @@ import type { DispatchEvent } from '../../shared/api/events';
 import type { Role } from '../../shared/domain/roles';
 import type { Result } from '../../shared/errors';
 import type { DatabaseConfig, DatabaseHandle } from '../../electron/core/db/connect';
-import { startRuntime, type Runtime } from '../../electron/core/runtime';
+import { startRuntime, type DemoContent, type Runtime } from '../../electron/core/runtime';
 import type { Clock } from '../../electron/core/services/clock';
 import { demoUsers } from '../../electron/core/services/demo-data';
 import { SESSION_COOKIE, startHttpServer } from '../../electron/http/http-server';
@@ -95,7 +95,12 @@ export class TestEnvironment {
    * (default: the suites' test clock), closed in afterAll.
    */
   async runtime(
-    options: { database?: DatabaseConfig; demo?: boolean; clock?: Clock; slaWatchIntervalMs?: number | false } = {},
+    options: {
+      database?: DatabaseConfig;
+      demo?: DemoContent | false;
+      clock?: Clock;
+      slaWatchIntervalMs?: number | false;
+    } = {},
   ): Promise<Runtime> {
     const runtime = await startRuntime({
       database: options.database ?? (await this.database()),
@@ -243,7 +248,7 @@ export class TestServer {
     return cookie;
   }
 
-  /** A session cookie for every demo user (startRuntime({ demo: true }) loads them, password "demo"). */
+  /** A session cookie for every demo user (startRuntime({ demo: 'basic' }) loads them, password "demo"). */
   async loginDemoUsers(): Promise<Record<Role, string>> {
     const entries = await Promise.all(demoUsers.map(async (u) => [u.role, await this.login(u.username)] as const));
     return Object.fromEntries(entries) as Record<Role, string>;
