@@ -38,6 +38,10 @@ describe('the demo world (--demo)', () => {
         expect(Math.abs((t.home.longitude ?? 0) + 74.0), t.name).toBeLessThan(0.3);
       }
       expect(technicians.filter((t) => t.lastPosition !== null).length).toBeGreaterThanOrEqual(3);
+      // The demo technician's login is linked, and a dispatcher (who may not list users) sees to whom.
+      expect(technicians.filter((t) => t.login).map((t) => [t.name, t.login?.username])).toEqual([
+        ['Toni Technician', 'technician'],
+      ]);
 
       const workTypes = valueOf(await server.call('workTypes.list', {}, dispatcher));
       expect(workTypes.length).toBeGreaterThanOrEqual(4);
