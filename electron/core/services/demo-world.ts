@@ -329,7 +329,11 @@ function nextWorkingDay(day: DateTime): DateTime {
 }
 
 function startOf(when: When, now: DateTime): DateTime {
-  if ('ago' in when) return now.minus({ minutes: when.ago }).startOf('minute');
+  if ('ago' in when) {
+    // On a five-minute mark, as a dispatcher books; always before the status times that follow.
+    const start = now.minus({ minutes: when.ago }).startOf('minute');
+    return start.set({ minute: start.minute - (start.minute % 5) });
+  }
   if ('nextDay' in when) {
     const [hour, minute] = when.nextDay.split(':').map(Number);
     return nextWorkingDay(now.startOf('day')).set({ hour, minute });
