@@ -25,7 +25,7 @@ test('the demo technician logs in to a day of visits', async ({ browser }) => {
 test('a dispatcher finds teams and visits on the board and technicians on the map', async ({ browser }) => {
   const dispatcher = await openConsoleAs(browser, 'dispatcher');
   const board = new BoardPage(dispatcher);
-  await board.open(DateTime.now().toISODate() ?? '');
+  await board.open(DateTime.now().toISODate());
   for (const name of ['Toni Technician', 'Ray Brooks', 'Lena Kowalski', 'Priya Shah', 'Omar Haddad']) {
     await expect(board.board.getByText(name, { exact: true })).toBeVisible();
   }
