@@ -13,13 +13,12 @@ async function closeConsolesOfEarlierTests(testId: string): Promise<void> {
   }
 }
 
-/** A console window logged in as one of the demo users (password "demo"), or as a login a test made. */
+/** A console window logged in as one of the demo users. */
 export async function openConsoleAs(
   browser: Browser,
-  login: string | { username: string; password: string },
+  username: string,
   prepare?: (page: Page) => Promise<void>,
 ): Promise<Page> {
-  const { username, password } = typeof login === 'string' ? { username: login, password: 'demo' } : login;
   const testId = test.info().testId;
   await closeConsolesOfEarlierTests(testId);
   const context = await browser.newContext();
@@ -28,7 +27,7 @@ export async function openConsoleAs(
   await prepare?.(page);
   await page.goto('/');
   await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password').fill('demo');
   await page.keyboard.press('Enter');
   // Logging in loads the console's code; on a busy machine that takes longer than one assertion.
   await expect(page.getByLabel('Logged in as')).toBeVisible({ timeout: 15_000 });
