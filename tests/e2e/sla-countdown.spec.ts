@@ -11,8 +11,7 @@ test('a Critical ticket shows its countdown and turns at risk when 75% of its tw
   const intake = new IntakePage(desk);
   await intake.open();
   await intake.findCaller('Priya', 'Priya Raman');
-  await expect(desk.getByRole('option').first()).toContainText('Brooklyn clinic');
-  await desk.keyboard.press('Enter'); // the site field offers the client's only site
+  await intake.takeFirstSite('Brooklyn clinic');
   await desk.keyboard.type('The clinic network is down: no patient records on any workstation.');
   await desk.getByLabel('Is a service down (outage)?').check();
   await desk.getByLabel('How many users are affected?').click();

@@ -25,6 +25,16 @@ export class IntakePage {
     await this.page.keyboard.press('Enter');
   }
 
+  /**
+   * Takes the site offered first by pressing Enter, once the client's sites have loaded: pressed
+   * earlier, on a loaded machine, the Enter picks nothing and the description is typed elsewhere.
+   */
+  async takeFirstSite(site: string): Promise<void> {
+    await expect(this.page.getByRole('option').first()).toContainText(site);
+    await this.page.keyboard.press('Enter');
+    await expect(this.description).toBeFocused();
+  }
+
   /** Waits for the save to be confirmed and returns the new ticket number. */
   async savedTicketNumber(): Promise<string> {
     const status = this.page.getByRole('status');
