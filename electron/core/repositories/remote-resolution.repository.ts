@@ -1,20 +1,11 @@
 import { sql } from 'kysely';
-import type { RemoteChannel, RemoteResolutionDto } from '../../../shared/domain/closure';
+import type { RemoteResolutionDto } from '../../../shared/domain/closure';
 import { readJsonOrUndefined, textList } from '../db/json-column';
 import type { Tx } from '../db/transaction';
 
-export interface RemoteResolutionRow {
-  id: string;
+/** What is written: the resolution as shown, less `current` (which the reading side works out). */
+export interface RemoteResolutionRow extends Omit<RemoteResolutionDto, 'current'> {
   ticketId: string;
-  channel: RemoteChannel;
-  respondedAt: string;
-  resolvedAt: string;
-  resolution: string;
-  steps: string[];
-  confirmedBy: string;
-  confirmedAt: string;
-  recordedAt: string;
-  recordedBy: string;
 }
 
 export async function insertRemoteResolution(db: Tx, row: RemoteResolutionRow): Promise<void> {

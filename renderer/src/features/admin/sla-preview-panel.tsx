@@ -21,8 +21,8 @@ import { PriorityChip } from '../../components/priority-chip';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { ApiCallError, call } from '../../transport/client';
 import { describeIssues } from './api-issues';
+import { instantOfLocalInput, nowLocalInput } from '../../components/datetime-local';
 
-const nowLocal = () => DateTime.now().toFormat("yyyy-LL-dd'T'HH:mm");
 const workstationZone = DateTime.local().zoneName;
 
 function formatIn(iso: string, zone: string, referenceYear: number): string {
@@ -55,9 +55,9 @@ interface PreviewRequest {
  */
 export function useSlaPreview(calendar: BusinessCalendar | null, policy: SlaPolicy | undefined) {
   const [priority, setPriority] = useState<Priority>('high');
-  const [received, setReceived] = useState(nowLocal);
+  const [received, setReceived] = useState(nowLocalInput);
   // The received time is typed in this workstation's zone; the server wants an instant with offset.
-  const receivedAt = received ? DateTime.fromISO(received).toISO() : null;
+  const receivedAt = instantOfLocalInput(received);
 
   // Debounced as text: an object would be new on every render and never settle.
   const requestText = calendar && receivedAt ? JSON.stringify({ calendar, policy, receivedAt }) : '';

@@ -4,13 +4,11 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { DateTime } from 'luxon';
 import { useState } from 'react';
 import type { TechnicianDto } from '../../../../shared/domain/technician';
 import { FormDialog } from '../../components/form-dialog';
 import type { BookingDraft, WriteFailure } from './use-board-writes';
-
-const localInput = (iso: string) => DateTime.fromISO(iso).toFormat("yyyy-MM-dd'T'HH:mm");
+import { instantOfLocalInput, toLocalInput } from '../../components/datetime-local';
 
 /**
  * Everything a drag does, from the keyboard: technician, start, duration, pinning, and the
@@ -28,7 +26,7 @@ export function BookingDialog({
   onClose: () => void;
 }) {
   const [technicianId, setTechnicianId] = useState(draft.technicianId);
-  const [start, setStart] = useState(draft.startsAt ? localInput(draft.startsAt) : '');
+  const [start, setStart] = useState(toLocalInput(draft.startsAt));
   const [minutes, setMinutes] = useState(String(draft.durationMinutes));
   const [pinned, setPinned] = useState(draft.pinned);
   const [reason, setReason] = useState('');
@@ -36,7 +34,7 @@ export function BookingDialog({
   const [failure, setFailure] = useState<WriteFailure | null>(null);
   const [saving, setSaving] = useState(false);
   const title = draft.visit ? `Edit visit ${draft.ticketNumber}` : `Book ${draft.ticketNumber}`;
-  const startsAt = start ? DateTime.fromISO(start).toUTC().toISO() : null;
+  const startsAt = instantOfLocalInput(start);
   const duration = Number(minutes);
   const missing = !technicianId ? 'Pick a technician' : !startsAt ? 'Give a start' : null;
 

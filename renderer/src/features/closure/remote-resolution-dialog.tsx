@@ -6,11 +6,10 @@ import { remoteChannelLabels, remoteChannels, type RemoteChannel } from '../../.
 import type { TicketDto } from '../../../../shared/domain/ticket';
 import { FormDialog } from '../../components/form-dialog';
 import { ApiCallError, call } from '../../transport/client';
+import { instantOfLocalInput, toLocalInput } from '../../components/datetime-local';
 
-/** A datetime-local value for an instant, in the workstation's zone. */
-const localInput = (iso: string) => DateTime.fromISO(iso).toFormat("yyyy-MM-dd'T'HH:mm");
-/** A datetime-local value as an instant with the workstation's offset ('' when not a time, which the core names). */
-const instantOf = (v: string) => (v ? (DateTime.fromISO(v).toUTC().toISO() ?? '') : '');
+// '' for an empty or impossible time: the core names the field.
+const instantOf = (v: string) => instantOfLocalInput(v) ?? '';
 
 /**
  * The desk or a dispatcher records a fix made without a visit: how, the steps, who at the client
@@ -28,11 +27,11 @@ export function RemoteResolutionDialog({
 }) {
   const [opened] = useState(() => DateTime.now().toISO());
   const [channel, setChannel] = useState<RemoteChannel>('phone');
-  const [respondedAt, setRespondedAt] = useState(localInput(t.firstContactAt ?? opened));
+  const [respondedAt, setRespondedAt] = useState(toLocalInput(t.firstContactAt ?? opened));
   const [resolution, setResolution] = useState('');
   const [steps, setSteps] = useState('');
   const [confirmedBy, setConfirmedBy] = useState(t.contact?.name ?? '');
-  const [confirmedAt, setConfirmedAt] = useState(localInput(opened));
+  const [confirmedAt, setConfirmedAt] = useState(toLocalInput(opened));
   const [failure, setFailure] = useState<ApiCallError | null>(null);
   const [saving, setSaving] = useState(false);
   const fieldError = (name: string) => failure?.fieldMessage(name);

@@ -7,7 +7,6 @@ import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { DateTime } from 'luxon';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { CallerMatch, ContactDto, SiteDto } from '../../../../shared/domain/directory';
 import type { SkillDto, WorkTypeDto } from '../../../../shared/domain/technician';
@@ -20,6 +19,7 @@ import { CallerField } from './caller-field';
 import { OpenTicketsPanel, type SameIssue } from './open-tickets-panel';
 import { PickOrAddField } from './pick-or-add-field';
 import { noCriteria, PriorityQuestions } from './priority-questions';
+import { instantOfLocalInput, nowLocalInput } from '../../components/datetime-local';
 
 type DialogKind = 'client' | 'contact' | 'site' | null;
 
@@ -44,12 +44,10 @@ function workTypeHint(workType: WorkTypeDto | undefined, skills: SkillDto[] | un
   return [`${workType.durationMinutes} min`, ...needed].join(' · ');
 }
 
-const nowLocal = () => DateTime.now().toFormat("yyyy-LL-dd'T'HH:mm");
-
 function emptyForm() {
   return {
     channel: 'phone' as Channel,
-    receivedAt: nowLocal(),
+    receivedAt: nowLocalInput(),
     criteria: noCriteria,
     category: '',
     workTypeId: '',
@@ -108,7 +106,7 @@ export function IntakePage() {
     setFocusNext('caller');
   };
 
-  const receivedIso = DateTime.fromISO(form.receivedAt).toUTC().toISO();
+  const receivedIso = instantOfLocalInput(form.receivedAt);
 
   const submit = (e?: SyntheticEvent) => {
     e?.preventDefault();

@@ -18,11 +18,12 @@ import { saveOnCtrlEnter } from '../../components/ctrl-enter';
 import { formatDateTime } from '../../components/format-time';
 import { useApiMutation, useApiQuery } from '../../transport/queries';
 import { availabilityKindLabels, issuesOf, type AvailabilityKindKey } from './technician-format';
+import { instantOfLocalInput } from '../../components/datetime-local';
 
 const kindColor = { time_off: 'default', sick: 'warning', extra_shift: 'success' } as const;
 
-/** A datetime-local value as an instant with the workstation's offset ('' when not a time). */
-const instantOf = (v: string) => (v ? (DateTime.fromISO(v).toISO() ?? '') : '');
+// '' for an empty or impossible time: the core names the field.
+const instantOf = (v: string) => instantOfLocalInput(v) ?? '';
 
 /** Time off, sick days and extra shifts for the next 90 days; dispatchers and admins add and remove them. */
 export function TimeOffPanel({ technician, canEdit }: { technician: TechnicianDto; canEdit: boolean }) {

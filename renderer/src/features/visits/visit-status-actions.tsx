@@ -20,6 +20,7 @@ import {
 import { nextStatuses, type StatusUpdate } from '../../../../shared/domain/visit-status';
 import { FormDialog } from '../../components/form-dialog';
 import { ApiCallError, call } from '../../transport/client';
+import { instantOfLocalInput, toLocalInput } from '../../components/datetime-local';
 
 const buttons: Record<StatusUpdate, { label: string; icon: ReactElement; color: 'primary' | 'success' | 'warning' }> = {
   en_route: { label: 'En route', icon: <DirectionsCarOutlined />, color: 'primary' },
@@ -30,11 +31,6 @@ const buttons: Record<StatusUpdate, { label: string; icon: ReactElement; color: 
 
 /** What a status change makes stale on this console (other consoles hear the pushed event). */
 const refreshed: MethodName[] = ['visits.myDay', 'visits.forTicket', 'visits.list', 'tickets.get', 'tickets.queue'];
-
-/** A datetime-local value for an instant, in the workstation's zone. */
-const localInput = (iso: string | null) => (iso ? DateTime.fromISO(iso).toFormat("yyyy-MM-dd'T'HH:mm") : '');
-/** A datetime-local value as an instant with the workstation's offset; null when empty. */
-const instantOf = (v: string) => (v ? DateTime.fromISO(v).toUTC().toISO() : null);
 
 /**
  * The status buttons of one visit: only the ones its current status allows. A crew presses
@@ -152,11 +148,11 @@ function StatusDialog({
 }) {
   // Left as it opened, the time is "now" on the server's clock: a minute-rounded copy of the
   // workstation's clock could fall before a change recorded moments ago.
-  const [opened] = useState(() => localInput(new Date().toISOString()));
+  const [opened] = useState(() => toLocalInput(new Date().toISOString()));
   const [at, setAt] = useState(opened);
   // The suggestion was worked out when the day was loaded; setting off now moves it on.
   const [eta, setEta] = useState(() =>
-    localInput(
+    toLocalInput(
       travelMinutes !== null
         ? DateTime.now()
             .plus({ minutes: travelMinutes + 1 })
@@ -176,8 +172,8 @@ function StatusDialog({
     setSaving(true);
     setFailure(null);
     try {
-      const etaAt = status === 'en_route' ? instantOf(eta) : null;
-      const when = at === opened ? null : instantOf(at);
+      const etaAt = status === 'en_route' ? instantOfLocalInput(eta) : null;
+      const when = at === opened ? null : instantOfLocalInput(at);
       await onSubmit({
         status,
         ...(when ? { at: when } : {}),
