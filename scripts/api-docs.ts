@@ -109,6 +109,14 @@ const outputs: Record<MethodName, string> = {
   'mail.settings': 'MailSettingsDto',
   'mail.saveSettings': 'MailSettingsDto',
   'mail.sendTest': 'MailTestResult',
+  'templates.list': 'MessageTemplateListDto',
+  'templates.get': 'MessageTemplateDto',
+  'templates.save': 'MessageTemplateDto',
+  'templates.reset': 'MessageTemplateDto',
+  'templates.preview': '{ subject: string; text: string; html: string }',
+  'clients.messagePreferences': 'ClientMessagePreferencesDto',
+  'clients.saveMessagePreferences': 'ClientMessagePreferencesDto',
+  'contacts.setMessagesOptOut': 'ContactDto',
 };
 
 /**
@@ -272,6 +280,8 @@ ${interfacesOf(path.join(root, 'shared/domain/sla-settings.ts'))}
 ${interfacesOf(path.join(root, 'shared/domain/technician.ts'))}
 
 ${interfacesOf(path.join(root, 'shared/domain/visit.ts'))}
+
+${interfacesOf(path.join(root, 'shared/domain/messages.ts'))}
 \`\`\`
 `);
   return parts.join('\n');

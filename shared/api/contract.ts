@@ -97,6 +97,20 @@ import {
   outboxListInput,
   outboxSettings,
 } from '../domain/outbox.schema';
+import {
+  type ClientMessagePreferencesDto,
+  type MessageTemplateDto,
+  type MessageTemplateListDto,
+  type RenderedMessageDto,
+} from '../domain/messages';
+import {
+  clientMessagePreferencesInput,
+  clientMessagePreferencesSaveInput,
+  contactMessagesOptOutInput,
+  templateKindInput,
+  templatePreviewInput,
+  templateSaveInput,
+} from '../domain/messages.schema';
 import { access } from './access';
 import {
   channel,
@@ -748,6 +762,52 @@ export const api = {
     access: access.admin,
     summary:
       "Sends a test message to `to` now, through the saved SMTP server and outside the outbox, and answers the server's reply (`delivered: true`, response, messageId) or what failed (`delivered: false`, stage: settings, connection, timeout, tls, authentication, sender, recipient or message; the SMTP code; the error).",
+  }),
+  // Message templates and who receives messages (issue 14, sections 3 and 4).
+  'templates.list': method<MessageTemplateListDto>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      "Every message kind's template in effect (the admin's where saved, else the shipped default, `custom` saying which), when each is sent and to whom, the default wording, and every placeholder a template may use.",
+  }),
+  'templates.get': method<MessageTemplateDto>()({
+    input: templateKindInput,
+    access: access.admin,
+    summary: "One message kind's template in effect, with its shipped default.",
+  }),
+  'templates.save': method<MessageTemplateDto>()({
+    input: templateSaveInput,
+    access: access.admin,
+    summary:
+      'Saves the subject and plain-text body (Mustache: {{placeholder}}, sections {{#placeholder}}…{{/placeholder}} shown only when it has a value) used for a kind from now on; the HTML part is made from the text. A placeholder that does not exist, a partial or a syntax error is refused with `invalid_input` at `subject` or `body`, naming it. Audited.',
+  }),
+  'templates.reset': method<MessageTemplateDto>()({
+    input: templateKindInput,
+    access: access.admin,
+    summary: 'Goes back to the shipped default for a kind (forgets the saved template). Audited.',
+  }),
+  'templates.preview': method<RenderedMessageDto>()({
+    input: templatePreviewInput,
+    access: access.admin,
+    summary:
+      "Renders a kind's template, as saved or the unsaved `draft`, with a real ticket's data (and `visitId`, else its next live visit, else its latest), answering the subject, plain text and HTML exactly as they would be sent. Writes nothing. A draft naming an unknown placeholder is refused as templates.save refuses it, at `draft.subject` or `draft.body`.",
+  }),
+  'clients.messagePreferences': method<ClientMessagePreferencesDto>()({
+    input: clientMessagePreferencesInput,
+    access: staff,
+    summary: "Which messages a client's contacts receive; every kind is on until turned off.",
+  }),
+  'clients.saveMessagePreferences': method<ClientMessagePreferencesDto>()({
+    input: clientMessagePreferencesSaveInput,
+    access: access.directoryEditors,
+    summary:
+      'Turns message kinds on (true) or off (false) for a client; kinds left out keep their setting. Messages already queued are not recalled. Audited.',
+  }),
+  'contacts.setMessagesOptOut': method<ContactDto>()({
+    input: contactMessagesOptOutInput,
+    access: access.directoryEditors,
+    summary:
+      'Records that a contact wants no messages from the console (optOut true) or wants them again. Answers stale when the contact changed since expectedRevision. Audited.',
   }),
 } as const;
 

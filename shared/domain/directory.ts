@@ -21,6 +21,8 @@ export interface ContactDto {
   role: string | null;
   /** False once retired: still named on old tickets and in history, no longer offered at intake. */
   active: boolean;
+  /** True when the contact asked to receive no messages from the console (contacts.setMessagesOptOut). */
+  messagesOptOut: boolean;
   /** A fingerprint of the fields above; an update must send the one it read (optimistic concurrency). */
   revision: string;
 }

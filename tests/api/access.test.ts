@@ -145,6 +145,16 @@ const intended: Record<MethodName, Callers> = {
   'mail.settings': [admin],
   'mail.saveSettings': [admin],
   'mail.sendTest': [admin],
+  // Message templates are the organisation's wording: admins edit and preview them. Who receives
+  // messages belongs to the client directory: read by everyone, set by those who edit it.
+  'templates.list': [admin],
+  'templates.get': [admin],
+  'templates.save': [admin],
+  'templates.reset': [admin],
+  'templates.preview': [admin],
+  'clients.messagePreferences': everyone,
+  'clients.saveMessagePreferences': [desk, dispatcher, admin],
+  'contacts.setMessagesOptOut': [desk, dispatcher, admin],
 };
 
 type Caller = Role | 'nobody';

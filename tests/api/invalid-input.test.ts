@@ -875,6 +875,64 @@ const cases: Record<MethodName, Case[]> = {
     ['an address without a domain', () => ({ to: 'kim@' }), ['to']],
     ['an address of 300 characters', () => ({ to: `${long(290)}@tailspin.example` }), ['to']],
   ],
+  'templates.list': [],
+  'templates.get': [
+    ['a kind that does not exist', () => ({ kind: 'birthday-card' }), ['kind']],
+    ['no kind', () => ({}), ['kind']],
+  ],
+  'templates.save': [
+    ['an unknown placeholder', with_('templates.save', { body: 'Hello {{unknownThing}}' }), ['body']],
+    [
+      'an unknown placeholder in the subject',
+      with_('templates.save', { subject: 'Re {{ticket.number}}' }),
+      ['subject'],
+    ],
+    ['an unclosed section', with_('templates.save', { body: '{{#eta}}Arriving {{eta}}' }), ['body']],
+    ['a partial', with_('templates.save', { body: 'See {{> footer}}' }), ['body']],
+    ['an empty subject', with_('templates.save', { subject: '  ' }), ['subject']],
+    ['a body of 10,001 characters', with_('templates.save', { body: long(10_001) }), ['body']],
+    ['a kind that does not exist', with_('templates.save', { kind: 'birthday-card' }), ['kind']],
+  ],
+  'templates.reset': [['a kind that does not exist', () => ({ kind: 'birthday-card' }), ['kind']]],
+  'templates.preview': [
+    ['a ticket id that is not a UUID', with_('templates.preview', { ticketId: 'T-1' }), ['ticketId']],
+    ['a ticket that does not exist', with_('templates.preview', { ticketId: randomUUID() }), ['ticketId']],
+    [
+      'a visit of another ticket',
+      (f) => ({ ...validInputs['templates.preview'](f), visitId: f.ownVisitId }),
+      ['visitId'],
+    ],
+    [
+      'a draft with an unknown placeholder',
+      with_('templates.preview', { draft: { subject: 'Hi', body: 'Hello {{unknownThing}}' } }),
+      ['draft', 'body'],
+    ],
+    ['a draft without a body', with_('templates.preview', { draft: { subject: 'Hi' } }), ['draft', 'body']],
+  ],
+  'clients.messagePreferences': [['a client that does not exist', () => ({ clientId: randomUUID() }), ['clientId']]],
+  'clients.saveMessagePreferences': [
+    [
+      'a kind that does not exist',
+      with_('clients.saveMessagePreferences', { receives: { 'birthday-card': false } }),
+      ['receives', 'birthday-card'],
+    ],
+    [
+      "a technician's kind",
+      with_('clients.saveMessagePreferences', { receives: { 'assignment-notice': false } }),
+      ['receives', 'assignment-notice'],
+    ],
+    [
+      'a word instead of true or false',
+      with_('clients.saveMessagePreferences', { receives: { 'on-the-way': 'no' } }),
+      ['receives', 'on-the-way'],
+    ],
+    ['a client that does not exist', with_('clients.saveMessagePreferences', { clientId: randomUUID() }), ['clientId']],
+  ],
+  'contacts.setMessagesOptOut': [
+    ['no optOut', without('contacts.setMessagesOptOut', 'optOut'), ['optOut']],
+    ['a word instead of true or false', with_('contacts.setMessagesOptOut', { optOut: 'yes' }), ['optOut']],
+    ['an unknown contact', with_('contacts.setMessagesOptOut', { id: '9b2f0a52-4a8e-4a0e-9d39-3f1f3a8e2b11' }), ['id']],
+  ],
 };
 
 /** A valid work log whose first parts line has some fields changed. */

@@ -27,6 +27,8 @@ const applicationTables = [
   'visits',
   'visit_crew',
   'outbox',
+  'message_templates',
+  'client_message_opt_outs',
 ];
 
 describeEachDatabase('migrations', (kind) => {
@@ -239,5 +241,45 @@ describeEachDatabase('migrations', (kind) => {
       .executeTakeFirstOrThrow();
     expect(stored.attempts).toBe(0);
     expect(new Date(stored.next_attempt_at).toISOString()).toBe(at);
+  });
+
+  it('keeps every contact receiving messages through 0011, and one opt-out row per client and kind', async () => {
+    const config = await env.database(kind);
+    const early = await openDatabase(config, { migrateTo: '0010-audit-indexes' });
+    const at = '2026-11-26T09:00:00.000Z';
+    await early.db
+      .insertInto('clients')
+      .values({
+        id: 'c1',
+        name: 'Lucerne',
+        phone: null,
+        phone_digits: null,
+        email: null,
+        time_zone: null,
+        created_at: at,
+      })
+      .execute();
+    // Typed as 0010 left the table: no opt-out yet.
+    await (early.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .insertInto('contacts')
+      .values({
+        id: 'k1',
+        client_id: 'c1',
+        name: 'Ola',
+        phone: null,
+        phone_digits: null,
+        email: 'o@l.example',
+        created_at: at,
+      })
+      .execute();
+    await early.close();
+
+    const handle = await openDatabase(config);
+    env.defer(() => handle.close());
+    const row = await handle.db.selectFrom('contacts').select(['name', 'messages_opt_out']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: 'Ola', messages_opt_out: 0 });
+    const optOut = { client_id: 'c1', kind: 'on-the-way' as const };
+    await handle.db.insertInto('client_message_opt_outs').values(optOut).execute();
+    await expect(handle.db.insertInto('client_message_opt_outs').values(optOut).execute()).rejects.toThrow();
   });
 });

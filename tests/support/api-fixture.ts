@@ -566,4 +566,18 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
     fromAddress: 'dispatch@tailspin.example',
   }),
   'mail.sendTest': () => ({ to: 'kim@tailspin.example' }),
+  'templates.list': () => ({}),
+  'templates.get': () => ({ kind: 'booking-confirmation' }),
+  // The shipped wording saved as the admin's own: every allowed call succeeds and changes no text.
+  'templates.save': () => ({
+    kind: 'request-acknowledgement',
+    subject: 'We have your request {{ticketNumber}}',
+    body: 'Dear {{contactName}},\n\nWe have logged your request as {{ticketNumber}} ({{priority}}).',
+  }),
+  'templates.reset': () => ({ kind: 'booking-update' }),
+  'templates.preview': (f) => ({ kind: 'booking-confirmation', ticketId: f.ticketId }),
+  'clients.messagePreferences': (f) => ({ clientId: f.clientId }),
+  'clients.saveMessagePreferences': (f) => ({ clientId: f.clientId, receives: { 'on-the-way': true } }),
+  // Not opted out already: the contact keeps receiving for the tickets other methods create.
+  'contacts.setMessagesOptOut': (f) => ({ id: f.contactId, expectedRevision: f.contactRevision, optOut: false }),
 };

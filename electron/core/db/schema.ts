@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { AttachmentMimeType } from '../../../shared/domain/attachment';
 import type { RemoteChannel, ResolutionMethod, ResponseKind, SlaOutcome } from '../../../shared/domain/closure';
 import type { EscalationKind } from '../../../shared/domain/escalation';
+import type { ClientMessageKind, MessageKind } from '../../../shared/domain/messages';
 import type { Role } from '../../../shared/domain/roles';
 import type { OutboxStatus, OutboxTransport } from '../../../shared/domain/outbox';
 import type { Impact, Urgency } from '../../../shared/domain/sla';
@@ -66,6 +67,8 @@ export interface ContactsTable {
   /** 0 once retired: kept for old tickets and history, no longer offered or accepted at intake. */
   active: number;
   created_at: string;
+  /** 1 when the contact asked to receive no messages from the console. */
+  messages_opt_out: number;
 }
 
 export interface SitesTable {
@@ -451,6 +454,21 @@ export interface OutboxTable {
   delivery: string | null;
 }
 
+/** A template an admin saved; a kind without a row uses the shipped default. */
+export interface MessageTemplatesTable {
+  kind: MessageKind;
+  subject: string;
+  body: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A message kind a client chose not to receive (every kind is on until a row says otherwise). */
+export interface ClientMessageOptOutsTable {
+  client_id: string;
+  kind: ClientMessageKind;
+}
+
 export interface ChangeEventsTable {
   id: Generated<number>;
   at: string;
@@ -491,4 +509,6 @@ export interface Database {
   ticket_reviews: TicketReviewsTable;
   ticket_links: TicketLinksTable;
   outbox: OutboxTable;
+  message_templates: MessageTemplatesTable;
+  client_message_opt_outs: ClientMessageOptOutsTable;
 }

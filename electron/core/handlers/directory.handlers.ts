@@ -112,6 +112,16 @@ export const directoryHandlers = {
       return after;
     }),
 
+  'contacts.setMessagesOptOut': async (input, ctx) =>
+    ctx.write(async ({ tx, audit, publish }) => {
+      const before = await requireCurrentContact(tx, ctx.database.dialect, input.id, input.expectedRevision);
+      if (before.messagesOptOut === input.optOut) return before;
+      const after = await updateContact(tx, input.id, { messages_opt_out: input.optOut ? 1 : 0 });
+      await audit({ entity: 'contact', entityId: after.id, before, after });
+      await publish({ type: 'directory.changed', clientId: after.clientId });
+      return after;
+    }),
+
   'sites.update': async (input, ctx) =>
     ctx.write(async ({ tx, audit, publish }) => {
       requireCoordinatePair(input.latitude, input.longitude);
@@ -181,6 +191,7 @@ export const directoryHandlers = {
         email: input.email,
         role: input.role,
         active: 1,
+        messages_opt_out: 0,
         created_at: ctx.now(),
       });
       await audit({ entity: 'contact', entityId: contact.id, after: contact });

@@ -17,6 +17,7 @@ import { organisationHandlers } from './organisation.handlers';
 import { partHandlers } from './parts.handlers';
 import { remoteResolutionHandlers } from './remote-resolution.handlers';
 import { mailHandlers } from './mail.handlers';
+import { messageHandlers } from './messages.handlers';
 import { outboxHandlers } from './outbox.handlers';
 import { workLogHandlers } from './work-logs.handlers';
 
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...outboxHandlers,
   ...mailHandlers,
+  ...messageHandlers,
 };

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../db/errors';
 import { findContact, findSite } from '../repositories/directory.repository';
 import { findTicket, findTicketIdByExternalRef, listQueue, setTicketNeeds } from '../repositories/ticket.repository';
 import { resolveNeeds } from '../services/ticket-needs.service';
+import { queueRequestAcknowledgement } from '../services/messages/message-queue.service';
 import { insertNewTicket } from '../services/ticket-intake.service';
 import { requireClient } from './directory.handlers';
 import type { Handlers } from './handler-types';
@@ -70,6 +71,7 @@ export const ticketHandlers = {
           },
           { now, loggedBy: caller.id },
         );
+        await queueRequestAcknowledgement(tx, ticketId, now);
         await audit({ entity: 'ticket', entityId: ticketId, after: { number, ...input } });
         await publish({ type: 'ticket.created', ticketId, number, clientId: input.clientId });
         return ticketId;

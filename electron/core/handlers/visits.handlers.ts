@@ -26,6 +26,7 @@ import {
   requireCrew,
   ruleBreaches,
 } from '../services/dispatch/visit-booking.service';
+import { queueVisitMessages } from '../services/messages/message-queue.service';
 import type { Handlers } from './handler-types';
 
 const MINUTE = 60_000;
@@ -123,6 +124,7 @@ export const visitHandlers = {
         { tx, audit, publish },
         { visitId: id, ticket, technicianIds: crewIds, now, details: { ...input, endsAt, override } },
       );
+      await queueVisitMessages(tx, id, { kind: 'booked' }, now);
     });
     return visitDto(ctx, id);
   },
@@ -203,6 +205,9 @@ export const visitHandlers = {
         if (rescheduled) {
           await replaceCrew(tx, before.id, crewOf(next.technicianId, next.helperIds), next.startsAt, next.endsAt);
           await setTicketStatus(tx, ticket.id, ticket.status, now);
+          // The contact and the crew hear of a move or a new crew; a pin or a resolution window is internal.
+          const previousCrewIds = [before.technicianId, ...before.helperIds];
+          await queueVisitMessages(tx, before.id, { kind: 'rescheduled', previousCrewIds }, now);
         }
         await audit({
           entity: 'visit',
@@ -245,6 +250,7 @@ export const visitHandlers = {
       });
       if (!saved) throw staleVisit(null, input.expectedVersion);
       await releaseCrew(tx, before.id);
+      await queueVisitMessages(tx, before.id, { kind: 'cancelled' }, now);
       const ticket = await findTicketForBooking(tx, before.ticketId);
       if (!ticket) throw new Error(`visit ${before.id} has no ticket`);
       // A ticket whose last visit is cancelled needs dispatching again, so it returns to the queue as new.

@@ -33,6 +33,7 @@ function contactDto(row: ContactsTable): ContactDto {
     role: row.role,
     // pg and SQLite both answer the integer as a number; anything but 0 is active.
     active: Number(row.active) !== 0,
+    messagesOptOut: Number(row.messages_opt_out) === 1,
   };
   return { ...fields, revision: revisionOf(Object.values(fields)) };
 }
@@ -111,11 +112,11 @@ export async function updateClient(db: Tx, id: string, changes: ClientChanges): 
   return client;
 }
 
-/** Writes a contact's editable fields, or only its active flag; the client never changes. */
+/** Writes a contact's editable fields, or only its active flag or opt-out; the client never changes. */
 export async function updateContact(
   db: Tx,
   id: string,
-  changes: ContactChanges | Pick<ContactsTable, 'active'>,
+  changes: ContactChanges | Pick<ContactsTable, 'active'> | Pick<ContactsTable, 'messages_opt_out'>,
 ): Promise<ContactDto> {
   await db.updateTable('contacts').set(changes).where('id', '=', id).execute();
   const contact = await findContact(db, id);

@@ -201,6 +201,7 @@ export async function loadDemoData(database: DatabaseHandle, clock: Clock): Prom
             email: p.email,
             role: null,
             active: 1,
+            messages_opt_out: 0,
             created_at: at,
           }),
         );

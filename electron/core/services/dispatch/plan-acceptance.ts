@@ -15,6 +15,7 @@ import {
   replaceCrew,
   updateVisitIfVersion,
 } from '../../repositories/visit.repository';
+import { queueVisitMessages } from '../messages/message-queue.service';
 import type { StoredPlan } from './plan-store';
 import { recordBooking } from './visit-booking.service';
 
@@ -32,10 +33,12 @@ export async function acceptPlan(
   const bookings = changes.filter((v) => v.change === 'new');
 
   // Check everything first, so a refusal changes nothing.
+  const crewBefore = new Map<string, string[]>();
   for (const planned of changes.filter((v) => v.visitId !== null)) {
     const current = await findVisitRecord(tx, planned.visitId as string);
     if (!current || current.version !== stored.visitVersions.get(current.id) || current.status !== 'scheduled')
       throw stale(`The visit for ${planned.number} changed`);
+    crewBefore.set(current.id, [current.technicianId, ...current.helperIds]);
   }
   const tickets = new Map<string, NonNullable<Awaited<ReturnType<typeof findTicketForBooking>>>>();
   for (const planned of bookings) {
@@ -60,6 +63,7 @@ export async function acceptPlan(
     });
     if (!updated) throw stale(`The visit for ${planned.number} changed`);
     await replaceCrew(tx, id, crewOf(planned.technicianId, []), planned.startsAt, planned.endsAt);
+    await queueVisitMessages(tx, id, { kind: 'rescheduled', previousCrewIds: crewBefore.get(id) ?? [] }, meta.now);
     await audit({
       entity: 'visit',
       entityId: id,
@@ -105,6 +109,7 @@ export async function acceptPlan(
         details: { ...planned, by: 'optimizer', planId: stored.plan.id },
       },
     );
+    await queueVisitMessages(tx, id, { kind: 'booked' }, meta.now);
   }
   return { created: bookings.length, moved: moves.length, unchanged: changes.length - bookings.length - moves.length };
 }

@@ -23,6 +23,7 @@ import {
   type StatusChange,
 } from '../../repositories/visit-status.repository';
 import { findVisitRecord } from '../../repositories/visit.repository';
+import { queueCompletionSummary, queueOnTheWay } from '../messages/message-queue.service';
 
 const MINUTE = 60_000;
 
@@ -156,6 +157,8 @@ export async function recordStatusChange(w: WriteTx, request: StatusRequest): Pr
   if (finished) await releaseCrewAfter(tx, visit.id, request.at);
   // The map shows the crew where they are: at the site from the moment they arrived.
   if (request.status === 'on_site' && context.site) await placeTechnicians(tx, crew, context.site, request.at);
+  if (request.status === 'en_route') await queueOnTheWay(tx, visit.id, request.now);
+  if (request.status === 'completed') await queueCompletionSummary(tx, visit.id, request.now);
   await audit({
     entity: 'visit',
     entityId: visit.id,

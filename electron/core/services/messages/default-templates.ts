@@ -1,0 +1,155 @@
+import type { MessageKind, MessageTemplateText } from '../../../../shared/domain/messages';
+
+// The shipped wording, used for a kind until an admin saves their own (and again after a reset).
+// Sections such as {{#eta}}…{{/eta}} print their text only when the placeholder has a value.
+
+const signOff = `Kind regards,
+The service desk`;
+
+export const defaultTemplates: Record<MessageKind, MessageTemplateText> = {
+  'request-acknowledgement': {
+    subject: 'We have your request {{ticketNumber}}',
+    body: `Dear {{contactName}},
+
+Thank you for contacting us. We have logged your request as {{ticketNumber}}.
+
+Priority: {{priority}}
+{{#responseTarget}}We aim to respond by {{responseTarget}}.
+{{/responseTarget}}
+Your request: {{description}}
+
+Please quote {{ticketNumber}} if you need to get in touch about it.
+
+${signOff}`,
+  },
+  'booking-confirmation': {
+    subject: 'Visit booked for {{ticketNumber}}: {{visitWindow}}',
+    body: `Dear {{contactName}},
+
+A technician will visit {{siteName}} for your request {{ticketNumber}}.
+
+When: {{visitWindow}}
+Where: {{siteAddress}}
+Technician: {{technicianFirstName}}
+
+The attached invitation adds the visit to your calendar. If this time does not suit you, please reply or call us and quote {{ticketNumber}}.
+
+${signOff}`,
+  },
+  'booking-update': {
+    subject: 'Visit changed for {{ticketNumber}}: now {{visitWindow}}',
+    body: `Dear {{contactName}},
+
+The visit for your request {{ticketNumber}} has changed. This replaces any earlier time we sent you.
+
+When: {{visitWindow}}
+Where: {{siteAddress}}
+Technician: {{technicianFirstName}}
+
+The attached invitation updates the visit in your calendar. If the new time does not suit you, please reply or call us and quote {{ticketNumber}}.
+
+${signOff}`,
+  },
+  'booking-cancellation': {
+    subject: 'Visit cancelled for {{ticketNumber}}',
+    body: `Dear {{contactName}},
+
+The visit planned for {{visitWindow}} at {{siteName}} for your request {{ticketNumber}} has been cancelled.
+{{#cancelReason}}
+Reason: {{cancelReason}}
+{{/cancelReason}}
+The attached cancellation removes it from your calendar. Your request stays open, and we will be in touch if another visit is needed.
+
+${signOff}`,
+  },
+  'on-the-way': {
+    subject: '{{technicianFirstName}} is on the way for {{ticketNumber}}',
+    body: `Dear {{contactName}},
+
+{{technicianFirstName}} has set off for {{siteName}} for your request {{ticketNumber}}.
+{{#eta}}
+Expected arrival: {{eta}}
+{{/eta}}
+Address: {{siteAddress}}
+
+If anything has changed at the site, please call us and quote {{ticketNumber}}.
+
+${signOff}`,
+  },
+  'completion-summary': {
+    subject: 'Visit completed for {{ticketNumber}}',
+    body: `Dear {{contactName}},
+
+Our technician has finished the visit to {{siteName}} for your request {{ticketNumber}}.
+{{#workSummary}}
+What was done:
+{{workSummary}}
+{{/workSummary}}{{#requiredParts}}
+Parts used:
+{{requiredParts}}
+{{/requiredParts}}{{#outcome}}
+Outcome: {{outcome}}
+{{/outcome}}{{#nextSteps}}
+What happens next: {{nextSteps}}
+{{/nextSteps}}{{#feedbackLink}}
+Tell us how we did: {{feedbackLink}}
+{{/feedbackLink}}
+If the problem comes back, reply to this message or call us and quote {{ticketNumber}}.
+
+${signOff}`,
+  },
+  'assignment-notice': {
+    subject: 'New visit {{ticketNumber}}: {{visitWindow}} at {{siteName}}',
+    body: `Hello {{technicianFirstName}},
+
+You have a new visit.
+
+Ticket: {{ticketNumber}} ({{priority}})
+When: {{visitWindow}}
+Client: {{clientName}}
+Site: {{siteName}}, {{siteAddress}}
+{{#accessRequirements}}Access: {{accessRequirements}}
+{{/accessRequirements}}Contact: {{contactName}}{{#contactPhone}}, {{contactPhone}}{{/contactPhone}}
+{{#workType}}Work type: {{workType}}
+{{/workType}}Crew: {{crew}}
+
+Problem: {{description}}
+{{#requiredParts}}
+Parts:
+{{requiredParts}}
+{{/requiredParts}}
+The attached invitation adds the visit to your calendar.`,
+  },
+  'assignment-update': {
+    subject: 'Visit changed {{ticketNumber}}: now {{visitWindow}} at {{siteName}}',
+    body: `Hello {{technicianFirstName}},
+
+A visit of yours has changed. This replaces any earlier details we sent you.
+
+Ticket: {{ticketNumber}} ({{priority}})
+When: {{visitWindow}}
+Client: {{clientName}}
+Site: {{siteName}}, {{siteAddress}}
+{{#accessRequirements}}Access: {{accessRequirements}}
+{{/accessRequirements}}Contact: {{contactName}}{{#contactPhone}}, {{contactPhone}}{{/contactPhone}}
+{{#workType}}Work type: {{workType}}
+{{/workType}}Crew: {{crew}}
+
+Problem: {{description}}
+{{#requiredParts}}
+Parts:
+{{requiredParts}}
+{{/requiredParts}}
+The attached invitation updates the visit in your calendar.`,
+  },
+  'assignment-cancellation': {
+    subject: 'Visit cancelled {{ticketNumber}}: {{visitWindow}}',
+    body: `Hello {{technicianFirstName}},
+
+You are no longer needed for the visit to {{siteName}} ({{siteAddress}}) for {{ticketNumber}} planned for {{visitWindow}}.
+{{#cancelReason}}
+Reason: {{cancelReason}}
+{{/cancelReason}}
+The attached cancellation removes it from your calendar.`,
+  },
+};

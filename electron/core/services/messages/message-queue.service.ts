@@ -1,0 +1,254 @@
+import {
+  isClientMessageKind,
+  type MessageKind,
+  type MessageTemplateText,
+  type MessageValues,
+} from '../../../../shared/domain/messages';
+import type { OutboxAttachment } from '../../../../shared/domain/outbox';
+import type { Tx } from '../../db/transaction';
+import {
+  clientOptOuts,
+  findSavedTemplate,
+  findTechnicianContacts,
+  findTicketMessageContext,
+  findVisitMessageContext,
+  type TicketMessageContext,
+  type VisitMessageContext,
+} from '../../repositories/message.repository';
+import { enqueueMessage } from '../../repositories/outbox.repository';
+import { hasLiveVisit } from '../../repositories/visit.repository';
+import { loadMailSettings } from '../outbox/outbox-config.service';
+import { defaultTemplates } from './default-templates';
+import { messageValues } from './message-values';
+import { renderTemplate, templateProblems } from './template-render';
+import { visitInvitation } from './visit-invitation';
+
+// The messages the console sends by itself. Each is queued in the transaction of the change that
+// causes it, so it goes if and only if the change commits; its event key names the change (the
+// visit's version for a booking), so a repeat of the same change queues nothing. Nobody to send
+// to (no e-mail address, an opted-out contact, a client that turned the kind off) means no
+// message, never a failed change.
+
+async function templateFor(tx: Tx, kind: MessageKind): Promise<MessageTemplateText> {
+  const saved = await findSavedTemplate(tx, kind);
+  // Saved templates were checked when saved; one changed behind the API's back must not make a
+  // booking fail, so the shipped wording stands in for it.
+  return saved && templateProblems(saved).length === 0 ? saved : defaultTemplates[kind];
+}
+
+/** The ticket contact's address when the client receives this kind and the contact has not opted out. */
+async function clientRecipient(tx: Tx, ticket: TicketMessageContext, kind: MessageKind): Promise<string | null> {
+  const contact = ticket.contact;
+  if (!contact?.email || !contact.active || contact.optedOut) return null;
+  if (isClientMessageKind(kind) && (await clientOptOuts(tx, ticket.clientId)).includes(kind)) return null;
+  return contact.email;
+}
+
+async function queue(
+  tx: Tx,
+  message: {
+    eventKey: string;
+    kind: MessageKind;
+    ticketId: string;
+    visitId: string | null;
+    recipient: string;
+    values: MessageValues;
+    invitation?: (text: string) => OutboxAttachment;
+    now: string;
+  },
+): Promise<boolean> {
+  const rendered = renderTemplate(await templateFor(tx, message.kind), message.values);
+  return enqueueMessage(tx, {
+    eventKey: message.eventKey,
+    kind: message.kind,
+    ticketId: message.ticketId,
+    visitId: message.visitId,
+    transport: 'email',
+    recipient: message.recipient,
+    subject: rendered.subject,
+    bodyText: rendered.text,
+    bodyHtml: rendered.html,
+    attachments: message.invitation ? [message.invitation(rendered.text)] : [],
+    createdAt: message.now,
+  });
+}
+
+/** Acknowledges a newly logged request to its contact (number, priority, response target). */
+export async function queueRequestAcknowledgement(tx: Tx, ticketId: string, now: string): Promise<void> {
+  const ticket = await findTicketMessageContext(tx, ticketId);
+  if (!ticket) throw new Error(`ticket ${ticketId} vanished inside its own transaction`);
+  const recipient = await clientRecipient(tx, ticket, 'request-acknowledgement');
+  if (!recipient) return;
+  await queue(tx, {
+    eventKey: `request-acknowledgement:${ticket.id}`,
+    kind: 'request-acknowledgement',
+    ticketId: ticket.id,
+    visitId: null,
+    recipient,
+    values: await messageValues(tx, { ticket, visit: null, now }),
+    now,
+  });
+}
+
+/** What happened to a visit, as its messages need it. */
+export type VisitChange =
+  | { kind: 'booked' }
+  /** Moved, resized or its crew changed; the crew before the change, to tell those taken off. */
+  | { kind: 'rescheduled'; previousCrewIds: readonly string[] }
+  | { kind: 'cancelled' };
+
+interface Loaded {
+  ticket: TicketMessageContext;
+  visit: VisitMessageContext;
+}
+
+async function loadVisit(tx: Tx, visitId: string): Promise<Loaded> {
+  const visit = await findVisitMessageContext(tx, visitId);
+  if (!visit) throw new Error(`visit ${visitId} vanished inside its own transaction`);
+  const ticket = await findTicketMessageContext(tx, visit.ticketId);
+  if (!ticket) throw new Error(`visit ${visitId} has no ticket`);
+  return { ticket, visit };
+}
+
+function invitationFor(
+  { ticket, visit }: Loaded,
+  options: {
+    method: 'REQUEST' | 'CANCEL';
+    title: string;
+    attendee: { name: string; email: string };
+    organizer: { name: string | null; email: string } | null;
+    now: string;
+  },
+): (text: string) => OutboxAttachment {
+  return (text) =>
+    visitInvitation({
+      visitId: visit.id,
+      version: visit.version,
+      method: options.method,
+      startsAt: visit.startsAt,
+      endsAt: visit.endsAt,
+      title: options.title,
+      description: text,
+      location: ticket.site ? `${ticket.site.name}, ${ticket.site.address}` : ticket.clientName,
+      organizer: options.organizer,
+      attendee: options.attendee,
+      stamp: options.now,
+    });
+}
+
+/**
+ * Tells the ticket's contact and the crew that a visit was booked, changed or cancelled, each
+ * with the calendar entry (REQUEST, or CANCEL). A technician taken off the visit gets the
+ * cancellation; one put on it gets the assignment notice; those who stay get the update.
+ */
+export async function queueVisitMessages(tx: Tx, visitId: string, change: VisitChange, now: string): Promise<void> {
+  const loaded = await loadVisit(tx, visitId);
+  const { ticket, visit } = loaded;
+  const mail = await loadMailSettings(tx);
+  const organizer = mail ? { name: mail.fromName, email: mail.fromAddress } : null;
+  const version = `v${visit.version}`;
+
+  const clientKind: MessageKind =
+    change.kind === 'booked'
+      ? 'booking-confirmation'
+      : change.kind === 'cancelled'
+        ? 'booking-cancellation'
+        : 'booking-update';
+  const contactAddress = await clientRecipient(tx, ticket, clientKind);
+  if (contactAddress && ticket.contact) {
+    await queue(tx, {
+      eventKey: `${clientKind}:${visit.id}:${version}`,
+      kind: clientKind,
+      ticketId: ticket.id,
+      visitId: visit.id,
+      recipient: contactAddress,
+      values: await messageValues(tx, { ticket, visit, now }),
+      invitation: invitationFor(loaded, {
+        method: change.kind === 'cancelled' ? 'CANCEL' : 'REQUEST',
+        title: `Service visit ${ticket.number}`,
+        attendee: { name: ticket.contact.name, email: contactAddress },
+        organizer,
+        now,
+      }),
+      now,
+    });
+  }
+
+  const current = change.kind === 'cancelled' ? [] : visit.crew;
+  const previousIds = change.kind === 'rescheduled' ? change.previousCrewIds : [];
+  const removedIds =
+    change.kind === 'cancelled'
+      ? visit.crew.map((c) => c.technicianId)
+      : previousIds.filter((id) => !visit.crew.some((c) => c.technicianId === id));
+  const technicianMessages: {
+    member: { technicianId: string; name: string; email: string | null };
+    kind: MessageKind;
+  }[] = [
+    ...current.map((member) => ({
+      member,
+      kind:
+        change.kind === 'rescheduled' && previousIds.includes(member.technicianId)
+          ? ('assignment-update' as const)
+          : ('assignment-notice' as const),
+    })),
+    ...(await findTechnicianContacts(tx, removedIds)).map((member) => ({
+      member,
+      kind: 'assignment-cancellation' as const,
+    })),
+  ];
+  for (const { member, kind } of technicianMessages) {
+    if (!member.email) continue;
+    await queue(tx, {
+      eventKey: `${kind}:${visit.id}:${member.technicianId}:${version}`,
+      kind,
+      ticketId: ticket.id,
+      visitId: visit.id,
+      recipient: member.email,
+      values: await messageValues(tx, { ticket, visit, recipientTechnicianName: member.name, now }),
+      invitation: invitationFor(loaded, {
+        method: kind === 'assignment-cancellation' ? 'CANCEL' : 'REQUEST',
+        title: `${ticket.number} at ${ticket.site?.name ?? ticket.clientName}`,
+        attendee: { name: member.name, email: member.email },
+        organizer,
+        now,
+      }),
+      now,
+    });
+  }
+}
+
+/** Tells the ticket's contact that the crew set off, with the ETA when one is known. */
+export async function queueOnTheWay(tx: Tx, visitId: string, now: string): Promise<void> {
+  const { ticket, visit } = await loadVisit(tx, visitId);
+  const recipient = await clientRecipient(tx, ticket, 'on-the-way');
+  if (!recipient) return;
+  await queue(tx, {
+    eventKey: `on-the-way:${visit.id}:v${visit.version}`,
+    kind: 'on-the-way',
+    ticketId: ticket.id,
+    visitId: visit.id,
+    recipient,
+    values: await messageValues(tx, { ticket, visit, now }),
+    now,
+  });
+}
+
+/**
+ * Sends the completion summary when a visit completes and no other visit of its ticket is still
+ * to come (scheduled, en route or on site): what was done, parts, outcome, what happens next.
+ */
+export async function queueCompletionSummary(tx: Tx, visitId: string, now: string): Promise<void> {
+  const { ticket, visit } = await loadVisit(tx, visitId);
+  if (await hasLiveVisit(tx, ticket.id)) return;
+  const recipient = await clientRecipient(tx, ticket, 'completion-summary');
+  if (!recipient) return;
+  await queue(tx, {
+    eventKey: `completion-summary:${visit.id}`,
+    kind: 'completion-summary',
+    ticketId: ticket.id,
+    visitId: visit.id,
+    recipient,
+    values: await messageValues(tx, { ticket, visit, now }),
+    now,
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { id } from './fields.schema';
+import { clientMessageKinds, messageKinds } from './messages';
+
+export const messageKind = z.enum(messageKinds);
+
+// Placeholders are checked by the core (it knows the template language); here only the bounds.
+export const templateText = z.strictObject({
+  subject: z.string().trim().min(1, 'Required').max(200, 'At most 200 characters'),
+  body: z.string().trim().min(1, 'Required').max(10_000, 'At most 10000 characters'),
+});
+
+export const templateKindInput = z.strictObject({ kind: messageKind });
+
+export const templateSaveInput = z.strictObject({ kind: messageKind, ...templateText.shape });
+
+export const templatePreviewInput = z.strictObject({
+  kind: messageKind,
+  /** The ticket whose data fills the placeholders. */
+  ticketId: id,
+  /** One of its visits; by default its next live visit, else its latest one. */
+  visitId: id.optional(),
+  /** An unsaved draft; without it the template as saved (or the default). */
+  draft: templateText.optional(),
+});
+
+export const clientMessagePreferencesInput = z.strictObject({ clientId: id });
+
+export const clientMessagePreferencesSaveInput = z.strictObject({
+  clientId: id,
+  /** The kinds to turn on (true) or off (false); kinds left out keep their setting. */
+  receives: z.partialRecord(z.enum(clientMessageKinds), z.boolean({ error: 'true or false' })),
+});
+
+export const contactMessagesOptOutInput = z.strictObject({
+  id,
+  expectedRevision: z.string().min(1, 'Required').max(64, 'At most 64 characters'),
+  optOut: z.boolean({ error: 'true or false' }),
+});
