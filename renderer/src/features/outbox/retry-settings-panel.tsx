@@ -26,7 +26,7 @@ export function RetrySettingsPanel({ settings }: { settings: OutboxSettings }) {
   const [saved, setSaved] = useState(false);
   useEffect(() => setForm(formOf(settings)), [settings]);
   const issues = save.error?.error.issues ? new Issues(save.error.error.issues) : Issues.none;
-  const field = (key: keyof Form, label: string, unit: string) => (
+  const field = (key: keyof Form, label: string, unit?: string) => (
     <TextField
       label={label}
       inputMode="numeric"
@@ -75,7 +75,7 @@ export function RetrySettingsPanel({ settings }: { settings: OutboxSettings }) {
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 2 }}>
         {field('firstRetryMinutes', 'First retry after', 'min')}
         {field('maxRetryMinutes', 'Longest wait', 'min')}
-        {field('maxAttempts', 'Attempts', 'at most')}
+        {field('maxAttempts', 'Most attempts')}
       </Box>
       {save.error && !save.error.error.issues?.length && (
         <Alert severity="error" sx={{ mt: 2 }}>
