@@ -15,7 +15,7 @@ export function MessageHtmlFrame({ html, title }: { html: string; title: string 
       sandbox=""
       srcDoc={doc}
       referrerPolicy="no-referrer"
-      sx={{ width: '100%', height: 320, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: '#fff' }}
+      sx={{ width: '100%', height: 240, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: '#fff' }}
     />
   );
 }

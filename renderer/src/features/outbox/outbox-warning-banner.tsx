@@ -16,7 +16,8 @@ export function OutboxWarningBanner({ onEmailScreen }: { onEmailScreen: boolean 
       aria-label="Outbox warning"
       sx={{ mb: 2 }}
       action={
-        onEmailScreen ? undefined : (
+        // The way to act on it, when it is the e-mail that is missing and not already on screen.
+        onEmailScreen || status.data?.configured.email ? undefined : (
           <Button color="inherit" size="small" href="#/mail-admin">
             Set up e-mail
           </Button>

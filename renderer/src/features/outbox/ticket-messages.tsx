@@ -55,7 +55,7 @@ export function TicketMessages({ ticketId }: { ticketId: string }) {
                   {m.subject}
                 </Typography>
                 <Typography variant="caption" color="text.secondary" component="div" noWrap>
-                  {kindLabel(m.kind)} · to {m.recipient} · {formatDateTime(m.sentAt ?? m.createdAt)}
+                  {formatDateTime(m.sentAt ?? m.createdAt)} · {kindLabel(m.kind)} · to {m.recipient}
                 </Typography>
                 {m.status === 'failed' && m.lastError && (
                   <Typography variant="caption" color="error" component="div">
