@@ -9,11 +9,11 @@ const labels = (role: Role) => navigationFor(role).map((s) => [s.name, s.views.m
 describe('the top bar, by role', () => {
   it.each([
     ['technician', ['Field', ['My day']]],
-    ['dispatcher', ['Dispatch', ['Queue', 'Board', 'Map', 'Technicians']]],
+    ['dispatcher', ['Dispatch', ['Queue', 'Board', 'Map', 'Technicians', 'Messages']]],
     ['support_desk', ['Desk', ['New request', 'Clients', 'Parts']]],
     ['service_manager', ['Management', ['Escalations', 'Reviews']]],
     ['supervisor', ['Field', ['My day']]],
-    ['admin', ['Admin', ['Settings', 'Audit log']]],
+    ['admin', ['Admin', ['Settings', 'E-mail', 'Audit log']]],
   ] as const)("puts a %s's own work first: %j", (role, first) => {
     expect(labels(role)[0]).toEqual(first);
   });
@@ -39,6 +39,11 @@ describe('the top bar, by role', () => {
       ['Dispatch', ['Queue']],
       ['Desk', ['Parts']],
     ]);
+  });
+
+  it('gives those who talk to clients the Messages view, and technicians and supervisors not', () => {
+    const hasMessages = (role: Role) => navigationFor(role).some((s) => s.views.some((v) => v.route === 'messages'));
+    expect(roles.filter(hasMessages).sort()).toEqual(['admin', 'dispatcher', 'service_manager', 'support_desk']);
   });
 });
 

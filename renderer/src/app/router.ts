@@ -15,6 +15,8 @@ export const routeNames = [
   'reviews',
   'clients',
   'audit',
+  'mail-admin',
+  'messages',
 ] as const;
 export type Route = { name: (typeof routeNames)[number] };
 

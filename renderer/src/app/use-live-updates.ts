@@ -28,6 +28,8 @@ export function useLiveUpdates(enabled: boolean): void {
           // unlocks its work logs.
           invalidate(['tickets.queue', 'tickets.get', 'dispatch.recommend', 'visits.myDay', ...closureQueries]);
           invalidate(['workLogs.get', 'workLogs.forTicket']);
+          // The change may have queued a message (an acknowledgement, a notice) in its transaction.
+          invalidate(['outbox.list', 'outbox.status']);
           break;
         case 'directory.changed':
           invalidate(['clients.search', 'clients.list', 'contacts.list', 'sites.list', 'tickets.queue']);
@@ -58,6 +60,8 @@ export function useLiveUpdates(enabled: boolean): void {
           invalidate(['visits.myDay', 'technicians.list']);
           // Arrival and finish times move a work log's suggested time on site.
           invalidate(['workLogs.get', 'workLogs.forTicket']);
+          // Bookings and their changes queue confirmations and notices.
+          invalidate(['outbox.list', 'outbox.status']);
           break;
         case 'ticket.documented':
           invalidate([

@@ -1,13 +1,20 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { formatDateTime } from '../../components/format-time';
 import { useApiQuery } from '../../transport/queries';
+import { MessageDialog } from '../outbox/message-dialog';
+import { useState } from 'react';
 
-/** Every event of the ticket, oldest first, as the audit log recorded it. */
-export function TicketTimeline({ ticketId }: { ticketId: string }) {
+/**
+ * Every event of the ticket, oldest first, as the audit log recorded it, with the messages sent
+ * about it; those who may read messages open one from here.
+ */
+export function TicketTimeline({ ticketId, canOpenMessages = false }: { ticketId: string; canOpenMessages?: boolean }) {
   const timeline = useApiQuery('tickets.timeline', { ticketId });
+  const [opened, setOpened] = useState<string | null>(null);
   return (
     <Stack spacing={1} component="section" aria-label="Timeline">
       <Typography variant="subtitle2" component="h3">
@@ -33,9 +40,21 @@ export function TicketTimeline({ ticketId }: { ticketId: string }) {
                 {e.detail}
               </Typography>
             )}
+            {canOpenMessages && e.outboxMessageId && (
+              <Link
+                component="button"
+                type="button"
+                variant="body2"
+                onClick={() => setOpened(e.outboxMessageId ?? null)}
+                aria-label={`Open the message: ${e.title}`}
+              >
+                Open the message
+              </Link>
+            )}
           </Box>
         ))}
       </Box>
+      {opened && <MessageDialog id={opened} onClose={() => setOpened(null)} />}
     </Stack>
   );
 }

@@ -18,6 +18,7 @@ import { UserMenu } from './user-menu';
 import { EscalationNotifier } from '../escalations/escalation-notifier';
 import { VisitNotifier } from '../visits/visit-notifier';
 import { useSessionStart } from '../auth/use-session-start';
+import { OutboxWarningBanner } from '../outbox/outbox-warning-banner';
 
 // Each view loads when first opened, so the login page and the first view appear sooner (the
 // queue's data grid alone is a third of the bundle).
@@ -39,6 +40,11 @@ const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({
 const MyDayPage = lazy(() => import('../my-day/my-day-page').then((m) => ({ default: m.MyDayPage })));
 const ClientsPage = lazy(() => import('../clients/clients-page').then((m) => ({ default: m.ClientsPage })));
 const AuditLogPage = lazy(() => import('../audit/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
+const MailAdminPage = lazy(() => import('../outbox/mail-admin-page').then((m) => ({ default: m.MailAdminPage })));
+const MessagesPage = lazy(() => import('../outbox/messages-page').then((m) => ({ default: m.MessagesPage })));
+
+// The admin's own screens, above which the outbox's warning is shown (once, where admins look).
+const adminScreens: readonly Route['name'][] = ['sla-admin', 'mail-admin', 'audit'];
 
 export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   useLiveUpdates(true);
@@ -104,21 +110,28 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
           <UserMenu user={user} onLogout={() => logout.mutate({})} onOpenPalette={openPalette} />
         </Toolbar>
       </AppBar>
-      <Box component="main" sx={{ flex: 1, minHeight: 0, p: 2 }}>
-        <Suspense fallback={<CircularProgress aria-label="Loading" sx={{ m: 4 }} />}>
-          {current === 'intake' && <IntakePage />}
-          {current === 'queue' && <QueuePage user={user} />}
-          {current === 'board' && <BoardPage user={user} />}
-          {current === 'map' && <MapPage />}
-          {current === 'escalations' && <EscalationsPage user={user} />}
-          {current === 'technicians' && <TechniciansPage user={user} />}
-          {current === 'parts' && <PartsPage user={user} />}
-          {current === 'reviews' && <ReviewsPage user={user} />}
-          {current === 'sla-admin' && <SlaAdminPage />}
-          {current === 'my-day' && <MyDayPage user={user} />}
-          {current === 'clients' && <ClientsPage />}
-          {current === 'audit' && <AuditLogPage />}
-        </Suspense>
+      <Box component="main" sx={{ flex: 1, minHeight: 0, p: 2, display: 'flex', flexDirection: 'column' }}>
+        {user.role === 'admin' && adminScreens.includes(current) && (
+          <OutboxWarningBanner onEmailScreen={current === 'mail-admin'} />
+        )}
+        <Box sx={{ flex: 1, minHeight: 0 }}>
+          <Suspense fallback={<CircularProgress aria-label="Loading" sx={{ m: 4 }} />}>
+            {current === 'intake' && <IntakePage />}
+            {current === 'queue' && <QueuePage user={user} />}
+            {current === 'board' && <BoardPage user={user} />}
+            {current === 'map' && <MapPage />}
+            {current === 'escalations' && <EscalationsPage user={user} />}
+            {current === 'technicians' && <TechniciansPage user={user} />}
+            {current === 'parts' && <PartsPage user={user} />}
+            {current === 'reviews' && <ReviewsPage user={user} />}
+            {current === 'sla-admin' && <SlaAdminPage />}
+            {current === 'my-day' && <MyDayPage user={user} />}
+            {current === 'clients' && <ClientsPage />}
+            {current === 'audit' && <AuditLogPage />}
+            {current === 'mail-admin' && <MailAdminPage />}
+            {current === 'messages' && <MessagesPage />}
+          </Suspense>
+        </Box>
         {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}
         {user.role === 'technician' && <VisitNotifier user={user} />}
       </Box>

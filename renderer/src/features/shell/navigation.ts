@@ -29,6 +29,7 @@ const sections: readonly (NavSection & { owner: readonly Role[] })[] = [
       view('board', 'Board', access.escalationReaders),
       view('map', 'Map', access.escalationReaders),
       view('technicians', 'Technicians', access.escalationReaders),
+      view('messages', 'Messages', access.messageReaders),
     ],
   },
   {
@@ -52,7 +53,11 @@ const sections: readonly (NavSection & { owner: readonly Role[] })[] = [
   {
     name: 'Admin',
     owner: ['admin'],
-    views: [view('sla-admin', 'Settings', access.admin), view('audit', 'Audit log', access.admin)],
+    views: [
+      view('sla-admin', 'Settings', access.admin),
+      view('mail-admin', 'E-mail', access.admin),
+      view('audit', 'Audit log', access.admin),
+    ],
   },
 ];
 

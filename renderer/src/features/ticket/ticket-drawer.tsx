@@ -32,6 +32,7 @@ import { TicketVisitsPanel } from '../visits/ticket-visits-panel';
 import { TicketDocuments } from '../visit-docs/ticket-documents';
 import { ClosureSection } from '../closure/closure-section';
 import { TicketTimeline } from '../closure/ticket-timeline';
+import { TicketMessages } from '../outbox/ticket-messages';
 import { RecommendationsPanel } from './recommendations-panel';
 
 const criteriaLabels: Record<Exclude<keyof PriorityCriteria, 'usersImpacted'>, string> = {
@@ -82,6 +83,7 @@ export function TicketDrawer({
 function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: UserDto; onClose: () => void }) {
   const ticket = useApiQuery('tickets.get', { id: ticketId });
   const canSeeEscalations = roleIn(access.escalationReaders, user.role);
+  const canReadMessages = roleIn(access.messageReaders, user.role);
   const escalations = useApiQuery('escalations.list', { open: false, ticketId }, { enabled: canSeeEscalations });
   const [dialog, setDialog] = useState<'override' | 'escalate' | null>(null);
   const queryClient = useQueryClient();
@@ -192,11 +194,19 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
         </>
       )}
 
+      {/* What was sent to the client about it (issue 14). */}
+      {canReadMessages && (
+        <>
+          <Divider />
+          <TicketMessages ticketId={t.id} />
+        </>
+      )}
+
       {/* Closure, review, links and the timeline (issue 6). */}
       <Divider />
       <ClosureSection ticket={t} user={user} />
       <Divider />
-      <TicketTimeline ticketId={t.id} />
+      <TicketTimeline ticketId={t.id} canOpenMessages={canReadMessages} />
 
       <QuickCreateDialog
         open={dialog === 'override'}

@@ -1,0 +1,33 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useApiQuery } from '../../transport/queries';
+import { MailSettingsPanel } from './mail-settings-panel';
+import { MailTestPanel } from './mail-test-panel';
+import { OutboxStatusPanel } from './outbox-status-panel';
+import { RetrySettingsPanel } from './retry-settings-panel';
+
+/** Admin: the SMTP server, a test send, the retry schedule and the outbox at a glance. */
+export function MailAdminPage() {
+  const mail = useApiQuery('mail.settings', {});
+  const retries = useApiQuery('outbox.settings', {});
+  const status = useApiQuery('outbox.status', {});
+  const error = mail.error ?? retries.error ?? status.error;
+  return (
+    <Stack spacing={2} sx={{ height: '100%', overflow: 'auto' }}>
+      <Typography variant="h6" component="h1">
+        E-mail
+      </Typography>
+      {error && <Alert severity="error">{error.message}</Alert>}
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: 2, alignItems: 'start' }}>
+        <Stack spacing={2}>{mail.data && <MailSettingsPanel settings={mail.data} />}</Stack>
+        <Stack spacing={2}>
+          {status.data && <OutboxStatusPanel status={status.data} />}
+          {mail.data && <MailTestPanel configured={mail.data.configured} />}
+          {retries.data && <RetrySettingsPanel settings={retries.data} />}
+        </Stack>
+      </Box>
+    </Stack>
+  );
+}

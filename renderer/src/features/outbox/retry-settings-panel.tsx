@@ -1,0 +1,97 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import type { OutboxSettings } from '../../../../shared/domain/outbox';
+import { useApiMutation } from '../../transport/queries';
+import { Issues } from '../admin/api-issues';
+
+type Form = Record<keyof OutboxSettings, string>;
+const formOf = (s: OutboxSettings): Form => ({
+  firstRetryMinutes: String(s.firstRetryMinutes),
+  maxRetryMinutes: String(s.maxRetryMinutes),
+  maxAttempts: String(s.maxAttempts),
+});
+// Not a whole number: NaN, so that the server's rule names the field.
+const whole = (v: string) => (/^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
+
+/** How a failed send is retried: the first wait, doubling up to the longest, and how many tries. */
+export function RetrySettingsPanel({ settings }: { settings: OutboxSettings }) {
+  const save = useApiMutation('outbox.saveSettings', ['outbox.settings']);
+  const [form, setForm] = useState<Form>(() => formOf(settings));
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setForm(formOf(settings)), [settings]);
+  const issues = save.error?.error.issues ? new Issues(save.error.error.issues) : Issues.none;
+  const field = (key: keyof Form, label: string, unit?: string) => (
+    <TextField
+      label={label}
+      inputMode="numeric"
+      value={form[key]}
+      onChange={(e) => {
+        setSaved(false);
+        setForm((f) => ({ ...f, [key]: e.target.value }));
+      }}
+      slotProps={{
+        input: {
+          endAdornment: (
+            <Typography variant="body2" color="text.secondary">
+              {unit}
+            </Typography>
+          ),
+        },
+      }}
+      {...issues.field(key)}
+    />
+  );
+  return (
+    <Paper
+      variant="outlined"
+      component="form"
+      aria-label="Retries"
+      sx={{ p: 2 }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(
+          {
+            firstRetryMinutes: whole(form.firstRetryMinutes),
+            maxRetryMinutes: whole(form.maxRetryMinutes),
+            maxAttempts: whole(form.maxAttempts),
+          },
+          { onSuccess: () => setSaved(true) },
+        );
+      }}
+    >
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 0.5 }}>
+        Retries
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        A message the server refuses or cannot take is tried again after the first wait, each wait twice the last up to
+        the longest; after the last attempt it is shown as not delivered until someone retries it.
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 2 }}>
+        {field('firstRetryMinutes', 'First retry after', 'min')}
+        {field('maxRetryMinutes', 'Longest wait', 'min')}
+        {field('maxAttempts', 'Most attempts')}
+      </Box>
+      {save.error && !save.error.error.issues?.length && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {save.error.message}
+        </Alert>
+      )}
+      <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
+        <Button type="submit" variant="contained" disabled={save.isPending}>
+          Save
+        </Button>
+        {saved && !save.error && (
+          <Typography variant="body2" color="success.main" role="status">
+            Saved.
+          </Typography>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
