@@ -118,9 +118,14 @@ describeEachDatabase('closure, review and timeline in the database', (kind) => {
       'logged',
       'visit_booked',
       'status',
+      // The booking confirmation to the client and the technician's notice.
+      'message',
+      'message',
       'visit_status',
       'status',
       'visit_status',
+      // The completion summary, queued when the last open visit completed.
+      'message',
       'work_log',
       'sign_off',
       'closed',
