@@ -109,6 +109,9 @@ const outputs: Record<MethodName, string> = {
   'mail.settings': 'MailSettingsDto',
   'mail.saveSettings': 'MailSettingsDto',
   'mail.sendTest': 'MailTestResult',
+  'webhook.settings': 'WebhookSettingsDto',
+  'webhook.saveSettings': 'WebhookSettingsDto',
+  'webhook.sendTest': 'WebhookTestResult',
   'templates.list': 'MessageTemplateListDto',
   'templates.get': 'MessageTemplateDto',
   'templates.save': 'MessageTemplateDto',
@@ -247,6 +250,37 @@ curl -s http://127.0.0.1:4780/api/tickets.create \\
 connected (and again after every reconnect: refetch then), then one \`data:\` line of JSON per
 change, e.g. \`{"type":"ticket.created","ticketId":"…","number":"T-2026-000123","clientId":"…"}\`.
 Events carry ids only; fetch the data with the methods below, which check your role.
+
+## Webhook messages
+
+An admin may set a webhook (\`webhook.saveSettings\`) so that an SMS or chat gateway receives the
+messages of chosen kinds, besides any e-mail: for each, the console POSTs one JSON document to the
+URL, through the outbox (retried with the same schedule as e-mail, shown in the Messages view and
+on the ticket). The document goes to a person reached by phone alone, too:
+
+\`\`\`http
+POST /hooks/dispatch HTTP/1.1
+Content-Type: application/json
+X-Dispatch-Event: webhook:on-the-way:5b0c…:v3
+X-Dispatch-Signature: t=1796378400,v1=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+
+{
+  "eventKey": "webhook:on-the-way:5b0c…:v3",
+  "kind": "on-the-way",
+  "ticket": { "id": "1d6e…", "number": "T-2026-000123" },
+  "visitId": "5b0c…",
+  "to": { "name": "Ann Dodsworth", "email": null, "phone": "+1 212 555 0100" },
+  "subject": "Terry is on the way for T-2026-000123",
+  "text": "Dear Ann Dodsworth,\\n\\nTerry has set off for Head office for your request T-2026-000123.\\nExpected arrival: …",
+  "createdAt": "2026-12-07T15:02:11.000Z"
+}
+\`\`\`
+
+Check \`X-Dispatch-Signature\` before trusting a post: \`v1\` is the hex HMAC-SHA256, keyed with the
+webhook's secret, of \`<t>.<raw body>\`, where \`t\` is the Unix time of the attempt (refuse old
+ones). \`eventKey\` is the same on every retry of one message: drop repeats by it. Any 2xx answer
+is delivery (an \`X-Message-Id\` header is kept with it); anything else, a redirect included, is
+retried.
 
 ## Methods
 `);

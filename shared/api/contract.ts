@@ -90,9 +90,11 @@ import {
   type OutboxSettings,
   type OutboxStatusDto,
 } from '../domain/outbox';
+import type { WebhookSettingsDto, WebhookTestResult } from '../domain/webhook';
 import {
   mailSendTestInput,
   mailSettingsSaveInput,
+  webhookSettingsSaveInput,
   outboxIdInput,
   outboxListInput,
   outboxSettings,
@@ -762,6 +764,24 @@ export const api = {
     access: access.admin,
     summary:
       "Sends a test message to `to` now, through the saved SMTP server and outside the outbox, and answers the server's reply (`delivered: true`, response, messageId) or what failed (`delivered: false`, stage: settings, connection, timeout, tls, authentication, sender, recipient or message; the SMTP code; the error).",
+  }),
+  'webhook.settings': method<WebhookSettingsDto>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      'The webhook messages are also posted to (url, and the message kinds it takes); the signing secret is never returned, only `secretSet`. `configured` is false until one is saved.',
+  }),
+  'webhook.saveSettings': method<WebhookSettingsDto>()({
+    input: webhookSettingsSaveInput,
+    access: access.admin,
+    summary:
+      'Saves the webhook: an http(s) `url`, the `secret` its requests are signed with (HMAC-SHA256; at least 16 characters; required the first time, left out to keep the stored one) and the message `kinds` posted to it. See "Webhook messages" below for what is posted.',
+  }),
+  'webhook.sendTest': method<WebhookTestResult>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      'Posts a signed test document (kind `webhook-test`) to the saved webhook now, outside the outbox, and answers its reply (`delivered: true`, response) or what failed (`delivered: false`, stage: settings, connection, timeout or message; the HTTP status; the error).',
   }),
   // Message templates and who receives messages (issue 14, sections 3 and 4).
   'templates.list': method<MessageTemplateListDto>()({

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { id, optionalText } from './fields.schema';
+import { messageKinds } from './messages';
+import { messageKind } from './messages.schema';
 import { outboxStatuses, outboxTransports, smtpTlsModes } from './outbox';
 
 export const outboxSettings = z
@@ -78,3 +80,18 @@ export type StoredMailSettings = z.infer<typeof storedMailSettings>;
 export const mailSendTestInput = z.strictObject({ to: address, note: optionalText(500) });
 
 export const outboxIdInput = z.strictObject({ id });
+
+export const webhookSettingsSaveInput = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'An http:// or https:// address' }).max(500, 'At most 500 characters'),
+  /** Absent keeps the stored secret. */
+  secret: z.string().min(16, 'At least 16 characters').max(200, 'At most 200 characters').optional(),
+  kinds: z.array(messageKind).max(messageKinds.length).default([]),
+});
+
+/** The webhook as stored (with the secret: the sender signs with it). */
+export const storedWebhookSettings = z.strictObject({
+  url: z.string(),
+  secret: z.string(),
+  kinds: z.array(messageKind),
+});
+export type StoredWebhookSettings = z.infer<typeof storedWebhookSettings>;

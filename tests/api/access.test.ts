@@ -145,6 +145,9 @@ const intended: Record<MethodName, Callers> = {
   'mail.settings': [admin],
   'mail.saveSettings': [admin],
   'mail.sendTest': [admin],
+  'webhook.settings': [admin],
+  'webhook.saveSettings': [admin],
+  'webhook.sendTest': [admin],
   // Message templates are the organisation's wording: admins edit and preview them. Who receives
   // messages belongs to the client directory: read by everyone, set by those who edit it.
   'templates.list': [admin],

@@ -875,6 +875,15 @@ const cases: Record<MethodName, Case[]> = {
     ['an address without a domain', () => ({ to: 'kim@' }), ['to']],
     ['an address of 300 characters', () => ({ to: `${long(290)}@tailspin.example` }), ['to']],
   ],
+  'webhook.settings': [],
+  'webhook.saveSettings': [
+    ['no address', without('webhook.saveSettings', 'url'), ['url']],
+    ['an address that is not one', with_('webhook.saveSettings', { url: 'gateway' }), ['url']],
+    ['a file address', with_('webhook.saveSettings', { url: 'file:///etc/passwd' }), ['url']],
+    ['a secret of 15 characters', with_('webhook.saveSettings', { secret: long(15) }), ['secret']],
+    ['a kind that does not exist', with_('webhook.saveSettings', { kinds: ['birthday-card'] }), ['kinds', 0]],
+  ],
+  'webhook.sendTest': [],
   'templates.list': [],
   'templates.get': [
     ['a kind that does not exist', () => ({ kind: 'birthday-card' }), ['kind']],

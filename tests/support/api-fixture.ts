@@ -566,6 +566,14 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
     fromAddress: 'dispatch@tailspin.example',
   }),
   'mail.sendTest': () => ({ to: 'kim@tailspin.example' }),
+  'webhook.settings': () => ({}),
+  // As for SMTP: nothing listens on port 1, so a test post is refused at once.
+  'webhook.saveSettings': () => ({
+    url: 'http://127.0.0.1:1/hooks/dispatch',
+    secret: 'a-webhook-secret-of-32-characters',
+    kinds: [],
+  }),
+  'webhook.sendTest': () => ({}),
   'templates.list': () => ({}),
   'templates.get': () => ({ kind: 'booking-confirmation' }),
   // The shipped wording saved as the admin's own: every allowed call succeeds and changes no text.

@@ -92,7 +92,8 @@ export class TestEnvironment {
 
   /**
    * startRuntime on the given database (default: a fresh one of the run's default kind) and clock
-   * (default: the suites' test clock), closed in afterAll.
+   * (default: the suites' test clock), with no background outbox sender unless asked, closed in
+   * afterAll.
    */
   async runtime(
     options: Partial<Omit<RuntimeOptions, 'database'>> & { database?: DatabaseConfig } = {},
@@ -102,6 +103,9 @@ export class TestEnvironment {
       database: options.database ?? (await this.database()),
       demo: options.demo ?? false,
       clock: options.clock ?? testClock,
+      // The sender drains only when a test asks (drainOnce): in the background it would write
+      // change events in the middle of tests that count rows.
+      outboxIntervalMs: options.outboxIntervalMs ?? false,
     });
     this.defer(() => runtime.close());
     return runtime;

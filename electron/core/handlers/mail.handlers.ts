@@ -3,12 +3,19 @@ import type { MailTestResult, OutboxMessageDto } from '../../../shared/domain/ou
 import {
   auditedMailSettings,
   loadMailSettings,
+  loadWebhookSettings,
+  storeWebhookSettings,
+  webhookSettingsDto,
+  WEBHOOK_SETTINGS_KEY,
   mailSettingsDto,
   MAIL_SETTINGS_KEY,
   mergeMailSettings,
   storeMailSettings,
 } from '../services/outbox/outbox-config.service';
 import { defaultSmtpTimeouts, sendTestMessage } from '../services/outbox/smtp-transport';
+import { sendTestWebhook } from '../services/outbox/webhook-transport';
+import { ApiFailure } from '../../../shared/errors';
+import type { WebhookDocument, WebhookTestResult } from '../../../shared/domain/webhook';
 import type { Handlers } from './handler-types';
 
 export const mailHandlers = {
@@ -65,5 +72,74 @@ export const mailHandlers = {
       delivery: null,
     };
     return sendTestMessage(settings, ctx.smtpTimeouts ?? defaultSmtpTimeouts, message);
+  },
+
+  'webhook.settings': async (_input, ctx) => webhookSettingsDto(await loadWebhookSettings(ctx.database.db)),
+
+  'webhook.saveSettings': async (input, ctx) =>
+    ctx.write(async ({ tx, audit, publish }) => {
+      const before = await loadWebhookSettings(tx);
+      const secret = input.secret ?? before?.secret;
+      if (secret === undefined)
+        throw new ApiFailure('invalid_input', 'The first webhook needs a signing secret.', [
+          { path: ['secret'], message: 'Required for a new webhook' },
+        ]);
+      const saved = { url: input.url, secret, kinds: [...new Set(input.kinds)] };
+      await storeWebhookSettings(tx, saved);
+      await audit({
+        entity: 'webhook_settings',
+        entityId: WEBHOOK_SETTINGS_KEY,
+        before: before ? webhookSettingsDto(before) : null,
+        after: webhookSettingsDto(saved),
+      });
+      await publish({ type: 'settings.changed' });
+      return webhookSettingsDto(saved);
+    }),
+
+  'webhook.sendTest': async (_input, ctx): Promise<WebhookTestResult> => {
+    const settings = await loadWebhookSettings(ctx.database.db);
+    if (!settings)
+      return {
+        delivered: false,
+        stage: 'settings',
+        responseCode: null,
+        message: 'No webhook is set up yet: save its address and secret first.',
+      };
+    const now = ctx.now();
+    const id = randomUUID();
+    const document: WebhookDocument = {
+      eventKey: `webhook-test:${id}`,
+      kind: 'webhook-test',
+      ticket: null,
+      visitId: null,
+      to: { name: null, email: null, phone: null },
+      subject: 'Dispatch Console: test message',
+      text: 'This is a test message from Dispatch Console. If your gateway received it, the webhook works.',
+      createdAt: now,
+    };
+    return sendTestWebhook(
+      settings,
+      {
+        id,
+        eventKey: document.eventKey,
+        kind: document.kind,
+        ticketId: null,
+        visitId: null,
+        transport: 'webhook',
+        recipient: settings.url,
+        subject: document.subject,
+        status: 'sending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+        createdAt: now,
+        sentAt: null,
+        bodyText: JSON.stringify(document, null, 2),
+        bodyHtml: null,
+        attachments: [],
+        delivery: null,
+      },
+      { now: () => new Date(ctx.now()) },
+    );
   },
 } satisfies Partial<Handlers>;

@@ -7,7 +7,12 @@ import {
   listMessages,
   requeueFailed,
 } from '../repositories/outbox.repository';
-import { loadMailSettings, loadOutboxSettings, saveOutboxSettings } from '../services/outbox/outbox-config.service';
+import {
+  loadMailSettings,
+  loadOutboxSettings,
+  loadWebhookSettings,
+  saveOutboxSettings,
+} from '../services/outbox/outbox-config.service';
 import type { Handlers } from './handler-types';
 
 const transportNames: Record<OutboxTransport, string> = { email: 'an SMTP server', webhook: 'a webhook' };
@@ -55,8 +60,7 @@ export const outboxHandlers = {
     const db = ctx.database.db;
     const configured: Record<OutboxTransport, boolean> = {
       email: (await loadMailSettings(db)) !== undefined,
-      // The webhook transport is not built yet: its messages wait.
-      webhook: false,
+      webhook: (await loadWebhookSettings(db)) !== undefined,
     };
     const waiting = await countQueuedFor(
       db,

@@ -172,6 +172,7 @@ export interface CrewMemberContact {
   technicianId: string;
   name: string;
   email: string | null;
+  phone: string | null;
   role: 'lead' | 'helper';
 }
 
@@ -198,7 +199,7 @@ export async function findVisitMessageContext(db: Tx, visitId: string): Promise<
   const crew = await db
     .selectFrom('visit_crew as c')
     .innerJoin('technicians as t', 't.id', 'c.technician_id')
-    .select(['c.technician_id', 'c.role', 't.name', 't.email'])
+    .select(['c.technician_id', 'c.role', 't.name', 't.email', 't.phone'])
     .where('c.visit_id', '=', visitId)
     .orderBy('t.name')
     .execute();
@@ -212,7 +213,7 @@ export async function findVisitMessageContext(db: Tx, visitId: string): Promise<
     etaAt: v.eta_at,
     cancelReason: v.cancel_reason,
     crew: crew
-      .map((c) => ({ technicianId: c.technician_id, name: c.name, email: c.email, role: c.role }))
+      .map((c) => ({ technicianId: c.technician_id, name: c.name, email: c.email, phone: c.phone, role: c.role }))
       .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1)),
   };
 }
@@ -221,14 +222,14 @@ export async function findVisitMessageContext(db: Tx, visitId: string): Promise<
 export async function findTechnicianContacts(
   db: Tx,
   technicianIds: readonly string[],
-): Promise<{ technicianId: string; name: string; email: string | null }[]> {
+): Promise<{ technicianId: string; name: string; email: string | null; phone: string | null }[]> {
   if (technicianIds.length === 0) return [];
   const rows = await db
     .selectFrom('technicians')
-    .select(['id', 'name', 'email'])
+    .select(['id', 'name', 'email', 'phone'])
     .where('id', 'in', [...technicianIds])
     .execute();
-  return rows.map((r) => ({ technicianId: r.id, name: r.name, email: r.email }));
+  return rows.map((r) => ({ technicianId: r.id, name: r.name, email: r.email, phone: r.phone }));
 }
 
 /** A ticket's visits, in start order: the preview's default and the parts recorded so far. */

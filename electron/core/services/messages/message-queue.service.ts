@@ -5,6 +5,7 @@ import {
   type MessageValues,
 } from '../../../../shared/domain/messages';
 import type { OutboxAttachment } from '../../../../shared/domain/outbox';
+import type { WebhookDocument } from '../../../../shared/domain/webhook';
 import type { Tx } from '../../db/transaction';
 import {
   clientOptOuts,
@@ -17,7 +18,7 @@ import {
 } from '../../repositories/message.repository';
 import { enqueueMessage } from '../../repositories/outbox.repository';
 import { hasLiveVisit } from '../../repositories/visit.repository';
-import { loadMailSettings } from '../outbox/outbox-config.service';
+import { loadMailSettings, loadWebhookSettings } from '../outbox/outbox-config.service';
 import { defaultTemplates } from './default-templates';
 import { messageValues } from './message-values';
 import { renderTemplate, templateProblems } from './template-render';
@@ -36,55 +37,93 @@ async function templateFor(tx: Tx, kind: MessageKind): Promise<MessageTemplateTe
   return saved && templateProblems(saved).length === 0 ? saved : defaultTemplates[kind];
 }
 
-/** The ticket contact's address when the client receives this kind and the contact has not opted out. */
-async function clientRecipient(tx: Tx, ticket: TicketMessageContext, kind: MessageKind): Promise<string | null> {
-  const contact = ticket.contact;
-  if (!contact?.email || !contact.active || contact.optedOut) return null;
-  if (isClientMessageKind(kind) && (await clientOptOuts(tx, ticket.clientId)).includes(kind)) return null;
-  return contact.email;
+/** Someone a message goes to: by e-mail when they have an address, and to the webhook when set up. */
+interface Addressee {
+  name: string;
+  email: string | null;
+  phone: string | null;
 }
 
+/** The ticket's contact when the client receives this kind and the contact has not opted out. */
+async function clientAddressee(tx: Tx, ticket: TicketMessageContext, kind: MessageKind): Promise<Addressee | null> {
+  const contact = ticket.contact;
+  if (!contact?.active || contact.optedOut) return null;
+  if (isClientMessageKind(kind) && (await clientOptOuts(tx, ticket.clientId)).includes(kind)) return null;
+  return { name: contact.name, email: contact.email, phone: contact.phone };
+}
+
+/**
+ * Queues one message to one person: an e-mail when they have an address, and, when the webhook
+ * takes this kind, the JSON document it is posted (exactly what is sent, as an e-mail's body is).
+ */
 async function queue(
   tx: Tx,
   message: {
     eventKey: string;
     kind: MessageKind;
-    ticketId: string;
+    ticket: TicketMessageContext;
     visitId: string | null;
-    recipient: string;
+    to: Addressee;
     values: MessageValues;
-    invitation?: (text: string) => OutboxAttachment;
+    /** The calendar entry for an e-mail to this address. */
+    invitation?: (text: string, email: string) => OutboxAttachment;
     now: string;
   },
-): Promise<boolean> {
+): Promise<void> {
+  const { to, ticket } = message;
+  const webhook = await loadWebhookSettings(tx);
+  const toWebhook = webhook?.kinds.includes(message.kind) === true && (to.email !== null || to.phone !== null);
+  if (!to.email && !toWebhook) return;
   const rendered = renderTemplate(await templateFor(tx, message.kind), message.values);
-  return enqueueMessage(tx, {
-    eventKey: message.eventKey,
-    kind: message.kind,
-    ticketId: message.ticketId,
-    visitId: message.visitId,
-    transport: 'email',
-    recipient: message.recipient,
-    subject: rendered.subject,
-    bodyText: rendered.text,
-    bodyHtml: rendered.html,
-    attachments: message.invitation ? [message.invitation(rendered.text)] : [],
-    createdAt: message.now,
-  });
+  const common = { kind: message.kind, ticketId: ticket.id, visitId: message.visitId, createdAt: message.now };
+  if (to.email) {
+    const email = to.email;
+    await enqueueMessage(tx, {
+      ...common,
+      eventKey: message.eventKey,
+      transport: 'email',
+      recipient: email,
+      subject: rendered.subject,
+      bodyText: rendered.text,
+      bodyHtml: rendered.html,
+      attachments: message.invitation ? [message.invitation(rendered.text, email)] : [],
+    });
+  }
+  if (toWebhook) {
+    const document: WebhookDocument = {
+      eventKey: `webhook:${message.eventKey}`,
+      kind: message.kind,
+      ticket: { id: ticket.id, number: ticket.number },
+      visitId: message.visitId,
+      to: { name: to.name, email: to.email, phone: to.phone },
+      subject: rendered.subject,
+      text: rendered.text,
+      createdAt: message.now,
+    };
+    await enqueueMessage(tx, {
+      ...common,
+      eventKey: document.eventKey,
+      transport: 'webhook',
+      // A gateway for text messages reaches people by phone; the address stands in without one.
+      recipient: to.phone ?? to.email ?? '',
+      subject: rendered.subject,
+      bodyText: JSON.stringify(document, null, 2),
+    });
+  }
 }
 
 /** Acknowledges a newly logged request to its contact (number, priority, response target). */
 export async function queueRequestAcknowledgement(tx: Tx, ticketId: string, now: string): Promise<void> {
   const ticket = await findTicketMessageContext(tx, ticketId);
   if (!ticket) throw new Error(`ticket ${ticketId} vanished inside its own transaction`);
-  const recipient = await clientRecipient(tx, ticket, 'request-acknowledgement');
-  if (!recipient) return;
+  const to = await clientAddressee(tx, ticket, 'request-acknowledgement');
+  if (!to) return;
   await queue(tx, {
     eventKey: `request-acknowledgement:${ticket.id}`,
     kind: 'request-acknowledgement',
-    ticketId: ticket.id,
+    ticket,
     visitId: null,
-    recipient,
+    to,
     values: await messageValues(tx, { ticket, visit: null, now }),
     now,
   });
@@ -115,12 +154,12 @@ function invitationFor(
   options: {
     method: 'REQUEST' | 'CANCEL';
     title: string;
-    attendee: { name: string; email: string };
+    attendee: { name: string };
     organizer: { name: string | null; email: string } | null;
     now: string;
   },
-): (text: string) => OutboxAttachment {
-  return (text) =>
+): (text: string, email: string) => OutboxAttachment {
+  return (text, email) =>
     visitInvitation({
       visitId: visit.id,
       version: visit.version,
@@ -131,7 +170,7 @@ function invitationFor(
       description: text,
       location: ticket.site ? `${ticket.site.name}, ${ticket.site.address}` : ticket.clientName,
       organizer: options.organizer,
-      attendee: options.attendee,
+      attendee: { name: options.attendee.name, email },
       stamp: options.now,
     });
 }
@@ -154,19 +193,19 @@ export async function queueVisitMessages(tx: Tx, visitId: string, change: VisitC
       : change.kind === 'cancelled'
         ? 'booking-cancellation'
         : 'booking-update';
-  const contactAddress = await clientRecipient(tx, ticket, clientKind);
-  if (contactAddress && ticket.contact) {
+  const contact = await clientAddressee(tx, ticket, clientKind);
+  if (contact) {
     await queue(tx, {
       eventKey: `${clientKind}:${visit.id}:${version}`,
       kind: clientKind,
-      ticketId: ticket.id,
+      ticket,
       visitId: visit.id,
-      recipient: contactAddress,
+      to: contact,
       values: await messageValues(tx, { ticket, visit, now }),
       invitation: invitationFor(loaded, {
         method: change.kind === 'cancelled' ? 'CANCEL' : 'REQUEST',
         title: `Service visit ${ticket.number}`,
-        attendee: { name: ticket.contact.name, email: contactAddress },
+        attendee: { name: contact.name },
         organizer,
         now,
       }),
@@ -181,7 +220,7 @@ export async function queueVisitMessages(tx: Tx, visitId: string, change: VisitC
       ? visit.crew.map((c) => c.technicianId)
       : previousIds.filter((id) => !visit.crew.some((c) => c.technicianId === id));
   const technicianMessages: {
-    member: { technicianId: string; name: string; email: string | null };
+    member: { technicianId: string; name: string; email: string | null; phone: string | null };
     kind: MessageKind;
   }[] = [
     ...current.map((member) => ({
@@ -197,18 +236,17 @@ export async function queueVisitMessages(tx: Tx, visitId: string, change: VisitC
     })),
   ];
   for (const { member, kind } of technicianMessages) {
-    if (!member.email) continue;
     await queue(tx, {
       eventKey: `${kind}:${visit.id}:${member.technicianId}:${version}`,
       kind,
-      ticketId: ticket.id,
+      ticket,
       visitId: visit.id,
-      recipient: member.email,
+      to: member,
       values: await messageValues(tx, { ticket, visit, recipientTechnicianName: member.name, now }),
       invitation: invitationFor(loaded, {
         method: kind === 'assignment-cancellation' ? 'CANCEL' : 'REQUEST',
         title: `${ticket.number} at ${ticket.site?.name ?? ticket.clientName}`,
-        attendee: { name: member.name, email: member.email },
+        attendee: { name: member.name },
         organizer,
         now,
       }),
@@ -220,14 +258,14 @@ export async function queueVisitMessages(tx: Tx, visitId: string, change: VisitC
 /** Tells the ticket's contact that the crew set off, with the ETA when one is known. */
 export async function queueOnTheWay(tx: Tx, visitId: string, now: string): Promise<void> {
   const { ticket, visit } = await loadVisit(tx, visitId);
-  const recipient = await clientRecipient(tx, ticket, 'on-the-way');
-  if (!recipient) return;
+  const to = await clientAddressee(tx, ticket, 'on-the-way');
+  if (!to) return;
   await queue(tx, {
     eventKey: `on-the-way:${visit.id}:v${visit.version}`,
     kind: 'on-the-way',
-    ticketId: ticket.id,
+    ticket,
     visitId: visit.id,
-    recipient,
+    to,
     values: await messageValues(tx, { ticket, visit, now }),
     now,
   });
@@ -240,14 +278,14 @@ export async function queueOnTheWay(tx: Tx, visitId: string, now: string): Promi
 export async function queueCompletionSummary(tx: Tx, visitId: string, now: string): Promise<void> {
   const { ticket, visit } = await loadVisit(tx, visitId);
   if (await hasLiveVisit(tx, ticket.id)) return;
-  const recipient = await clientRecipient(tx, ticket, 'completion-summary');
-  if (!recipient) return;
+  const to = await clientAddressee(tx, ticket, 'completion-summary');
+  if (!to) return;
   await queue(tx, {
     eventKey: `completion-summary:${visit.id}`,
     kind: 'completion-summary',
-    ticketId: ticket.id,
+    ticket,
     visitId: visit.id,
-    recipient,
+    to,
     values: await messageValues(tx, { ticket, visit, now }),
     now,
   });

@@ -1,10 +1,18 @@
 import { defaultOutboxSettings, type MailSettingsDto, type OutboxSettings } from '../../../../shared/domain/outbox';
-import { outboxSettings, storedMailSettings, type StoredMailSettings } from '../../../../shared/domain/outbox.schema';
+import {
+  outboxSettings,
+  storedMailSettings,
+  storedWebhookSettings,
+  type StoredMailSettings,
+  type StoredWebhookSettings,
+} from '../../../../shared/domain/outbox.schema';
+import type { WebhookSettingsDto } from '../../../../shared/domain/webhook';
 import type { Tx } from '../../db/transaction';
 import { getJsonSetting, putJsonSetting } from '../../repositories/sla-config.repository';
 
 export const OUTBOX_SETTINGS_KEY = 'outbox.settings';
 export const MAIL_SETTINGS_KEY = 'mail.settings';
+export const WEBHOOK_SETTINGS_KEY = 'webhook.settings';
 
 export async function loadOutboxSettings(db: Tx): Promise<OutboxSettings> {
   return (await getJsonSetting(db, OUTBOX_SETTINGS_KEY, outboxSettings)) ?? defaultOutboxSettings;
@@ -70,4 +78,20 @@ export function mergeMailSettings(
     fromAddress: input.fromAddress,
     fromName: input.fromName,
   };
+}
+
+/** The stored webhook with its signing secret, or undefined when none is set up. */
+export async function loadWebhookSettings(db: Tx): Promise<StoredWebhookSettings | undefined> {
+  return getJsonSetting(db, WEBHOOK_SETTINGS_KEY, storedWebhookSettings);
+}
+
+export async function storeWebhookSettings(db: Tx, settings: StoredWebhookSettings): Promise<void> {
+  await putJsonSetting(db, WEBHOOK_SETTINGS_KEY, storedWebhookSettings.parse(settings));
+}
+
+/** The webhook as the API shows it (and as it is audited): never the secret. */
+export function webhookSettingsDto(stored: StoredWebhookSettings | undefined): WebhookSettingsDto {
+  return stored
+    ? { configured: true, url: stored.url, secretSet: true, kinds: stored.kinds }
+    : { configured: false, url: '', secretSet: false, kinds: [] };
 }

@@ -13,9 +13,10 @@ import {
 } from '../../repositories/outbox.repository';
 import type { Clock } from '../clock';
 import type { MessageTransport } from './message-transport';
-import { loadMailSettings, loadOutboxSettings } from './outbox-config.service';
+import { loadMailSettings, loadOutboxSettings, loadWebhookSettings } from './outbox-config.service';
 import { nextAttemptAt } from './retry-schedule';
 import { defaultSmtpTimeouts, smtpFailure, smtpTransport, type SmtpTimeouts } from './smtp-transport';
+import { webhookTransport } from './webhook-transport';
 
 export interface DrainReport {
   sent: number;
@@ -119,6 +120,8 @@ export function startOutboxSender(
       const transports: Partial<Record<OutboxTransport, MessageTransport>> = {};
       const email = mailTransport(await loadMailSettings(database.db));
       if (email) transports.email = email;
+      const webhook = await loadWebhookSettings(database.db);
+      if (webhook) transports.webhook = webhookTransport(webhook, { now: () => clock.now() });
       const available = Object.keys(transports) as OutboxTransport[];
       if (available.length === 0) break;
       const settings = await loadOutboxSettings(database.db);
