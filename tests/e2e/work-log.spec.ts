@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
-import { everyDay } from './pages/records';
+import { createTechnicianLogin, everyDay } from './pages/records';
 
 /** The queue of a freshly logged-in console; its lazy chunk can take a while on a loaded machine. */
 async function openQueue(page: Page): Promise<QueuePage> {
@@ -48,9 +48,8 @@ test('an admin imports parts from CSV; a technician documents a visit with them;
   await admin.getByRole('tab', { name: 'Queue' }).click();
 
   // A visit for the demo technician, booked through the API.
-  const users = await invoke<{ id: string; role: string }[]>(admin, 'users.list', {});
-  const technicianUser = users.find((u) => u.role === 'technician');
-  if (!technicianUser) throw new Error('the demo data has no technician login');
+  // A login of the test's own: the demo's `technician` login belongs to the demo's Toni Technician.
+  const technicianUser = await createTechnicianLogin(admin);
   const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
     name: `Tess ${stamp}`,
     userId: technicianUser.id,
@@ -75,7 +74,7 @@ test('an admin imports parts from CSV; a technician documents a visit with them;
   });
 
   // The technician records the work from the ticket.
-  const tech = await openConsoleAs(browser, 'technician');
+  const tech = await openConsoleAs(browser, technicianUser);
   const techQueue = await openQueue(tech);
   await techQueue.row(ticket.number).click();
   const panel = tech.getByRole('region', { name: `Ticket ${ticket.number}` });
