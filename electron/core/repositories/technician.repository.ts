@@ -89,6 +89,11 @@ function toDto(
   };
 }
 
+/** The technician record a login is linked to, if any (at most one: a unique index). */
+export async function findTechnicianOfLogin(db: Tx, userId: string): Promise<{ id: string; name: string } | undefined> {
+  return db.selectFrom('technicians').select(['id', 'name']).where('user_id', '=', userId).executeTakeFirst();
+}
+
 export type TechnicianRecord = Omit<TechnicianDto, 'skills' | 'lastPosition' | 'login'> & {
   skills: { skillId: string; level: number; certifiedUntil: string | null }[];
 };

@@ -10,6 +10,7 @@ import * as m0007 from './0007-contact-roles';
 import * as m0008 from './0008-remote-resolution';
 import * as m0009 from './0009-outbox';
 import * as m0010 from './0010-audit-indexes';
+import * as m0012 from './0012-technician-login-unique';
 
 // A static list, so a bundled app needs no file-system scan; names sort in order.
 const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Promise<void> }> = {
@@ -23,6 +24,8 @@ const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Pr
   '0008-remote-resolution': m0008,
   '0009-outbox': m0009,
   '0010-audit-indexes': m0010,
+  // 0011 is reserved for a change made in parallel; the list only has to sort.
+  '0012-technician-login-unique': m0012,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
