@@ -10,7 +10,7 @@ import { createTechnicianLogin, everyDay } from './pages/records';
 async function openVisitDocumentation(page: Page, ticketNumber: string): Promise<Locator> {
   const queue = new QueuePage(page);
   await queue.open();
-  await queue.row(ticketNumber).click();
+  await queue.openTicket(ticketNumber);
   const drawer = page.getByRole('region', { name: `Ticket ${ticketNumber}` });
   await drawer.getByRole('button', { name: /^Documentation of the visit on/ }).click();
   return drawer.getByLabel(`Documentation of the visit for ${ticketNumber}`);

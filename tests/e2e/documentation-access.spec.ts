@@ -14,7 +14,7 @@ async function openDocumentation(page: Page, number: string): Promise<Locator> {
   const queue = new QueuePage(page);
   await page.getByRole('tab', { name: 'Queue' }).click();
   await expect(queue.grid).toBeVisible({ timeout: 20_000 });
-  await queue.row(number).click();
+  await queue.openTicket(number);
   const panel = page.getByRole('region', { name: `Ticket ${number}` });
   await panel.getByRole('button', { name: /^Documentation of the visit/ }).click();
   return panel;

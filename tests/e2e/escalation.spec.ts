@@ -15,7 +15,7 @@ test('a dispatcher overrides a priority with a reason and escalates; the manager
   const queue = new QueuePage(dispatcher);
   await queue.open();
   // The demo's request at Fabrikam (the demo world has other Fabrikam tickets in the queue).
-  await queue.row('move the back-office printer').click();
+  await queue.openTicket('move the back-office printer');
   const panel = dispatcher.getByRole('region', { name: /^Ticket T-/ });
   const number = ((await panel.getByRole('heading', { level: 2 }).textContent()) ?? '').trim();
   expect(number).toMatch(/^T-\d{4}-\d{6}$/);

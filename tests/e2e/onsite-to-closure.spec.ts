@@ -111,7 +111,7 @@ test('a technician works a visit from en route to sign-off, and the dispatcher c
     consoles.push(dispatcher);
     const queue = new QueuePage(dispatcher);
     await expect(queue.grid).toBeVisible();
-    await queue.row(ticket.number).click();
+    await queue.openTicket(ticket.number);
     const panel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
     const closure = panel.getByRole('region', { name: 'Closure' });
     const checklist = closure.getByRole('list', { name: 'Closure checklist' });

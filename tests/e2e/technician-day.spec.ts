@@ -96,7 +96,7 @@ test('a technician works through their day and every console sees it live, on-be
     // A dispatcher lands on the queue.
     const queue = new QueuePage(dispatcher);
     await expect(queue.grid).toBeVisible();
-    await queue.row(tickets[0].number).click();
+    await queue.openTicket(tickets[0].number);
     const panel = dispatcher.getByRole('region', { name: `Ticket ${tickets[0].number}` });
     const panelStatus = panel.getByRole('region', { name: 'Visits' }).locator('[data-visit-status]');
     await expect(panelStatus).toHaveAttribute('data-visit-status', 'scheduled');
@@ -129,7 +129,7 @@ test('a technician works through their day and every console sees it live, on-be
 
     // A dispatcher takes a phone call: "I'm at the second job". Recorded on behalf, and marked so.
     await panel.getByRole('button', { name: 'Close', exact: true }).click();
-    await queue.row(tickets[1].number).click();
+    await queue.openTicket(tickets[1].number);
     const second = dispatcher.getByRole('region', { name: `Ticket ${tickets[1].number}` });
     await second.getByRole('button', { name: 'On site' }).click();
     const call = dispatcher.getByRole('dialog', { name: `On site: ${tickets[1].number} for ${name}` });

@@ -76,7 +76,7 @@ test('an admin imports parts from CSV; a technician documents a visit with them;
   // The technician records the work from the ticket.
   const tech = await openConsoleAs(browser, technicianUser);
   const techQueue = await openQueue(tech);
-  await techQueue.row(ticket.number).click();
+  await techQueue.openTicket(ticket.number);
   const panel = tech.getByRole('region', { name: `Ticket ${ticket.number}` });
   await panel.getByRole('button', { name: /^Documentation of the visit/ }).click();
   const form = panel.getByRole('form', { name: 'Edit work log' });
@@ -107,7 +107,7 @@ test('an admin imports parts from CSV; a technician documents a visit with them;
   // A dispatcher opening the ticket sees what was recorded.
   const dispatcher = await openConsoleAs(browser, 'dispatcher');
   const queue = await openQueue(dispatcher);
-  await queue.row(ticket.number).click();
+  await queue.openTicket(ticket.number);
   const dispatcherPanel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
   const fold = dispatcherPanel.getByRole('button', { name: /^Documentation of the visit/ });
   await expect(fold).toContainText('Resolved · 1 part line');
@@ -126,7 +126,7 @@ test('an admin imports parts from CSV; a technician documents a visit with them;
   // The client service manager reads it and cannot change it.
   const manager = await openConsoleAs(browser, 'manager');
   const managerQueue = await openQueue(manager);
-  await managerQueue.row(ticket.number).click();
+  await managerQueue.openTicket(ticket.number);
   const managerPanel = manager.getByRole('region', { name: `Ticket ${ticket.number}` });
   await managerPanel.getByRole('button', { name: /^Documentation of the visit/ }).click();
   const details = managerPanel.getByLabel('Work log details');
