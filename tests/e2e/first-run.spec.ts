@@ -23,13 +23,23 @@ test('the demo technician logs in to a day of visits', async ({ browser }) => {
 });
 
 test('a dispatcher finds teams and visits on the board and technicians on the map', async ({ browser }) => {
-  const dispatcher = await openConsoleAs(browser, 'dispatcher');
+  // Everything the page logs as an error, from the login on: a blocked resource (the content
+  // security policy refusing the calendar's icon font) shows up here.
+  const errors: string[] = [];
+  const dispatcher = await openConsoleAs(browser, 'dispatcher', async (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+  });
   const board = new BoardPage(dispatcher);
   await board.open(DateTime.now().toISODate());
   for (const name of ['Toni Technician', 'Ray Brooks', 'Lena Kowalski', 'Priya Shah', 'Omar Haddad']) {
     await expect(board.board.getByText(name, { exact: true })).toBeVisible();
   }
   await expect.poll(() => board.board.locator('.board-visit').count()).toBeGreaterThanOrEqual(6);
+  // The fonts the page uses have loaded (or failed) by now, so a refusal would have been logged.
+  await dispatcher.evaluate(() => document.fonts.ready.then(() => undefined));
+  expect(errors).toEqual([]);
   await screenshot(dispatcher, 'first-run-board');
 
   const map = new MapPage(dispatcher);
