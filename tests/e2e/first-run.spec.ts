@@ -26,10 +26,11 @@ test('a dispatcher finds teams and visits on the board and technicians on the ma
   // Everything the page logs as an error, from the login on: a blocked resource (the content
   // security policy refusing the calendar's icon font) shows up here.
   const errors: string[] = [];
-  const dispatcher = await openConsoleAs(browser, 'dispatcher', async (page) => {
+  const dispatcher = await openConsoleAs(browser, 'dispatcher', (page) => {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
+    return Promise.resolve();
   });
   const board = new BoardPage(dispatcher);
   await board.open(DateTime.now().toISODate());
