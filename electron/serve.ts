@@ -57,7 +57,7 @@ async function main() {
   if (!choice.ok) fatal(args.database ? `--database takes a postgres:// or postgresql:// URL.` : choice.message);
   const database: DatabaseConfig = choice.database;
 
-  const runtime = await startRuntime({ database, demo: args.demo });
+  const runtime = await startRuntime({ database, demo: args.demo ? 'world' : false });
   const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');
   const server = await startHttpServer({ core: runtime.core, staticDir, host: args.host, port, allowedHosts });
 

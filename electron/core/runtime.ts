@@ -5,14 +5,22 @@ import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/con
 import { startEventHub, type EventHub } from './events/event-hub';
 import { systemClock, type Clock } from './services/clock';
 import { loadDemoData } from './services/demo-data';
+import { loadDemoWorld } from './services/demo-world';
 import { ensureDefaultCalendar } from './services/sla/sla-config.service';
 import { startOutboxSender, type OutboxSender } from './services/outbox/outbox-sender';
 import type { SmtpTimeouts } from './services/outbox/smtp-transport';
 import { startSlaWatcher, type SlaWatcher } from './services/sla/sla-watcher';
 
+/**
+ * What `--demo` loads into an empty database: 'basic' is the users, clients, sites, parts and a
+ * few unscheduled tickets (what most tests build on); 'world' adds technicians in teams, work
+ * types, today's and tomorrow's visits in every state, escalations and closed tickets to review.
+ */
+export type DemoContent = 'basic' | 'world';
+
 export interface RuntimeOptions {
   database: DatabaseConfig;
-  demo?: boolean;
+  demo?: DemoContent | false;
   clock?: Clock;
   /** The SLA watcher's period; false leaves it to explicit ticks (tests). Default 15 s. */
   slaWatchIntervalMs?: number | false;
@@ -40,10 +48,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   try {
     events = await startEventHub(database, clock);
-    const demoLoaded = options.demo ? await loadDemoData(database, clock) : false;
+    const demo = options.demo ? await loadDemoData(database, clock) : null;
+    const demoLoaded = demo !== null;
     await ensureDefaultCalendar(database, clock);
     const smtpTimeouts = options.smtpTimeouts;
     const core = createCore({ database, events, clock, ...(smtpTimeouts ? { smtpTimeouts } : {}) });
+    // Only on the start that loaded the demo users: a restart finds them and adds nothing.
+    if (demo && options.demo === 'world') await loadDemoWorld(core, clock, demo);
     const hub = events;
     const interval = options.slaWatchIntervalMs ?? 15_000;
     const slaWatcher = startSlaWatcher(

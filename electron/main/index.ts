@@ -60,7 +60,7 @@ async function start(): Promise<void> {
   const where =
     choice.database.kind === 'sqlite' ? `SQLite at ${choice.database.file}` : `PostgreSQL set by ${choice.source}`;
   try {
-    runtime = await startRuntime({ database: choice.database, demo });
+    runtime = await startRuntime({ database: choice.database, demo: demo ? 'world' : false });
   } catch (error) {
     // Say which database, so an administrator knows where to look; never the URL (it has the password).
     throw new Error(`The database could not be opened (${where}): ${(error as Error).message}`, { cause: error });

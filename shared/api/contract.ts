@@ -432,7 +432,8 @@ export const api = {
   'technicians.save': method<TechnicianDto>()({
     input: technicianSaveInput,
     access: access.admin,
-    summary: 'Creates a technician, or replaces one (with id); skills and certifications are replaced as a whole.',
+    summary:
+      'Creates a technician, or replaces one (with id); skills and certifications are replaced as a whole. `userId` links the technician login whose "My day" this is; a login belongs to one technician only, so one linked to another technician is refused with `conflict` at `userId`, naming that technician.',
   }),
   'technicians.availability': method<AvailabilityDto[]>()({
     input: z

@@ -18,6 +18,8 @@ export interface TechnicianSkillDto {
 export interface TechnicianDto {
   id: string;
   userId: string | null;
+  /** The login linked by userId, so staff who may not list users still see whose record it is. */
+  login: { username: string; displayName: string } | null;
   name: string;
   phone: string | null;
   email: string | null;

@@ -23,7 +23,7 @@ export async function benchAudit(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dispatch-bench-audit-'));
   const runtime = await startRuntime({
     database: { kind: 'sqlite', file: path.join(dir, 'a.sqlite') },
-    demo: true,
+    demo: 'basic',
     slaWatchIntervalMs: false,
   });
   try {

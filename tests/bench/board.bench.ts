@@ -104,7 +104,7 @@ function reportFrames(what: string, record: FrameRecord): void {
 
 export async function benchBoard(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dispatch-bench-board-'));
-  const runtime = await startRuntime({ database: { kind: 'sqlite', file: path.join(dir, 'b.sqlite') }, demo: true });
+  const runtime = await startRuntime({ database: { kind: 'sqlite', file: path.join(dir, 'b.sqlite') }, demo: 'basic' });
   const server = await startHttpServer({
     core: runtime.core,
     staticDir: path.resolve(import.meta.dirname, '../../dist/renderer'),

@@ -68,7 +68,7 @@ async function framesDuring(page: Page, action: () => Promise<void>): Promise<{ 
 
 export async function benchMap(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dispatch-bench-map-'));
-  const runtime = await startRuntime({ database: { kind: 'sqlite', file: path.join(dir, 'm.sqlite') }, demo: true });
+  const runtime = await startRuntime({ database: { kind: 'sqlite', file: path.join(dir, 'm.sqlite') }, demo: 'basic' });
   try {
     const { db } = runtime.database;
     const desk = await db.selectFrom('users').select('id').where('username', '=', 'desk').executeTakeFirstOrThrow();

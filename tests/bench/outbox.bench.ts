@@ -31,7 +31,7 @@ export async function benchOutbox(): Promise<void> {
   const disposers: (() => unknown)[] = [];
   const runtime = await startRuntime({
     database: { kind: 'sqlite', file: path.join(dir, 'b.sqlite') },
-    demo: true,
+    demo: 'basic',
     outboxIntervalMs: false,
   });
   try {

@@ -22,7 +22,7 @@ function ms(start: number): string {
 
 export async function benchQueue(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dispatch-bench-'));
-  const runtime = await startRuntime({ database: { kind: 'sqlite', file: path.join(dir, 'b.sqlite') }, demo: true });
+  const runtime = await startRuntime({ database: { kind: 'sqlite', file: path.join(dir, 'b.sqlite') }, demo: 'basic' });
   try {
     const { db } = runtime.database;
     const desk = await db.selectFrom('users').select('id').where('username', '=', 'desk').executeTakeFirstOrThrow();

@@ -202,6 +202,58 @@ describeEachDatabase('migrations', (kind) => {
     expect(closure).toEqual({ resolved_remotely: 0, first_time_fix: null });
   });
 
+  it('leaves a login linked only to its earliest technician through 0012, which makes the link unique', async () => {
+    const config = await env.database(kind);
+    const early = await openDatabase(config, { migrateTo: '0010-audit-indexes' });
+    const db = early.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    const user = (id: string, username: string) => ({
+      id,
+      username,
+      display_name: username,
+      role: 'technician',
+      password_hash: 'x',
+      active: 1,
+      created_at: '2026-11-01T09:00:00.000Z',
+    });
+    await db
+      .insertInto('users')
+      .values([user('u1', 'toni'), user('u2', 'ray')])
+      .execute();
+    const technician = (id: string, userId: string | null, createdAt: string) => ({
+      id,
+      user_id: userId,
+      name: id,
+      active: 1,
+      created_at: createdAt,
+    });
+    // Two records share toni's login (the second made later), ray has one, two have none.
+    await db
+      .insertInto('technicians')
+      .values([
+        technician('later', 'u1', '2026-11-20T09:00:00.000Z'),
+        technician('first', 'u1', '2026-11-02T09:00:00.000Z'),
+        technician('ray', 'u2', '2026-11-03T09:00:00.000Z'),
+        technician('free-1', null, '2026-11-04T09:00:00.000Z'),
+        technician('free-2', null, '2026-11-05T09:00:00.000Z'),
+      ])
+      .execute();
+    await early.close();
+
+    const handle = await openDatabase(config);
+    env.defer(() => handle.close());
+    const links = await handle.db.selectFrom('technicians').select(['id', 'user_id']).orderBy('id').execute();
+    expect(links).toEqual([
+      { id: 'first', user_id: 'u1' },
+      { id: 'free-1', user_id: null },
+      { id: 'free-2', user_id: null },
+      { id: 'later', user_id: null },
+      { id: 'ray', user_id: 'u2' },
+    ]);
+    await expect(
+      handle.db.updateTable('technicians').set({ user_id: 'u2' }).where('id', '=', 'later').execute(),
+    ).rejects.toThrow();
+  });
+
   it('builds the outbox through 0009 with one row per event key, on both databases', async () => {
     const config = await env.database(kind);
     const handle = await openDatabase(config);

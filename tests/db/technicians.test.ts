@@ -117,6 +117,50 @@ describeEachDatabase('technicians, skills and work types', (kind) => {
     });
   });
 
+  it('links a login to one technician only, naming the technician who has it, and writes nothing', async () => {
+    const login = await admin.call('users.create', {
+      username: 'jo.field',
+      displayName: 'Jo Field',
+      role: 'technician',
+      password: 'long-enough-1',
+    });
+    const record = { timeZone: 'America/New_York', skills: [], certifications: [] };
+    const jo = await admin.call('technicians.save', { ...record, name: 'Jo Field', userId: login.id });
+    const other = await admin.call('technicians.save', { ...record, name: 'Sam Other' });
+    const before = await countRows(runtime.database);
+
+    const newcomer = await admin.invoke('technicians.save', { ...record, name: 'Jo Again', userId: login.id });
+    expect(newcomer).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'This login is already linked to Jo Field.', issues: [{ path: ['userId'] }] },
+    });
+    const edited = await admin.invoke('technicians.save', {
+      ...record,
+      id: other.id,
+      name: 'Sam Other',
+      userId: login.id,
+    });
+    expect(edited).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: ['userId'] }] } });
+    expect(await countRows(runtime.database)).toEqual(before);
+
+    // Saving the holder again keeps its link; once it lets go, another may take the login.
+    await admin.call('technicians.save', {
+      ...record,
+      id: jo.id,
+      name: 'Jo Field',
+      userId: login.id,
+      phone: '+1 212 555 0100',
+    });
+    await admin.call('technicians.save', { ...record, id: jo.id, name: 'Jo Field', userId: null });
+    const taken = await admin.call('technicians.save', {
+      ...record,
+      id: other.id,
+      name: 'Sam Other',
+      userId: login.id,
+    });
+    expect(taken.login).toEqual({ username: 'jo.field', displayName: 'Jo Field' });
+  });
+
   it('keeps work types as templates of skills and duration, with unique names', async () => {
     const [network] = (await admin.call('skills.list', {})).filter((s) => s.name === 'Network');
     const saved = await admin.call('workTypes.save', {

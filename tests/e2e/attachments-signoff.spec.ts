@@ -4,13 +4,13 @@ import { elfBytes, pngBytes } from '../support/images';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
-import { everyDay } from './pages/records';
+import { createTechnicianLogin, everyDay } from './pages/records';
 
 /** Opens the ticket from the queue and the documentation of its (only) visit. */
 async function openVisitDocumentation(page: Page, ticketNumber: string): Promise<Locator> {
   const queue = new QueuePage(page);
   await queue.open();
-  await queue.row(ticketNumber).click();
+  await queue.openTicket(ticketNumber);
   const drawer = page.getByRole('region', { name: `Ticket ${ticketNumber}` });
   await drawer.getByRole('button', { name: /^Documentation of the visit on/ }).click();
   return drawer.getByLabel(`Documentation of the visit for ${ticketNumber}`);
@@ -23,9 +23,8 @@ test('a technician attaches a photo and captures the client’s drawn signature;
   test.setTimeout(120_000);
   const stamp = Date.now().toString(36);
   const admin = await openConsoleAs(browser, 'admin');
-  const users = await invoke<{ id: string; role: string }[]>(admin, 'users.list', {});
-  const technicianUser = users.find((u) => u.role === 'technician');
-  if (!technicianUser) throw new Error('the demo data has no technician login');
+  // A login of the test's own: the demo's `technician` login belongs to the demo's Toni Technician.
+  const technicianUser = await createTechnicianLogin(admin);
   const technicianInput = {
     name: `Toni ${stamp}`,
     timeZone: 'UTC',
@@ -54,7 +53,7 @@ test('a technician attaches a photo and captures the client’s drawn signature;
       durationMinutes: 60,
     });
 
-    const tech = await openConsoleAs(browser, 'technician');
+    const tech = await openConsoleAs(browser, technicianUser);
     const docs = await openVisitDocumentation(tech, ticket.number);
     const photos = docs.getByRole('region', { name: 'Photos and forms' });
     await photos.getByLabel('Files to attach to photos and forms').setInputFiles({

@@ -24,7 +24,7 @@ test('a dispatcher closes a documented ticket once the client confirms; a manage
   const dispatcher = await openConsoleAs(browser, 'dispatcher');
   const queue = new QueuePage(dispatcher);
   await queue.open();
-  await queue.row(ticket.number).click();
+  await queue.openTicket(ticket.number);
   const panel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
   const closure = panel.getByRole('region', { name: 'Closure' });
   const checklist = closure.getByRole('list', { name: 'Closure checklist' });

@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { invoke } from './pages/api';
 import { openConsoleAs } from './pages/console';
 import { QueuePage } from './pages/queue-page';
-import { everyDay } from './pages/records';
+import { createTechnicianLogin, everyDay } from './pages/records';
 
 interface Visit {
   id: string;
@@ -14,7 +14,7 @@ async function openDocumentation(page: Page, number: string): Promise<Locator> {
   const queue = new QueuePage(page);
   await page.getByRole('tab', { name: 'Queue' }).click();
   await expect(queue.grid).toBeVisible({ timeout: 20_000 });
-  await queue.row(number).click();
+  await queue.openTicket(number);
   const panel = page.getByRole('region', { name: `Ticket ${number}` });
   await panel.getByRole('button', { name: /^Documentation of the visit/ }).click();
   return panel;
@@ -34,9 +34,8 @@ test('documentation is read-only for another crew’s technician and on a closed
   test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
   const admin = await openConsoleAs(browser, 'admin');
-  const users = await invoke<{ id: string; role: string }[]>(admin, 'users.list', {});
-  const technicianUser = users.find((u) => u.role === 'technician');
-  if (!technicianUser) throw new Error('the demo data has no technician login');
+  // A login of the test's own: the demo's `technician` login belongs to the demo's Toni Technician.
+  const technicianUser = await createTechnicianLogin(admin);
   const mine = { name: `Toni ${stamp}`, timeZone: 'UTC', shiftPattern: everyDay, skills: [], certifications: [] };
   const me = await invoke<{ id: string }>(admin, 'technicians.save', { ...mine, userId: technicianUser.id });
   const other = await invoke<{ id: string }>(admin, 'technicians.save', { ...mine, name: `Omar ${stamp}` });
@@ -62,7 +61,7 @@ test('documentation is read-only for another crew’s technician and on a closed
 
   try {
     // The technician looks at another crew's visit: everything to read, nothing to write.
-    const tech = await openConsoleAs(browser, 'technician');
+    const tech = await openConsoleAs(browser, technicianUser);
     const theirPanel = await openDocumentation(tech, theirs.ticket.number);
     await expect(theirPanel.getByRole('note').first()).toHaveText(
       'Only the crew of this visit, a dispatcher or an admin can document it.',

@@ -52,7 +52,7 @@ test('a caller reporting a closed ticket again is linked to it at intake, and bo
   const dispatcher = await openConsoleAs(browser, 'dispatcher');
   const queue = new QueuePage(dispatcher);
   await queue.open();
-  await queue.row(number).click();
+  await queue.openTicket(number);
   const panel = dispatcher.getByRole('region', { name: `Ticket ${number}` });
   const links = panel.locator('[aria-label="Linked tickets"]');
   await expect(links).toContainText(new RegExp(`Same issue as ${earlier.number} \\(closed .+\\)`));

@@ -4,7 +4,7 @@ import { invoke } from './pages/api';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { drawSignature } from './pages/signature';
-import { everyDay } from './pages/records';
+import { createTechnicianLogin, everyDay } from './pages/records';
 
 // Two consoles follow each other live; on a loaded machine a refetch can take a few seconds.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -18,9 +18,8 @@ test('a technician works a visit from en route to sign-off, and the dispatcher c
   test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
   const admin = await openConsoleAs(browser, 'admin');
-  const users = await invoke<{ id: string; role: string }[]>(admin, 'users.list', {});
-  const technicianUser = users.find((u) => u.role === 'technician');
-  if (!technicianUser) throw new Error('the demo data has no technician login');
+  // A login of the test's own: the demo's `technician` login belongs to the demo's Toni Technician.
+  const technicianUser = await createTechnicianLogin(admin);
   const record = { name: `Toni ${stamp}`, timeZone: 'UTC', shiftPattern: everyDay, skills: [], certifications: [] };
   const technician = await invoke<{ id: string }>(admin, 'technicians.save', { ...record, userId: technicianUser.id });
   const consoles: Page[] = [admin];
@@ -56,7 +55,7 @@ test('a technician works a visit from en route to sign-off, and the dispatcher c
     });
 
     // The technician's day: set off, arrive.
-    const tech = await openConsoleAs(browser, 'technician');
+    const tech = await openConsoleAs(browser, technicianUser);
     consoles.push(tech);
     const card = tech.getByRole('article', { name: `Visit ${ticket.number}` });
     await card.getByRole('button', { name: 'En route' }).click();
@@ -112,7 +111,7 @@ test('a technician works a visit from en route to sign-off, and the dispatcher c
     consoles.push(dispatcher);
     const queue = new QueuePage(dispatcher);
     await expect(queue.grid).toBeVisible();
-    await queue.row(ticket.number).click();
+    await queue.openTicket(ticket.number);
     const panel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
     const closure = panel.getByRole('region', { name: 'Closure' });
     const checklist = closure.getByRole('list', { name: 'Closure checklist' });

@@ -50,7 +50,7 @@ test('the ticket panel ranks technicians with reasons in words and books the bes
   const dispatcher = await openConsoleAs(browser, 'dispatcher');
   const queue = new QueuePage(dispatcher);
   await queue.open();
-  await queue.row(ticket.number).click();
+  await queue.openTicket(ticket.number);
   const panel = dispatcher.getByRole('region', { name: 'Best technicians' });
   // A working day ahead: ranking starts from now or the day's start, whichever is later.
   await panel.getByLabel('Day').fill(mondayAhead('America/New_York'));
@@ -74,7 +74,7 @@ test('the ticket panel ranks technicians with reasons in words and books the bes
 
   // Opened again, a scheduled ticket shows no ranking at all.
   await ticketPanel.getByRole('button', { name: 'Close', exact: true }).click();
-  await queue.row(ticket.number).click();
+  await queue.openTicket(ticket.number);
   await expect(ticketPanel.getByRole('status', { name: 'Visit now' })).toContainText(`with Ada ${stamp}`);
   await expect(panel).toHaveCount(0);
 

@@ -2,7 +2,7 @@ import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
-import { everyDay } from './pages/records';
+import { createTechnicianLogin, everyDay } from './pages/records';
 
 // Live updates cross three consoles; on a loaded machine a refetch can take longer than the default.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -17,9 +17,8 @@ test('a technician works through their day and every console sees it live, on-be
   const stamp = Date.now().toString(36);
   const name = `Toni ${stamp}`;
   const admin = await openConsoleAs(browser, 'admin');
-  const users = await invoke<{ id: string; role: string }[]>(admin, 'users.list', {});
-  const technicianUser = users.find((u) => u.role === 'technician');
-  if (!technicianUser) throw new Error('the demo data has no technician login');
+  // A login of the test's own: the demo's `technician` login belongs to the demo's Toni Technician.
+  const technicianUser = await createTechnicianLogin(admin);
   const record = {
     name,
     timeZone: 'UTC',
@@ -80,7 +79,7 @@ test('a technician works through their day and every console sees it live, on-be
     }
 
     // The technician lands on their day, visits in order, with what they need on the road.
-    const tech = await openConsoleAs(browser, 'technician');
+    const tech = await openConsoleAs(browser, technicianUser);
     consoles.push(tech);
     await expect(tech.getByRole('heading', { name: 'My day' })).toBeVisible();
     const cards = tech.getByRole('article');
@@ -97,7 +96,7 @@ test('a technician works through their day and every console sees it live, on-be
     // A dispatcher lands on the queue.
     const queue = new QueuePage(dispatcher);
     await expect(queue.grid).toBeVisible();
-    await queue.row(tickets[0].number).click();
+    await queue.openTicket(tickets[0].number);
     const panel = dispatcher.getByRole('region', { name: `Ticket ${tickets[0].number}` });
     const panelStatus = panel.getByRole('region', { name: 'Visits' }).locator('[data-visit-status]');
     await expect(panelStatus).toHaveAttribute('data-visit-status', 'scheduled');
@@ -130,7 +129,7 @@ test('a technician works through their day and every console sees it live, on-be
 
     // A dispatcher takes a phone call: "I'm at the second job". Recorded on behalf, and marked so.
     await panel.getByRole('button', { name: 'Close', exact: true }).click();
-    await queue.row(tickets[1].number).click();
+    await queue.openTicket(tickets[1].number);
     const second = dispatcher.getByRole('region', { name: `Ticket ${tickets[1].number}` });
     await second.getByRole('button', { name: 'On site' }).click();
     const call = dispatcher.getByRole('dialog', { name: `On site: ${tickets[1].number} for ${name}` });

@@ -1,14 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { invoke } from './pages/api';
-import { everyDay } from './pages/records';
+import { createTechnicianLogin, everyDay } from './pages/records';
 
 test('a technician is told at once, with the details, when a dispatcher books them', async ({ browser }) => {
   const stamp = Date.now().toString(36);
   const admin = await openConsoleAs(browser, 'admin');
-  const users = await invoke<{ id: string; role: string }[]>(admin, 'users.list', {});
-  const technicianUser = users.find((u) => u.role === 'technician');
-  if (!technicianUser) throw new Error('the demo data has no technician login');
+  // A login of the test's own: the demo's `technician` login belongs to the demo's Toni Technician.
+  const technicianUser = await createTechnicianLogin(admin);
   const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
     name: `Theo ${stamp}`,
     userId: technicianUser.id,
@@ -32,7 +31,7 @@ test('a technician is told at once, with the details, when a dispatcher books th
     priority: 'medium',
   });
 
-  const tech = await openConsoleAs(browser, 'technician');
+  const tech = await openConsoleAs(browser, technicianUser);
   const dispatcher = await openConsoleAs(browser, 'dispatcher');
   await invoke(dispatcher, 'visits.create', {
     ticketId: ticket.id,

@@ -23,7 +23,7 @@ test('a booked visit shows on its ticket as "Scheduled: <time> with <technician>
 
   const queue = new QueuePage(dispatcher);
   await queue.open();
-  await queue.row(ticket.number).click();
+  await queue.openTicket(ticket.number);
   const panel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
   await expect(panel).toContainText(`with ${name}`);
   await expect(panel).toContainText('Scheduled:');
@@ -56,7 +56,7 @@ test('the ticket panel follows its visit live: en route with the ETA, then on si
   const dispatcher = await openConsoleAs(browser, 'dispatcher');
   const queue = new QueuePage(dispatcher);
   await queue.open();
-  await queue.row(ticket.number).click();
+  await queue.openTicket(ticket.number);
   const panel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
   const now = panel.getByRole('status', { name: 'Visit now' });
   await expect(now).toHaveText(new RegExp(`^Scheduled: \\d\\d:\\d\\d with ${name}$`));

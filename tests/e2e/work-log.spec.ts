@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
 import { QueuePage } from './pages/queue-page';
 import { invoke } from './pages/api';
-import { everyDay } from './pages/records';
+import { createTechnicianLogin, everyDay } from './pages/records';
 
 /** The queue of a freshly logged-in console; its lazy chunk can take a while on a loaded machine. */
 async function openQueue(page: Page): Promise<QueuePage> {
@@ -48,9 +48,8 @@ test('an admin imports parts from CSV; a technician documents a visit with them;
   await admin.getByRole('tab', { name: 'Queue' }).click();
 
   // A visit for the demo technician, booked through the API.
-  const users = await invoke<{ id: string; role: string }[]>(admin, 'users.list', {});
-  const technicianUser = users.find((u) => u.role === 'technician');
-  if (!technicianUser) throw new Error('the demo data has no technician login');
+  // A login of the test's own: the demo's `technician` login belongs to the demo's Toni Technician.
+  const technicianUser = await createTechnicianLogin(admin);
   const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
     name: `Tess ${stamp}`,
     userId: technicianUser.id,
@@ -75,9 +74,9 @@ test('an admin imports parts from CSV; a technician documents a visit with them;
   });
 
   // The technician records the work from the ticket.
-  const tech = await openConsoleAs(browser, 'technician');
+  const tech = await openConsoleAs(browser, technicianUser);
   const techQueue = await openQueue(tech);
-  await techQueue.row(ticket.number).click();
+  await techQueue.openTicket(ticket.number);
   const panel = tech.getByRole('region', { name: `Ticket ${ticket.number}` });
   await panel.getByRole('button', { name: /^Documentation of the visit/ }).click();
   const form = panel.getByRole('form', { name: 'Edit work log' });
@@ -108,7 +107,7 @@ test('an admin imports parts from CSV; a technician documents a visit with them;
   // A dispatcher opening the ticket sees what was recorded.
   const dispatcher = await openConsoleAs(browser, 'dispatcher');
   const queue = await openQueue(dispatcher);
-  await queue.row(ticket.number).click();
+  await queue.openTicket(ticket.number);
   const dispatcherPanel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
   const fold = dispatcherPanel.getByRole('button', { name: /^Documentation of the visit/ });
   await expect(fold).toContainText('Resolved · 1 part line');
@@ -127,7 +126,7 @@ test('an admin imports parts from CSV; a technician documents a visit with them;
   // The client service manager reads it and cannot change it.
   const manager = await openConsoleAs(browser, 'manager');
   const managerQueue = await openQueue(manager);
-  await managerQueue.row(ticket.number).click();
+  await managerQueue.openTicket(ticket.number);
   const managerPanel = manager.getByRole('region', { name: `Ticket ${ticket.number}` });
   await managerPanel.getByRole('button', { name: /^Documentation of the visit/ }).click();
   const details = managerPanel.getByLabel('Work log details');

@@ -60,7 +60,7 @@ export async function startApiFixture(
     smtpTimeouts?: SmtpTimeouts;
   } = {},
 ): Promise<ApiFixture> {
-  const runtime = await env.runtime({ demo: true, ...options });
+  const runtime = await env.runtime({ demo: 'basic', ...options });
   const server = await env.server(runtime);
   const cookies = await server.loginDemoUsers();
   const admin = { cookie: cookies.admin };

@@ -247,7 +247,7 @@ export class TestServer {
     return cookie;
   }
 
-  /** A session cookie for every demo user (startRuntime({ demo: true }) loads them, password "demo"). */
+  /** A session cookie for every demo user (startRuntime({ demo: 'basic' }) loads them, password "demo"). */
   async loginDemoUsers(): Promise<Record<Role, string>> {
     const entries = await Promise.all(demoUsers.map(async (u) => [u.role, await this.login(u.username)] as const));
     return Object.fromEntries(entries) as Record<Role, string>;

@@ -24,6 +24,7 @@ function technician(change: Partial<TechnicianDto> = {}): TechnicianDto {
     team: null,
     home: { address: 'Depot', latitude: 40.7, longitude: -74 },
     lastPosition: null,
+    login: null,
     timeZone: null,
     shiftPattern: null,
     maxVisitsPerDay: null,

@@ -15,3 +15,17 @@ export function isOverlapViolation(error: unknown): boolean {
     code === 'SQLITE_CONSTRAINT_TRIGGER' && typeof message === 'string' && message.includes('visit_crew_no_overlap')
   );
 }
+
+/**
+ * True for a violation of one unique index: PostgreSQL names the index, SQLite names its columns
+ * (`table.column`), so a handler can tell which field to blame when a write touches several keys.
+ */
+export function isUniqueViolationOf(error: unknown, index: { name: string; columns: string }): boolean {
+  const { code, constraint, message } = (error ?? {}) as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (code === '23505') return constraint === index.name;
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    typeof message === 'string' &&
+    message.includes(`UNIQUE constraint failed: ${index.columns}`)
+  );
+}

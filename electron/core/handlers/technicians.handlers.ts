@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ApiFailure } from '../../../shared/errors';
+import { isUniqueViolationOf } from '../db/errors';
 import type { Tx } from '../db/transaction';
 import {
   deleteAvailability,
   findSkillIds,
+  findTechnicianOfLogin,
   insertAvailability,
   insertSkill,
   listAvailability,
@@ -25,6 +27,21 @@ async function requireSkills(tx: Tx, field: string, skillIds: string[]): Promise
       { path: [field, missing, 'skillId'], message: 'No such skill' },
     ]);
   }
+}
+
+/** The index of 0012-technician-login-unique. */
+const loginIndex = { name: 'technicians_user_id_unique', columns: 'technicians.user_id' };
+
+function loginTaken(holder: string): ApiFailure {
+  return new ApiFailure('conflict', `This login is already linked to ${holder}.`, [
+    { path: ['userId'], message: `Linked to ${holder}; unlink it there first` },
+  ]);
+}
+
+/** A login belongs to one technician record: its "my day" and documentation rights follow the link. */
+async function requireFreeLogin(tx: Tx, userId: string, technicianId: string | undefined): Promise<void> {
+  const holder = await findTechnicianOfLogin(tx, userId);
+  if (holder && holder.id !== technicianId) throw loginTaken(holder.name);
 }
 
 async function requireTechnician(tx: Tx, id: string, path: string) {
@@ -66,6 +83,7 @@ export const technicianHandlers = {
       if (input.userId && !(await findUserById(tx, input.userId))) {
         throw new ApiFailure('invalid_input', 'No such user.', [{ path: ['userId'], message: 'No such user' }]);
       }
+      if (input.userId) await requireFreeLogin(tx, input.userId, input.id);
       await requireSkills(
         tx,
         'skills',
@@ -73,25 +91,28 @@ export const technicianHandlers = {
       );
       const before = input.id ? await requireTechnician(tx, input.id, 'id') : null;
       const id = input.id ?? randomUUID();
-      await saveTechnician(
-        tx,
-        {
-          id,
-          userId: input.userId,
-          name: input.name,
-          phone: input.phone,
-          email: input.email,
-          team: input.team,
-          home: { address: input.homeAddress, latitude: input.homeLatitude, longitude: input.homeLongitude },
-          timeZone: input.timeZone,
-          shiftPattern: input.shiftPattern,
-          maxVisitsPerDay: input.maxVisitsPerDay,
-          skills: input.skills,
-          certifications: input.certifications,
-          active: input.active,
-        },
-        ctx.now(),
-      );
+      const record = {
+        id,
+        userId: input.userId,
+        name: input.name,
+        phone: input.phone,
+        email: input.email,
+        team: input.team,
+        home: { address: input.homeAddress, latitude: input.homeLatitude, longitude: input.homeLongitude },
+        timeZone: input.timeZone,
+        shiftPattern: input.shiftPattern,
+        maxVisitsPerDay: input.maxVisitsPerDay,
+        skills: input.skills,
+        certifications: input.certifications,
+        active: input.active,
+      };
+      try {
+        await saveTechnician(tx, record, ctx.now());
+      } catch (error) {
+        // The unique index has the last word: a save racing another that links the same login.
+        if (isUniqueViolationOf(error, loginIndex)) throw loginTaken('another technician');
+        throw error;
+      }
       const [saved] = await listTechnicians(tx, id);
       if (!saved) throw new Error(`technician ${id} vanished inside its own transaction`);
       await audit({ entity: 'technician', entityId: id, before, after: saved });

@@ -28,9 +28,13 @@ export async function insertSkill(db: Tx, skill: SkillDto): Promise<void> {
 
 /** Every technician (or one) with skills and certifications, in two queries rather than one per row. */
 export async function listTechnicians(db: Tx, only?: string): Promise<TechnicianDto[]> {
-  let query = db.selectFrom('technicians').selectAll();
-  if (only) query = query.where('id', '=', only);
-  const rows = await query.orderBy('name').execute();
+  let query = db
+    .selectFrom('technicians')
+    .leftJoin('users', 'users.id', 'technicians.user_id')
+    .selectAll('technicians')
+    .select(['users.username as login_username', 'users.display_name as login_display_name']);
+  if (only) query = query.where('technicians.id', '=', only);
+  const rows = await query.orderBy('technicians.name').execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const skills = await db
@@ -50,13 +54,17 @@ export async function listTechnicians(db: Tx, only?: string): Promise<Technician
 }
 
 function toDto(
-  r: TechniciansTable,
+  r: TechniciansTable & { login_username: string | null; login_display_name: string | null },
   skills: { technician_id: string; skill_id: string; name: string; level: number; certified_until: string | null }[],
   certifications: { technician_id: string; name: string; expires_on: string | null }[],
 ): TechnicianDto {
   return {
     id: r.id,
     userId: r.user_id,
+    login:
+      r.login_username !== null && r.login_display_name !== null
+        ? { username: r.login_username, displayName: r.login_display_name }
+        : null,
     name: r.name,
     phone: r.phone,
     email: r.email,
@@ -81,7 +89,12 @@ function toDto(
   };
 }
 
-export type TechnicianRecord = Omit<TechnicianDto, 'skills' | 'lastPosition'> & {
+/** The technician record a login is linked to, if any (at most one: a unique index). */
+export async function findTechnicianOfLogin(db: Tx, userId: string): Promise<{ id: string; name: string } | undefined> {
+  return db.selectFrom('technicians').select(['id', 'name']).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export type TechnicianRecord = Omit<TechnicianDto, 'skills' | 'lastPosition' | 'login'> & {
   skills: { skillId: string; level: number; certifiedUntil: string | null }[];
 };
 

@@ -160,15 +160,21 @@ const demoParts: { sku: string; name: string; unit: string; active?: boolean }[]
   { sku: 'SW-2960-24', name: 'Access switch 24 ports, end of sale', unit: 'each', active: false },
 ];
 
+/** What loadDemoData created that the demo world builds on. */
+export interface DemoBasics {
+  /** The demo tickets, in the order of demoTickets (critical, high, medium, low). */
+  ticketIds: string[];
+}
+
 /**
  * Loads demo users (password "demo"), clients, sites and a few tickets into an empty database.
- * Returns false, changing nothing, when the database already has users.
+ * Returns null, changing nothing, when the database already has users.
  */
-export async function loadDemoData(database: DatabaseHandle, clock: Clock): Promise<boolean> {
-  if ((await countUsers(database.db)) > 0) return false;
+export async function loadDemoData(database: DatabaseHandle, clock: Clock): Promise<DemoBasics | null> {
+  if ((await countUsers(database.db)) > 0) return null;
   const passwordHash = await hashPassword('demo');
   return inTransaction(database, async (tx) => {
-    if ((await countUsers(tx)) > 0) return false;
+    if ((await countUsers(tx)) > 0) return null;
     const now = clock.now();
     const at = now.toISOString();
     await insertSetting(tx, SETUP_DONE_KEY, at);
@@ -237,11 +243,12 @@ export async function loadDemoData(database: DatabaseHandle, clock: Clock): Prom
       demoParts.map((p) => ({ id: randomUUID(), ...p, active: p.active ?? true })),
       at,
     );
+    const ticketIds: string[] = [];
     for (const t of demoTickets) {
       const target = clients[t.client];
       if (!target) continue;
       const received = new Date(now.getTime() - t.hoursAgo * 3_600_000).toISOString();
-      await insertNewTicket(
+      const ticket = await insertNewTicket(
         tx,
         {
           channel: t.channel,
@@ -259,7 +266,8 @@ export async function loadDemoData(database: DatabaseHandle, clock: Clock): Prom
         },
         { now: received, loggedBy: userIds[0] ?? '' },
       );
+      ticketIds.push(ticket.id);
     }
-    return true;
+    return { ticketIds };
   });
 }

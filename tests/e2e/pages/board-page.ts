@@ -9,7 +9,8 @@ export class BoardPage {
   constructor(readonly page: Page) {
     this.board = page.getByRole('region', { name: 'Board' });
     this.unassigned = page.getByRole('region', { name: 'Unassigned tickets' });
-    this.notice = page.getByRole('alert');
+    // The board's own notices, not the SLA watcher's escalation toasts (the demo has at-risk tickets).
+    this.notice = page.getByRole('alert').filter({ hasNotText: /^Escalation level/ });
   }
 
   async open(day: string): Promise<void> {

@@ -13,12 +13,13 @@ async function closeConsolesOfEarlierTests(testId: string): Promise<void> {
   }
 }
 
-/** A console window logged in as one of the demo users. */
+/** A console window logged in as one of the demo users (password "demo"), or as a login a test made. */
 export async function openConsoleAs(
   browser: Browser,
-  username: string,
+  login: string | { username: string; password: string },
   prepare?: (page: Page) => Promise<void>,
 ): Promise<Page> {
+  const { username, password } = typeof login === 'string' ? { username: login, password: 'demo' } : login;
   const testId = test.info().testId;
   await closeConsolesOfEarlierTests(testId);
   const context = await browser.newContext();
@@ -27,7 +28,7 @@ export async function openConsoleAs(
   await prepare?.(page);
   await page.goto('/');
   await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill('demo');
+  await page.getByLabel('Password').fill(password);
   await page.keyboard.press('Enter');
   // Logging in loads the console's code; on a busy machine that takes longer than one assertion.
   await expect(page.getByLabel('Logged in as')).toBeVisible({ timeout: 15_000 });

@@ -19,6 +19,19 @@ export async function createTechnician(admin: Page, name: string, team?: string)
   return t.id;
 }
 
+/** A technician login of the test's own (the demo's `technician` is linked to the demo's Toni). */
+export async function createTechnicianLogin(admin: Page): Promise<{ id: string; username: string; password: string }> {
+  const username = `tech${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+  const password = 'temporary-demo';
+  const user = await invoke<{ id: string }>(admin, 'users.create', {
+    username,
+    displayName: 'Toni Technician',
+    role: 'technician',
+    password,
+  });
+  return { id: user.id, username, password };
+}
+
 /** A high-priority ticket for the demo client Northwind. */
 export async function createTicket(page: Page, description: string, estimatedMinutes: number) {
   const [match] = await invoke<{ client: { id: string } }[]>(page, 'clients.search', { query: 'Northwind' });

@@ -540,7 +540,7 @@ export function BoardPage({ user }: { user: UserDto }) {
             '& .fc .fc-button': { py: 0.25, px: 1, fontSize: 13 },
             // Narrow hour labels (the week view's "06"): FullCalendar sizes a slot to its label.
             '& .fc .fc-timeline-header-row:last-child .fc-timeline-slot-cushion': { px: '3px', fontSize: 12 },
-            // The group expanders' icon font is blocked too (see buttonIcons): plain characters.
+            // The group expanders as plain characters, like the buttons (see buttonIcons).
             '& .fc .fc-icon': { fontFamily: 'inherit', fontWeight: 700, width: '1em' },
             '& .fc .fc-icon-plus-square::before': { content: '"▸"' },
             '& .fc .fc-icon-minus-square::before': { content: '"▾"' },
@@ -598,7 +598,7 @@ export function BoardPage({ user }: { user: UserDto }) {
               center: 'title',
               right: 'resourceTimelineDay,resourceTimelineWeek',
             }}
-            // The icon font is a data: URL, which the console's content security policy blocks.
+            // Words rather than FullCalendar's arrow icons: the buttons say what they do.
             buttonIcons={false}
             buttonText={{
               prev: 'Previous',

@@ -16,12 +16,13 @@ import { useState } from 'react';
 import type { SkillDto, TechnicianDto } from '../../../../shared/domain/technician';
 import { FormDialog } from '../../components/form-dialog';
 import { QuickCreateDialog } from '../../components/quick-create-dialog';
-import { call } from '../../transport/client';
+import { ApiCallError, call } from '../../transport/client';
 import { useApiMutation, useApiQuery } from '../../transport/queries';
 import { Issues } from '../admin/api-issues';
 import { TimeZoneField } from '../admin/time-zone-field';
 import { WeeklyHoursField } from '../admin/weekly-hours-field';
 import { hoursFromPattern, isPast, issuesOf, patternFromHours, skillLevels, type Hours } from './technician-format';
+import { TechnicianLoginField, type LoginChoice, type NewLogin } from './technician-login-field';
 
 interface SkillRow {
   skillId: string;
@@ -80,36 +81,35 @@ function shiftIssues(issues: Issues): Issues {
   );
 }
 
-/** Add or edit a technician (admins). Server issues land on the fields they name. */
-export function TechnicianDialog({
-  open,
-  technician,
-  teams,
-  onClose,
-}: {
-  open: boolean;
+interface DialogProps {
   technician: TechnicianDto | null;
+  /** Every technician: which logins are linked to someone else already. */
+  technicians: TechnicianDto[];
   teams: string[];
+  /** Whether the caller may list and create users (admins), and so pick or create the login. */
+  canManageLogins: boolean;
   onClose: () => void;
-}) {
-  return open && <TechnicianForm technician={technician} teams={teams} onClose={onClose} />;
 }
 
-function TechnicianForm({
-  technician,
-  teams,
-  onClose,
-}: {
-  technician: TechnicianDto | null;
-  teams: string[];
-  onClose: () => void;
-}) {
+/** Add or edit a technician (admins). Server issues land on the fields they name. */
+export function TechnicianDialog({ open, ...props }: DialogProps & { open: boolean }) {
+  return open && <TechnicianForm {...props} />;
+}
+
+function TechnicianForm({ technician, technicians, teams, canManageLogins, onClose }: DialogProps) {
   const [form, setForm] = useState<Form>(() => formOf(technician));
+  const [login, setLogin] = useState<LoginChoice>(() =>
+    technician?.userId ? { kind: 'existing', userId: technician.userId } : { kind: 'none' },
+  );
+  const [newLogin, setNewLogin] = useState<NewLogin>({ username: '', displayName: '', password: '' });
+  const [loginError, setLoginError] = useState<ApiCallError | null>(null);
+  const [creatingLogin, setCreatingLogin] = useState(false);
   const [newSkillOpen, setNewSkillOpen] = useState(false);
   const skills = useApiQuery('skills.list', {});
   const save = useApiMutation('technicians.save', ['technicians.list']);
   const queryClient = useQueryClient();
   const issues = issuesOf(save.error);
+  const loginIssues = issuesOf(loginError);
   const title = technician ? `Edit ${technician.name}` : 'Add technician';
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const text = (
@@ -121,11 +121,39 @@ function TechnicianForm({
     ...issues.field(key),
   });
 
-  const submit = () =>
+  /** The login to link: the picked one, or one created now (its own failure stops the save). */
+  const linkedUserId = async (): Promise<string | null | undefined> => {
+    if (login.kind === 'none') return null;
+    if (login.kind === 'existing') return login.userId;
+    setCreatingLogin(true);
+    try {
+      const user = await call('users.create', {
+        username: newLogin.username.trim(),
+        displayName: newLogin.displayName.trim() || form.name.trim(),
+        role: 'technician',
+        password: newLogin.password,
+      });
+      await queryClient.invalidateQueries({ queryKey: ['users.list'] });
+      // Linked from now on: a failed technician save must not create the same login twice.
+      setLogin({ kind: 'existing', userId: user.id });
+      return user.id;
+    } catch (error) {
+      if (error instanceof ApiCallError) setLoginError(error);
+      else throw error;
+      return undefined;
+    } finally {
+      setCreatingLogin(false);
+    }
+  };
+
+  const submit = async () => {
+    setLoginError(null);
+    const userId = canManageLogins ? await linkedUserId() : (technician?.userId ?? null);
+    if (userId === undefined) return;
     save.mutate(
       {
         ...(technician ? { id: technician.id } : {}),
-        userId: technician?.userId ?? null,
+        userId,
         name: form.name.trim(),
         phone: textOrNull(form.phone),
         email: textOrNull(form.email),
@@ -146,6 +174,7 @@ function TechnicianForm({
       },
       { onSuccess: onClose },
     );
+  };
 
   const skillList: SkillDto[] = skills.data ?? [];
   const unused = (current: string) =>
@@ -167,9 +196,9 @@ function TechnicianForm({
       <FormDialog
         title={title}
         onClose={onClose}
-        onSubmit={submit}
-        busy={save.isPending}
-        error={save.error?.message}
+        onSubmit={() => void submit()}
+        busy={save.isPending || creatingLogin}
+        error={loginError ? `The login was not created: ${loginError.message}` : save.error?.message}
         hint="Ctrl+Enter saves"
         maxWidth="md"
         spacing={1.5}
@@ -184,6 +213,18 @@ function TechnicianForm({
           </Grid>
           <Grid size={{ xs: 12, sm: 3 }}>
             <TextField label="Email" type="email" {...text('email')} />
+          </Grid>
+          <Grid size={{ xs: 12 }}>
+            <TechnicianLoginField
+              technician={technician}
+              technicians={technicians}
+              canManageLogins={canManageLogins}
+              choice={login}
+              onChoice={setLogin}
+              newLogin={newLogin}
+              onNewLogin={setNewLogin}
+              issues={login.kind === 'new' ? loginIssues : issues}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 4 }}>
             <TextField label="Team" {...text('team')} slotProps={{ htmlInput: { list: 'technician-teams' } }} />

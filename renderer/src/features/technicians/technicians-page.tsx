@@ -53,6 +53,7 @@ export function TechniciansPage({ user }: { user: UserDto }) {
         !needle ||
         [
           t.name,
+          t.login?.username,
           t.team,
           t.email,
           t.phone,
@@ -128,6 +129,7 @@ export function TechniciansPage({ user }: { user: UserDto }) {
             label="Technicians"
             columns={[
               'Name',
+              'Login',
               'Team',
               'Skills',
               'Certifications',
@@ -155,6 +157,17 @@ export function TechniciansPage({ user }: { user: UserDto }) {
                 sx={{ cursor: 'pointer', opacity: t.active ? 1 : 0.6 }}
               >
                 <TableCell sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>{t.name}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {t.login ? (
+                    <Tooltip title={t.login.displayName}>
+                      <span>{t.login.username}</span>
+                    </Tooltip>
+                  ) : (
+                    <Typography component="span" variant="body2" color="text.secondary">
+                      Not linked
+                    </Typography>
+                  )}
+                </TableCell>
                 <TableCell>{t.team ?? '—'}</TableCell>
                 <TableCell>
                   <SkillChips technician={t} />
@@ -212,7 +225,9 @@ export function TechniciansPage({ user }: { user: UserDto }) {
       <TechnicianDialog
         open={editing !== null}
         technician={editing === 'new' ? null : editing}
+        technicians={technicians}
         teams={teams}
+        canManageLogins={isAdmin}
         onClose={() => setEditing(null)}
       />
     </Stack>
