@@ -79,6 +79,7 @@ describe('the ticket the preview is made with', () => {
   });
 
   it('reads as number, client and summary', () => {
-    expect(ticketChoiceLabel(tickets[1]!)).toBe('T-2026-000003 · Contoso · Switch down on floor 2');
+    const [, contoso] = tickets;
+    expect(contoso && ticketChoiceLabel(contoso)).toBe('T-2026-000003 · Contoso · Switch down on floor 2');
   });
 });
