@@ -12,14 +12,16 @@ export function PreviewTicketPicker({
   onChange,
 }: {
   tickets: readonly TicketChoice[];
-  value: string | null;
+  value: string;
   onChange: (ticketId: string) => void;
 }) {
   const options = useMemo(() => newestFirst(tickets), [tickets]);
-  const selected = options.find((t) => t.id === value) ?? null;
+  const selected = options.find((t) => t.id === value);
+  // Controlled from the first render: the editor shows the picker once it has a ticket to show.
+  if (!selected) return null;
   return (
     <Autocomplete<TicketChoice, false, true>
-      value={selected ?? undefined}
+      value={selected}
       options={options}
       disableClearable
       autoHighlight

@@ -195,11 +195,12 @@ export function TemplateEditor({
           <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
             Preview
           </Typography>
-          {tickets?.length === 0 ? (
+          {tickets?.length === 0 && (
             <Alert severity="info">There are no tickets yet: log one to see this message with real data.</Alert>
-          ) : (
+          )}
+          {tickets && previewTicket && (
             <>
-              <PreviewTicketPicker tickets={tickets ?? []} value={previewTicket} onChange={setTicketId} />
+              <PreviewTicketPicker tickets={tickets} value={previewTicket} onChange={setTicketId} />
               <TemplatePreview
                 rendered={preview.rendered}
                 error={preview.error?.message ?? undefined}
