@@ -17,6 +17,7 @@ interface Ticket {
   number: string;
   receivedAt: string;
   clientName: string;
+  priority: string;
 }
 
 const kind = 'request-acknowledgement';
@@ -50,13 +51,14 @@ test('an admin edits the acknowledgement with a live preview on a real ticket; a
     "When a ticket is logged: to the ticket's contact.",
   );
   await expect(page.kind('Acknowledgement of a new request')).toContainText('Shipped default');
-  await screenshot(admin, 'message-templates-list');
 
   // The acknowledgement opens with the most recent ticket's preview.
   await page.openKind('Acknowledgement of a new request');
   await expect(page.subject).toHaveValue(before.subject);
   await expect(page.ticket).toHaveValue(new RegExp(`^${newest.number}`));
   await expect(page.previewPart('subject')).toContainText(`We have your request ${newest.number}`);
+  await page.settled();
+  await screenshot(admin, 'message-templates-list');
 
   // Another ticket, found by its number: the preview follows.
   await page.pickTicket(other.number);
@@ -76,9 +78,12 @@ test('an admin edits the acknowledgement with a live preview on a real ticket; a
   await admin.keyboard.press('Enter');
   await expect(page.body).toHaveValue(`{{priority}}${before.body}`);
   await expect(page.body).toBeFocused();
-  await expect(page.previewPart('text')).not.toContainText('{{priority}}');
+  // The preview's text now opens with the ticket's priority, e.g. "HighDear Priya Raman,".
+  const priority = other.priority.charAt(0).toUpperCase() + other.priority.slice(1);
+  await expect(page.previewPart('text').locator('pre')).toHaveText(new RegExp(`^${priority}Dear `));
   await expect(page.previewPart('HTML').locator('iframe')).toHaveAttribute('sandbox', '');
   await expect(page.previewPart('HTML').frameLocator('iframe').locator('body')).toContainText(other.number);
+  await page.settled();
   await screenshot(admin, 'message-templates-editor');
 
   // An unknown placeholder: named on its field and in the preview, and refused at save.
@@ -90,6 +95,7 @@ test('an admin edits the acknowledgement with a live preview on a real ticket; a
     'Nothing was saved. Body: Unknown placeholder {{unknownThing}}.',
   );
   await expect(page.body).toHaveAccessibleDescription('Unknown placeholder {{unknownThing}}');
+  await page.settled();
   await screenshot(admin, 'message-templates-refused');
   expect(await invoke<Template>(admin, 'templates.get', { kind })).toMatchObject({
     custom: false,

@@ -45,6 +45,13 @@ export class MessageTemplatesPage {
     await this.page.getByRole('option', { name: new RegExp(`^${number}`) }).click();
   }
 
+  /** Before a screenshot: the preview made and no tooltip half faded over the chips. */
+  async settled(): Promise<void> {
+    await this.page.mouse.move(0, 0);
+    await expect(this.page.getByRole('tooltip')).toHaveCount(0);
+    await expect(this.preview.getByLabel('Updating the preview')).toHaveCount(0);
+  }
+
   async save(): Promise<void> {
     await this.form.getByRole('button', { name: 'Save' }).click();
   }

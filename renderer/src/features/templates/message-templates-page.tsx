@@ -56,7 +56,7 @@ export function MessageTemplatesPage() {
             flex: 1,
             minHeight: 0,
             display: 'grid',
-            gridTemplateColumns: '300px minmax(0, 1fr)',
+            gridTemplateColumns: '330px minmax(0, 1fr)',
             gap: 2,
             alignItems: 'stretch',
           }}

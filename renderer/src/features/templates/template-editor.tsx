@@ -122,13 +122,14 @@ export function TemplateEditor({
         variant="outlined"
         component="form"
         aria-label="Template"
-        sx={{ p: 2, overflow: 'auto', maxHeight: '100%' }}
+        // The fields scroll; the save bar stays in view below them.
+        sx={{ display: 'flex', flexDirection: 'column', maxHeight: '100%', minHeight: 0 }}
         onSubmit={(e) => {
           e.preventDefault();
           save.mutate({ kind: template.kind, ...draft }, { onSuccess: () => setNote('Saved.') });
         }}
       >
-        <Stack spacing={2}>
+        <Stack spacing={2} sx={{ p: 2, overflow: 'auto', minHeight: 0 }}>
           <Box>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, flex: 1 }}>
@@ -164,6 +165,8 @@ export function TemplateEditor({
             {'{{#eta}}…{{/eta}}'} shows what is inside only when the placeholder has a value; {'{{^eta}}…{{/eta}}'} only
             when it is empty.
           </Typography>
+        </Stack>
+        <Stack spacing={1} sx={{ p: 2, borderTop: 1, borderColor: 'divider' }}>
           {save.error && <Alert severity="error">Nothing was saved. {save.error.message}</Alert>}
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
             <Button type="submit" variant="contained" disabled={!changed || save.isPending}>
@@ -178,16 +181,16 @@ export function TemplateEditor({
             >
               Discard changes
             </Button>
+            {note && !changed && (
+              <Typography variant="body2" color="success.main" role="status">
+                {note}
+              </Typography>
+            )}
             <Box sx={{ flex: 1 }} />
             <Button color="warning" disabled={!template.custom} onClick={() => setConfirmReset(true)}>
               Reset to default
             </Button>
           </Stack>
-          {note && !changed && (
-            <Typography variant="body2" color="success.main" role="status">
-              {note}
-            </Typography>
-          )}
         </Stack>
       </Paper>
       <Paper variant="outlined" sx={{ p: 2, overflow: 'auto', maxHeight: '100%' }}>
