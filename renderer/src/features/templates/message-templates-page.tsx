@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ticketStatuses } from '../../../../shared/domain/ticket';
 import type { MessageKind } from '../../../../shared/domain/messages';
 import { useApiQuery } from '../../transport/queries';
@@ -21,14 +21,6 @@ export function MessageTemplatesPage() {
   const [changed, setChanged] = useState(false);
   const [leaveFor, setLeaveFor] = useState<MessageKind | null>(null);
   const onChangedChange = useCallback((c: boolean) => setChanged(c), []);
-
-  // Closing or reloading the window would lose the draft as surely as opening another kind.
-  useEffect(() => {
-    if (!changed) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [changed]);
 
   const select = (kind: MessageKind) => {
     if (kind === selected) return;
