@@ -13,7 +13,7 @@ describe('the top bar, by role', () => {
     ['support_desk', ['Desk', ['New request', 'Clients', 'Parts']]],
     ['service_manager', ['Management', ['Escalations', 'Reviews']]],
     ['supervisor', ['Field', ['My day']]],
-    ['admin', ['Admin', ['Settings', 'E-mail', 'Audit log']]],
+    ['admin', ['Admin', ['Settings', 'E-mail', 'Templates', 'Audit log']]],
   ] as const)("puts a %s's own work first: %j", (role, first) => {
     expect(labels(role)[0]).toEqual(first);
   });

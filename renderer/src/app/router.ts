@@ -16,6 +16,7 @@ export const routeNames = [
   'clients',
   'audit',
   'mail-admin',
+  'message-templates',
   'messages',
 ] as const;
 export type Route = { name: (typeof routeNames)[number] };

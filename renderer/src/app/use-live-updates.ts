@@ -30,6 +30,8 @@ export function useLiveUpdates(enabled: boolean): void {
           invalidate(['workLogs.get', 'workLogs.forTicket']);
           // The change may have queued a message (an acknowledgement, a notice) in its transaction.
           invalidate(['outbox.list', 'outbox.status']);
+          // A template's preview is made with the ticket's data as it now is.
+          invalidate(['templates.preview']);
           break;
         case 'directory.changed':
           invalidate(['clients.search', 'clients.list', 'contacts.list', 'sites.list', 'tickets.queue']);
@@ -62,6 +64,8 @@ export function useLiveUpdates(enabled: boolean): void {
           invalidate(['workLogs.get', 'workLogs.forTicket']);
           // Bookings and their changes queue confirmations and notices.
           invalidate(['outbox.list', 'outbox.status']);
+          // A template's preview is made with the ticket's data as it now is.
+          invalidate(['templates.preview']);
           break;
         case 'ticket.documented':
           invalidate([

@@ -41,10 +41,13 @@ const MyDayPage = lazy(() => import('../my-day/my-day-page').then((m) => ({ defa
 const ClientsPage = lazy(() => import('../clients/clients-page').then((m) => ({ default: m.ClientsPage })));
 const AuditLogPage = lazy(() => import('../audit/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
 const MailAdminPage = lazy(() => import('../outbox/mail-admin-page').then((m) => ({ default: m.MailAdminPage })));
+const MessageTemplatesPage = lazy(() =>
+  import('../templates/message-templates-page').then((m) => ({ default: m.MessageTemplatesPage })),
+);
 const MessagesPage = lazy(() => import('../outbox/messages-page').then((m) => ({ default: m.MessagesPage })));
 
 // The admin's own screens, above which the outbox's warning is shown (once, where admins look).
-const adminScreens: readonly Route['name'][] = ['sla-admin', 'mail-admin', 'audit'];
+const adminScreens: readonly Route['name'][] = ['sla-admin', 'mail-admin', 'message-templates', 'audit'];
 
 export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   useLiveUpdates(true);
@@ -129,6 +132,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
             {current === 'clients' && <ClientsPage />}
             {current === 'audit' && <AuditLogPage />}
             {current === 'mail-admin' && <MailAdminPage />}
+            {current === 'message-templates' && <MessageTemplatesPage />}
             {current === 'messages' && <MessagesPage />}
           </Suspense>
         </Box>

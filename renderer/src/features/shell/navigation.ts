@@ -56,6 +56,7 @@ const sections: readonly (NavSection & { owner: readonly Role[] })[] = [
     views: [
       view('sla-admin', 'Settings', access.admin),
       view('mail-admin', 'E-mail', access.admin),
+      view('message-templates', 'Templates', access.admin),
       view('audit', 'Audit log', access.admin),
     ],
   },
