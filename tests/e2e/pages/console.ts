@@ -13,15 +13,16 @@ async function closeConsolesOfEarlierTests(testId: string): Promise<void> {
   }
 }
 
-/** A console window logged in as one of the demo users. */
+/** A console window logged in as one of the demo users (of another server than the run's, given baseURL). */
 export async function openConsoleAs(
   browser: Browser,
   username: string,
   prepare?: (page: Page) => Promise<void>,
+  options: { baseURL?: string } = {},
 ): Promise<Page> {
   const testId = test.info().testId;
   await closeConsolesOfEarlierTests(testId);
-  const context = await browser.newContext();
+  const context = await browser.newContext(options.baseURL ? { baseURL: options.baseURL } : {});
   opened.set(context, testId);
   const page = await context.newPage();
   await prepare?.(page);
