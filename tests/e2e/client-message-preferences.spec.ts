@@ -29,7 +29,7 @@ async function ticketWithVisit(
   const { messages } = await invoke<{ messages: OutboxSummaryDto[] }>(page, 'outbox.list', { ticketId: ticket.id });
   const queue = new QueuePage(page);
   await queue.open();
-  await queue.row(ticket.number).click();
+  await (await queue.find(ticket.number)).click();
   const panel = page.getByRole('region', { name: `Ticket ${ticket.number}` });
   return { ticket, kinds: messages.map((m) => m.kind), onTicket: panel.getByRole('region', { name: 'Messages' }) };
 }

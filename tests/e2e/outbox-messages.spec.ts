@@ -120,7 +120,7 @@ test('a dispatcher sees a message that was not delivered first, retries it, and 
   // On the ticket: its messages with their status, each opening the same view.
   const queue = new QueuePage(dispatcher);
   await queue.open();
-  await queue.row(ticket.number).click();
+  await (await queue.find(ticket.number)).click();
   const panel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
   const onTicket = panel.getByRole('region', { name: 'Messages' });
   await expect(onTicket.getByRole('listitem').filter({ hasText: subject })).toContainText('Sent');

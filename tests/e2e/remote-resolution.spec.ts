@@ -24,7 +24,7 @@ test('the desk records a fix made by remote session; a dispatcher closes it; the
   const desk = await openConsoleAs(browser, 'desk');
   const deskQueue = new QueuePage(desk);
   await deskQueue.open();
-  await deskQueue.row(ticket.number).click();
+  await (await deskQueue.find(ticket.number)).click();
   const deskPanel = desk.getByRole('region', { name: `Ticket ${ticket.number}` });
   const deskClosure = deskPanel.getByRole('region', { name: 'Closure' });
   await expect(deskClosure.getByRole('button', { name: 'Close ticket' })).toHaveCount(0);
@@ -61,8 +61,9 @@ test('the desk records a fix made by remote session; a dispatcher closes it; the
   const dispatcher = await openConsoleAs(browser, 'dispatcher');
   const queue = new QueuePage(dispatcher);
   await queue.open();
-  await expect(queue.row(ticket.number)).toContainText('Resolved');
-  await queue.row(ticket.number).click();
+  const queued = await queue.find(ticket.number);
+  await expect(queued).toContainText('Resolved');
+  await queued.click();
   const panel = dispatcher.getByRole('region', { name: `Ticket ${ticket.number}` });
   const closure = panel.getByRole('region', { name: 'Closure' });
   await expect(closure.getByRole('list', { name: 'Closure checklist' })).toContainText(

@@ -15,4 +15,16 @@ export class QueuePage {
   row(ticketNumber: string): Locator {
     return this.grid.getByRole('row').filter({ hasText: ticketNumber });
   }
+
+  /**
+   * The ticket's row, with the grid narrowed to it by its search: the grid renders only the rows
+   * in view, and every spec of a run adds tickets, so a ticket low in the order may be out of it.
+   */
+  async find(ticketNumber: string): Promise<Locator> {
+    const toolbar = this.page.getByRole('toolbar');
+    const search = toolbar.getByRole('searchbox', { name: 'Search…' });
+    if (!(await search.isVisible())) await toolbar.getByRole('button', { name: 'Search', exact: true }).click();
+    await search.fill(ticketNumber);
+    return this.row(ticketNumber);
+  }
 }
