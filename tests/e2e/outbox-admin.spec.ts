@@ -70,10 +70,11 @@ test('an admin sets up the SMTP server, sends a test message that arrives, and t
   const result = await mail.sendTest('ops@northwind.example');
   await expect(result).toContainText('The server accepted the test message.');
   await expect(result).toContainText('Server answer: 250');
-  expect(smtp.received).toHaveLength(1);
-  expect(smtp.received[0]).toMatchObject({
+  // Messages other specs queued go to this server too once it is saved: count only the test's.
+  const tests = smtp.received.filter((m) => m.subject === 'Dispatch Console: test message');
+  expect(tests).toHaveLength(1);
+  expect(tests[0]).toMatchObject({
     to: 'ops@northwind.example',
-    subject: 'Dispatch Console: test message',
     from: '"Tailspin Dispatch" <dispatch@tailspin.example>',
   });
   await screenshot(admin, 'mail-admin-test-sent');

@@ -13,16 +13,20 @@ async function closeConsolesOfEarlierTests(testId: string): Promise<void> {
   }
 }
 
-/** A console window logged in as one of the demo users (password "demo"), or as a login a test made. */
+/**
+ * A console window logged in as one of the demo users (password "demo"), or as a login a test made;
+ * on another server than the run's when given its baseURL.
+ */
 export async function openConsoleAs(
   browser: Browser,
   login: string | { username: string; password: string },
   prepare?: (page: Page) => Promise<void>,
+  options: { baseURL?: string } = {},
 ): Promise<Page> {
   const { username, password } = typeof login === 'string' ? { username: login, password: 'demo' } : login;
   const testId = test.info().testId;
   await closeConsolesOfEarlierTests(testId);
-  const context = await browser.newContext();
+  const context = await browser.newContext(options.baseURL ? { baseURL: options.baseURL } : {});
   opened.set(context, testId);
   const page = await context.newPage();
   await prepare?.(page);

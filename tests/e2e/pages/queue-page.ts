@@ -12,18 +12,6 @@ export class QueuePage {
     await expect(this.grid).toBeVisible();
   }
 
-  /**
-   * A ticket's row, found by its number (or words of it) with the grid's search, as a dispatcher
-   * finds one in a long queue: the grid draws only the rows in view, so a ticket sorted far down is
-   * not on the page until then.
-   */
-  async find(ticket: string): Promise<Locator> {
-    await this.page.getByRole('searchbox', { name: 'Search' }).fill(ticket);
-    const row = this.row(ticket);
-    await expect(row).toBeVisible();
-    return row;
-  }
-
   /** Finds the ticket (`find`) and opens it in the ticket panel. */
   async openTicket(ticket: string): Promise<void> {
     await (await this.find(ticket)).click();
@@ -31,5 +19,19 @@ export class QueuePage {
 
   row(ticketNumber: string): Locator {
     return this.grid.getByRole('row').filter({ hasText: ticketNumber });
+  }
+
+  /**
+   * The ticket's row, with the grid narrowed to it by its search: the grid renders only the rows
+   * in view, and every spec of a run adds tickets, so a ticket low in the order may be out of it.
+   */
+  async find(ticketNumber: string): Promise<Locator> {
+    const toolbar = this.page.getByRole('toolbar');
+    const search = toolbar.getByRole('searchbox', { name: 'Search…' });
+    if (!(await search.isVisible())) await toolbar.getByRole('button', { name: 'Search', exact: true }).click();
+    await search.fill(ticketNumber);
+    const row = this.row(ticketNumber);
+    await expect(row).toBeVisible();
+    return row;
   }
 }

@@ -53,3 +53,43 @@ export async function createTicket(page: Page, description: string, estimatedMin
 export function mondayAhead(zone: string, weeks = 1): string {
   return DateTime.now().setZone(zone).startOf('week').plus({ weeks }).toISODate() ?? '';
 }
+
+/** A client of the test's own with one site and one contact who has an e-mail address. */
+export async function createClientWithContact(page: Page, stamp: string) {
+  const client = await invoke<{ id: string; name: string }>(page, 'clients.create', { name: `Adatum ${stamp}` });
+  const email = `pat.${stamp}@adatum.example`;
+  const contact = await invoke<{ id: string; name: string }>(page, 'contacts.create', {
+    clientId: client.id,
+    name: `Pat Kowalski ${stamp}`,
+    phone: '+1 212 555 0150',
+    email,
+  });
+  const site = await invoke<{ id: string }>(page, 'sites.create', {
+    clientId: client.id,
+    name: 'Head office',
+    address: '1 Main St, New York, NY 10001',
+    timeZone: 'America/New_York',
+  });
+  return { clientId: client.id, contactId: contact.id, siteId: site.id, contactName: contact.name, email };
+}
+
+/**
+ * A high-priority ticket logged for a contact with an e-mail address: the console queues its
+ * acknowledgement to that contact.
+ */
+export async function createTicketFor(
+  page: Page,
+  to: { clientId: string; contactId: string; siteId: string },
+  description: string,
+) {
+  return invoke<{ id: string; number: string }>(page, 'tickets.create', {
+    channel: 'phone',
+    receivedAt: new Date().toISOString(),
+    clientId: to.clientId,
+    contactId: to.contactId,
+    siteId: to.siteId,
+    description,
+    priority: 'high',
+    estimatedMinutes: 60,
+  });
+}

@@ -73,11 +73,14 @@ export function ClientContacts({ client }: { client: ClientDto }) {
                 <TableCell>{contact.phone ?? '—'}</TableCell>
                 <TableCell sx={{ overflowWrap: 'anywhere' }}>{contact.email ?? '—'}</TableCell>
                 <TableCell>
-                  {contact.active ? (
-                    <Chip size="small" color="success" variant="outlined" label="Active" />
-                  ) : (
-                    <Chip size="small" variant="outlined" label="Inactive" />
-                  )}
+                  <Stack direction="row" spacing={0.5}>
+                    {contact.active ? (
+                      <Chip size="small" color="success" variant="outlined" label="Active" />
+                    ) : (
+                      <Chip size="small" variant="outlined" label="Inactive" />
+                    )}
+                    {contact.messagesOptOut && <Chip size="small" variant="outlined" label="No messages" />}
+                  </Stack>
                 </TableCell>
                 <TableCell align="right">
                   <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>

@@ -20,6 +20,7 @@ import { useDebouncedValue } from '../../components/use-debounced-value';
 import { useApiQuery } from '../../transport/queries';
 import { ClientContacts } from './client-contacts';
 import { ClientForm } from './client-form';
+import { ClientMessagePreferences } from './client-message-preferences';
 import { ClientSites } from './client-sites';
 
 const PAGE = 50;
@@ -159,6 +160,9 @@ export function ClientsPage() {
             </Paper>
             <Paper variant="outlined" sx={{ p: 2 }}>
               <ClientSites client={open} />
+            </Paper>
+            <Paper variant="outlined" sx={{ p: 2 }}>
+              <ClientMessagePreferences key={open.id} client={open} />
             </Paper>
           </Stack>
         )}

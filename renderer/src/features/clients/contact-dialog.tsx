@@ -1,3 +1,5 @@
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import type { ContactDto } from '../../../../shared/domain/directory';
@@ -24,15 +26,23 @@ function valuesOf(contact: ContactDto): ContactFormValues {
 /** Invalidated by a save: the directory, intake's contact list and the caller search read contacts. */
 export const contactQueries = ['contacts.list', 'clients.search', 'clients.list'] as const;
 
+function sameValues(a: ContactFormValues, b: ContactFormValues): boolean {
+  return fieldKeys.every((k) => a[k] === b[k]);
+}
+
 /**
- * Corrects a contact's name, phone, e-mail and role. The save is based on the revision the dialog
- * opened with, so a change made meanwhile elsewhere is refused as stale rather than overwritten.
+ * Corrects a contact's name, phone, e-mail and role, and records whether they want messages. The
+ * save is based on the revision the dialog opened with, so a change made meanwhile elsewhere is
+ * refused as stale rather than overwritten. The opt-out has its own method (it is audited as a
+ * consent of its own): it is saved after the details, on the revision that save answered.
  */
 export function ContactDialog({ contact, onClose }: { contact: ContactDto; onClose: () => void }) {
   const [base, setBase] = useState(contact);
   const [values, setValues] = useState(() => valuesOf(contact));
+  const [optOut, setOptOut] = useState(contact.messagesOptOut);
   const [sent, setSent] = useState<ContactFormValues | null>(null);
   const save = useApiMutation('contacts.update', [...contactQueries]);
+  const saveOptOut = useApiMutation('contacts.setMessagesOptOut', [...contactQueries]);
   // A field edited since the save no longer shows the error it had.
   const issues = new Issues(
     issuesOf(save.error).list.filter((i) => {
@@ -44,16 +54,29 @@ export function ContactDialog({ contact, onClose }: { contact: ContactDto; onClo
       );
     }),
   );
-  const stale = save.error?.error.code === 'stale';
+  const stale = save.error?.error.code === 'stale' || saveOptOut.error?.error.code === 'stale';
   const unplaced = issues.list.filter((i) => !fieldKeys.some((k) => k === i.path[0]));
   const summary =
     save.error && !stale && (issues.list.length === 0 || unplaced.length > 0)
       ? [save.error.message, ...unplaced.map((i) => i.message)].join(' ')
-      : null;
+      : saveOptOut.error && !stale
+        ? saveOptOut.error.message
+        : null;
   const set = (key: keyof ContactFormValues, value: string) => setValues((v) => ({ ...v, [key]: value }));
+
+  const recordOptOut = (revision: string) =>
+    saveOptOut.mutate({ id: base.id, expectedRevision: revision, optOut }, { onSuccess: onClose });
 
   const submit = () => {
     setSent(values);
+    save.reset();
+    saveOptOut.reset();
+    const optOutChanged = optOut !== base.messagesOptOut;
+    // Only the switch changed: one audited change, not an empty update of the details before it.
+    if (optOutChanged && sameValues(values, valuesOf(base))) {
+      recordOptOut(base.revision);
+      return;
+    }
     save.mutate(
       {
         id: base.id,
@@ -63,7 +86,14 @@ export function ContactDialog({ contact, onClose }: { contact: ContactDto; onClo
         email: values.email.trim() || null,
         role: values.role.trim() || null,
       },
-      { onSuccess: onClose },
+      {
+        onSuccess: (saved) => {
+          // The details are saved: a retry of the opt-out must start from their new revision.
+          setBase(saved);
+          if (optOutChanged) recordOptOut(saved.revision);
+          else onClose();
+        },
+      },
     );
   };
 
@@ -73,8 +103,10 @@ export function ContactDialog({ contact, onClose }: { contact: ContactDto; onClo
     if (now) {
       setBase(now);
       setValues(valuesOf(now));
+      setOptOut(now.messagesOptOut);
     }
     save.reset();
+    saveOptOut.reset();
   };
 
   const text = (key: keyof ContactFormValues) => ({
@@ -90,7 +122,7 @@ export function ContactDialog({ contact, onClose }: { contact: ContactDto; onClo
       onClose={onClose}
       onSubmit={submit}
       submitLabel="Save contact"
-      busy={save.isPending}
+      busy={save.isPending || saveOptOut.isPending}
       error={summary}
     >
       {stale && <StaleEditAlert what="contact" onLoadTheirs={() => void loadTheirs()} />}
@@ -98,6 +130,10 @@ export function ContactDialog({ contact, onClose }: { contact: ContactDto; onClo
       <TextField label="Role" fullWidth placeholder="Office manager, IT contact, site supervisor…" {...text('role')} />
       <TextField label="Phone" fullWidth {...text('phone')} slotProps={{ htmlInput: { inputMode: 'tel' } }} />
       <TextField label="E-mail" fullWidth {...text('email')} slotProps={{ htmlInput: { inputMode: 'email' } }} />
+      <FormControlLabel
+        control={<Switch checked={optOut} onChange={(e) => setOptOut(e.target.checked)} />}
+        label="Opted out of messages"
+      />
     </FormDialog>
   );
 }
