@@ -29,7 +29,6 @@ describe('visits over HTTP', () => {
     admin = { cookie: f.cookies.admin };
     dispatcher = { cookie: f.cookies.dispatcher };
     f.server.recordEvents(events);
-    const technicianUser = valueOf(await f.server.call('users.list', {}, admin)).find((u) => u.role === 'technician');
     const save = async (input: ApiInput<'technicians.save'>) =>
       valueOf(await f.server.call('technicians.save', input, admin)).id;
     const shift = {
@@ -43,14 +42,8 @@ describe('visits over HTTP', () => {
       skills: [],
       certifications: [],
     });
-    ownTechnicianId = await save({
-      name: 'Toni Technician',
-      userId: technicianUser?.id ?? null,
-      timeZone: 'America/Los_Angeles',
-      shiftPattern: shift,
-      skills: [],
-      certifications: [],
-    });
+    // The fixture's technician record linked to the demo technician's login (one login, one record).
+    ownTechnicianId = f.ownTechnicianId;
     const site = async (name: string, latitude: number, longitude: number) =>
       valueOf(
         await f.server.call('sites.create', { clientId: f.clientId, name, address: name, latitude, longitude }, admin),
