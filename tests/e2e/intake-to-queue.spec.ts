@@ -78,8 +78,9 @@ test('a new caller and a new site are created in place during the call', async (
 
   const queue = new QueuePage(desk);
   await queue.open();
-  await expect(queue.row(number)).toContainText('Globex Corporation');
-  await expect(queue.row(number)).toContainText('Cypress Creek campus');
+  const saved = await queue.find(number);
+  await expect(saved).toContainText('Globex Corporation');
+  await expect(saved).toContainText('Cypress Creek campus');
   const row = (await invoke<{ id: string; number: string }[]>(desk, 'tickets.queue', {})).find(
     (t) => t.number === number,
   );

@@ -28,7 +28,11 @@ export class QueuePage {
   async find(ticketNumber: string): Promise<Locator> {
     const toolbar = this.page.getByRole('toolbar');
     const search = toolbar.getByRole('searchbox', { name: 'Search…' });
-    if (!(await search.isVisible())) await toolbar.getByRole('button', { name: 'Search', exact: true }).click();
+    const opener = toolbar.getByRole('button', { name: 'Search', exact: true });
+    // While a closing ticket panel still covers it, the grid is hidden from the accessibility tree:
+    // wait for it to come back with either the open search field or the button that opens it.
+    await expect(search.or(opener).first()).toBeVisible();
+    if (!(await search.isVisible())) await opener.click();
     await search.fill(ticketNumber);
     const row = this.row(ticketNumber);
     await expect(row).toBeVisible();
