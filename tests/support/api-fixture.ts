@@ -588,4 +588,9 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'clients.saveMessagePreferences': (f) => ({ clientId: f.clientId, receives: { 'on-the-way': true } }),
   // Not opted out already: the contact keeps receiving for the tickets other methods create.
   'contacts.setMessagesOptOut': (f) => ({ id: f.contactId, expectedRevision: f.contactRevision, optOut: false }),
+  // A good score and the problem not back: repeated calls add feedback and nothing else.
+  'feedback.record': (f) => ({ ticketId: f.closedTicketId, score: 4, comment: 'Quick and polite' }),
+  'feedback.forTicket': (f) => ({ ticketId: f.closedTicketId }),
+  'feedback.settings': () => ({}),
+  'feedback.saveSettings': () => ({ publicBaseUrl: 'https://dispatch.tailspin.example' }),
 };
