@@ -58,10 +58,13 @@ export async function startApiFixture(
     slaWatchIntervalMs?: number | false;
     outboxIntervalMs?: number | false;
     smtpTimeouts?: SmtpTimeouts;
+    /** The feedback page's rate limit, for suites that open it more often than a client would. */
+    feedbackRateLimit?: { burst: number; perMinute: number };
   } = {},
 ): Promise<ApiFixture> {
-  const runtime = await env.runtime({ demo: 'basic', ...options });
-  const server = await env.server(runtime);
+  const { feedbackRateLimit, ...runtimeOptions } = options;
+  const runtime = await env.runtime({ demo: 'basic', ...runtimeOptions });
+  const server = await env.server(runtime, feedbackRateLimit ? { feedbackRateLimit } : {});
   const cookies = await server.loginDemoUsers();
   const admin = { cookie: cookies.admin };
   const client = valueOf(

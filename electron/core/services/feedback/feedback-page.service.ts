@@ -3,7 +3,11 @@ import type { FeedbackScore } from '../../../../shared/domain/feedback';
 import { feedbackFields } from '../../../../shared/domain/feedback.schema';
 import type { HandlerContext } from '../../context';
 import type { DatabaseHandle } from '../../db/connect';
-import { findFeedbackRequestByHash, useFeedbackRequest, type FeedbackRequestRow } from '../../repositories/feedback.repository';
+import {
+  findFeedbackRequestByHash,
+  useFeedbackRequest,
+  type FeedbackRequestRow,
+} from '../../repositories/feedback.repository';
 import { hashFeedbackToken, isFeedbackTokenShape, recordFeedback } from './feedback.service';
 
 /** The method name the page's writes are audited under (there is no caller to name). */

@@ -141,7 +141,12 @@ export async function recordFeedback(w: WriteTx, input: NewFeedback): Promise<Fe
       ticketId: closed.id,
       after: { direction: 'later', ticketId: newTicket.id, number: newTicket.number },
     });
-    await publish({ type: 'ticket.created', ticketId: newTicket.id, number: newTicket.number, clientId: closed.client.id });
+    await publish({
+      type: 'ticket.created',
+      ticketId: newTicket.id,
+      number: newTicket.number,
+      clientId: closed.client.id,
+    });
   }
 
   await insertFeedback(tx, {
@@ -171,10 +176,8 @@ export async function recordFeedback(w: WriteTx, input: NewFeedback): Promise<Fe
 
   if (input.score <= LOW_FEEDBACK_SCORE) {
     const escalationId = randomUUID();
-    const reason = `Client scored the service ${input.score} out of 5${input.comment ? `: ${input.comment}` : ''}`.slice(
-      0,
-      1000,
-    );
+    const reason =
+      `Client scored the service ${input.score} out of 5${input.comment ? `: ${input.comment}` : ''}`.slice(0, 1000);
     await insertFeedbackEscalation(tx, {
       id: escalationId,
       ticketId: closed.id,
