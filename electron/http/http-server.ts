@@ -218,7 +218,11 @@ function refusal(guard: HostGuard, req: http.IncomingMessage): Result<never> | n
     );
   }
   const origin = req.headers.origin;
-  if (origin !== undefined && !guard.allowsOrigin(origin)) {
+  // The feedback page sends Referrer-Policy: no-referrer, under which a browser posts its own form
+  // with `Origin: null`; there the token in the path is the capability, and a page elsewhere
+  // cannot know it. Any other origin is still refused.
+  const opaqueAllowed = origin === 'null' && (req.url ?? '').startsWith(FEEDBACK_PATH);
+  if (origin !== undefined && !opaqueAllowed && !guard.allowsOrigin(origin)) {
     return fail('forbidden', 'Cross-origin requests are not accepted.');
   }
   return null;

@@ -317,6 +317,28 @@ describe('the feedback request after closure and the public feedback page', () =
     expect(allowed.status).toBe(200);
   });
 
+  it('takes the form a browser posts with Origin: null (no-referrer), and refuses a foreign origin', async () => {
+    const { link } = await closedWithRequest();
+    const path = new URL(link).pathname;
+    const post = (origin: string) =>
+      rawRequest(f.server.url, {
+        method: 'POST',
+        path,
+        headers: {
+          Host: new URL(f.server.url).host,
+          Origin: origin,
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: 'score=4',
+      });
+    const before = await countRows(f.server.runtime.database);
+    expect((await post('https://attacker.example')).status).toBe(403);
+    expect(await countRows(f.server.runtime.database)).toEqual(before);
+    const accepted = await post('null');
+    expect(accepted.status).toBe(200);
+    expect(accepted.text).toContain('Thank you for your feedback');
+  });
+
   // Last: it moves the server's clock a month on.
   it('says a link has expired 30 days after the closing, with 410, and records nothing', async () => {
     const { ticket, link } = await closedWithRequest();
