@@ -19,11 +19,7 @@ import {
 import { findUserById } from './repositories/user.repository';
 import { bodyLimitFor, DEFAULT_BODY_BYTES, type BodyLimit } from './services/attachments/upload-limits';
 import { hashToken, newToken, SESSION_IDLE_MS } from './services/credentials';
-import {
-  createFeedbackPage,
-  FEEDBACK_PAGE_METHOD,
-  type FeedbackPage,
-} from './services/feedback/feedback-page.service';
+import { createFeedbackPage, FEEDBACK_PAGE_METHOD, type FeedbackPage } from './services/feedback/feedback-page.service';
 
 /** How the transport identified the caller: a session (cookie or window) or an integration token. */
 export interface Credentials {

@@ -849,7 +849,7 @@ export const api = {
     input: empty,
     access: access.admin,
     summary:
-      'The public address feedback links start with (`publicBaseUrl`, null for the default) and the address links use now (`effectiveBaseUrl`: the saved one, else this server\'s own in browser mode, else null: the request then asks the client to reply or call).',
+      "The public address feedback links start with (`publicBaseUrl`, null for the default) and the address links use now (`effectiveBaseUrl`: the saved one, else this server's own in browser mode, else null: the request then asks the client to reply or call).",
   }),
   'feedback.saveSettings': method<FeedbackSettingsDto>()({
     input: feedbackSettingsSaveInput,

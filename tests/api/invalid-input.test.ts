@@ -951,7 +951,11 @@ const cases: Record<MethodName, Case[]> = {
     ['a comment of 2,001 characters', with_('feedback.record', { comment: long(2001) }), ['comment']],
     ['problemBack as a word', with_('feedback.record', { problemBack: 'yes' }), ['problemBack']],
     ['a ticket that does not exist', with_('feedback.record', { ticketId: randomUUID() }), ['ticketId']],
-    ['a ticket that is not closed', (f) => ({ ...validInputs['feedback.record'](f), ticketId: f.ticketId }), ['ticketId']],
+    [
+      'a ticket that is not closed',
+      (f) => ({ ...validInputs['feedback.record'](f), ticketId: f.ticketId }),
+      ['ticketId'],
+    ],
   ],
   'feedback.forTicket': [['a ticket id that is not a UUID', () => ({ ticketId: 'T-1' }), ['ticketId']]],
   'feedback.settings': [],

@@ -31,7 +31,14 @@ export async function insertAutoEscalation(
 /** The escalation a low feedback score raises: one per feedback, keyed by it. */
 export async function insertFeedbackEscalation(
   db: Tx,
-  row: { id: string; ticketId: string; feedbackId: string; reason: string; createdAt: string; createdBy: string | null },
+  row: {
+    id: string;
+    ticketId: string;
+    feedbackId: string;
+    reason: string;
+    createdAt: string;
+    createdBy: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('escalations')
