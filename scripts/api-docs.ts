@@ -120,6 +120,10 @@ const outputs: Record<MethodName, string> = {
   'clients.messagePreferences': 'ClientMessagePreferencesDto',
   'clients.saveMessagePreferences': 'ClientMessagePreferencesDto',
   'contacts.setMessagesOptOut': 'ContactDto',
+  'feedback.record': 'FeedbackDto',
+  'feedback.forTicket': 'TicketFeedbackDto',
+  'feedback.settings': 'FeedbackSettingsDto',
+  'feedback.saveSettings': 'FeedbackSettingsDto',
 };
 
 /**

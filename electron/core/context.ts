@@ -21,6 +21,8 @@ export interface HandlerContext extends CoreDeps {
   /** The logged-in user; null only in methods whose access is 'public'. */
   caller: UserDto | null;
   now(): string;
+  /** This server's own address in browser mode (the default of feedback links); null in the desktop app. */
+  servedAt(): string | null;
   /**
    * Runs a write in one transaction with its audit rows and events; nothing is written, and no
    * event leaves, if `work` throws.

@@ -19,6 +19,7 @@ import {
 import { findUserById } from './repositories/user.repository';
 import { bodyLimitFor, DEFAULT_BODY_BYTES, type BodyLimit } from './services/attachments/upload-limits';
 import { hashToken, newToken, SESSION_IDLE_MS } from './services/credentials';
+import { createFeedbackPage, FEEDBACK_PAGE_METHOD, type FeedbackPage } from './services/feedback/feedback-page.service';
 
 /** How the transport identified the caller: a session (cookie or window) or an integration token. */
 export interface Credentials {
@@ -43,6 +44,13 @@ export interface Core {
    * and a failure saying who they are not (so a large body is refused before it is read).
    */
   bodyLimit(method: string, credentials: Credentials): Promise<BodyLimit>;
+  /**
+   * Browser mode: the address this server answers at, the default start of feedback links. The
+   * first server to announce itself keeps it.
+   */
+  announceServedAt(url: string): void;
+  /** The public feedback page (no login): its token is the only key. */
+  feedbackPage: FeedbackPage;
 }
 
 function zodIssues(error: z.ZodError): InputIssue[] {
@@ -98,6 +106,32 @@ function allowed(access: (typeof api)[MethodName]['access'], role: Role): boolea
 
 export function createCore(deps: CoreDeps): Core {
   const { database, clock, events } = deps;
+  let servedAt: string | null = null;
+
+  /** One transaction with its audit rows (by `userId`, null for the public) and its events. */
+  function writerFor(method: string, userId: string | null): HandlerContext['write'] {
+    return async (work) => {
+      const result = await inTransaction(database, (tx) =>
+        work({
+          tx,
+          audit: (entry) =>
+            insertAudit(tx, {
+              at: clock.now().toISOString(),
+              userId,
+              method,
+              entity: entry.entity,
+              entityId: entry.entityId,
+              before: entry.before,
+              after: entry.after,
+              ticketId: entry.ticketId,
+            }),
+          publish: (event) => events.publish(tx, event),
+        }),
+      );
+      events.afterCommit();
+      return result;
+    };
+  }
 
   async function resolve(
     credentials: Credentials,
@@ -153,27 +187,8 @@ export function createCore(deps: CoreDeps): Core {
         method,
         caller: caller?.user ?? null,
         now: () => clock.now().toISOString(),
-        async write(work) {
-          const result = await inTransaction(database, (tx) =>
-            work({
-              tx,
-              audit: (entry) =>
-                insertAudit(tx, {
-                  at: clock.now().toISOString(),
-                  userId: caller?.user.id ?? null,
-                  method,
-                  entity: entry.entity,
-                  entityId: entry.entityId,
-                  before: entry.before,
-                  after: entry.after,
-                  ticketId: entry.ticketId,
-                }),
-              publish: (event) => events.publish(tx, event),
-            }),
-          );
-          events.afterCommit();
-          return result;
-        },
+        servedAt: () => servedAt,
+        write: writerFor(method, caller?.user.id ?? null),
         async startSession(tx, userId) {
           const { token, hash } = newToken('ds');
           const now = clock.now();
@@ -254,5 +269,13 @@ export function createCore(deps: CoreDeps): Core {
     authenticate: async (credentials) => (await resolve(credentials))?.user ?? null,
     subscribe: (listener) => events.subscribe(listener),
     bodyLimit,
+    announceServedAt(url) {
+      servedAt ??= url.replace(/\/+$/, '');
+    },
+    feedbackPage: createFeedbackPage({
+      database,
+      now: () => clock.now().toISOString(),
+      write: writerFor(FEEDBACK_PAGE_METHOD, null),
+    }),
   };
 }

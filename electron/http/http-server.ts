@@ -8,6 +8,8 @@ import type { Core, Credentials } from '../core/core';
 import type { BodyLimit } from '../core/services/attachments/upload-limits';
 import { createHostGuard, type HostGuard } from './allowed-hosts';
 import { refusedBodyStatus, statusFor, WRONG_VERB_STATUS } from './error-status';
+import { FEEDBACK_PATH, handleFeedbackPage } from './feedback-route';
+import { tokenBucketLimiter } from './rate-limit';
 import { answerUnread, readBody } from './request-body';
 import { cookieValue } from './session-cookie';
 
@@ -44,6 +46,8 @@ export interface HttpServerOptions {
    * `dispatch.example.com` or `dispatch.example.com:8443` (npm run serve -- --allowed-host).
    */
   allowedHosts?: readonly string[];
+  /** The public feedback page's limit per remote address (default: 20 at once, 20 a minute). */
+  feedbackRateLimit?: { burst: number; perMinute: number };
 }
 
 export interface RunningServer {
@@ -214,7 +218,11 @@ function refusal(guard: HostGuard, req: http.IncomingMessage): Result<never> | n
     );
   }
   const origin = req.headers.origin;
-  if (origin !== undefined && !guard.allowsOrigin(origin)) {
+  // The feedback page sends Referrer-Policy: no-referrer, under which a browser posts its own form
+  // with `Origin: null`; there the token in the path is the capability, and a page elsewhere
+  // cannot know it. Any other origin is still refused.
+  const opaqueAllowed = origin === 'null' && (req.url ?? '').startsWith(FEEDBACK_PATH);
+  if (origin !== undefined && !opaqueAllowed && !guard.allowsOrigin(origin)) {
     return fail('forbidden', 'Cross-origin requests are not accepted.');
   }
   return null;
@@ -228,12 +236,17 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     allowedHosts: options.allowedHosts ?? [],
     port: () => (server.address() as AddressInfo).port,
   });
+  const feedbackLimiter = tokenBucketLimiter(options.feedbackRateLimit ?? { burst: 20, perMinute: 20 });
   const server = http.createServer((req, res) => {
     const route = async () => {
       const refused = refusal(guard, req);
       if (refused) return sendResult(res, refused);
       const url = URL.parse(req.url ?? '/', 'http://localhost');
       if (!url) return sendResult(res, fail('invalid_input', 'The request target is not a URL.'));
+      if (url.pathname.startsWith(FEEDBACK_PATH)) {
+        const token = url.pathname.slice(FEEDBACK_PATH.length);
+        return handleFeedbackPage(core, feedbackLimiter, securityHeaders, req, res, token);
+      }
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(core, req, res);
       if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
       if (url.pathname.startsWith('/api/')) {
@@ -265,8 +278,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   // Listening on every address, the server is reached here by its loopback name.
   const reachable = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
   const host = address.family === 'IPv6' ? `[${reachable}]` : reachable;
+  const url = `http://${host}:${address.port}`;
+  // The default start of feedback links, unless an admin sets a public address.
+  core.announceServedAt(url);
   return {
-    url: `http://${host}:${address.port}`,
+    url,
     server,
     close: () =>
       new Promise<void>((resolve) => {

@@ -32,6 +32,10 @@ export const access = {
   // The outbox (issue 14): those who talk to clients read what was sent and retry what was not;
   // technicians and supervisors do not read clients' mail. Admins set up the transports.
   messageReaders: ['support_desk', 'dispatcher', 'service_manager', 'admin'],
+  // The client's feedback after closure: those who talk to clients write down what was said by
+  // phone; they and the supervisor read it (a technician reads no scores of their own work).
+  feedbackRecorders: ['support_desk', 'dispatcher', 'service_manager', 'admin'],
+  feedbackReaders: ['support_desk', 'dispatcher', 'service_manager', 'supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function roleIn(group: readonly Role[], role: Role): boolean {

@@ -113,6 +113,8 @@ import {
   templatePreviewInput,
   templateSaveInput,
 } from '../domain/messages.schema';
+import type { FeedbackDto, FeedbackSettingsDto, TicketFeedbackDto } from '../domain/feedback';
+import { feedbackForTicketInput, feedbackRecordInput, feedbackSettingsSaveInput } from '../domain/feedback.schema';
 import { access } from './access';
 import {
   channel,
@@ -829,6 +831,31 @@ export const api = {
     access: access.directoryEditors,
     summary:
       'Records that a contact wants no messages from the console (optOut true) or wants them again. Answers stale when the contact changed since expectedRevision. Audited.',
+  }),
+  // The client's feedback after closure (issue 14, section 4, item 8).
+  'feedback.record': method<FeedbackDto>()({
+    input: feedbackRecordInput,
+    access: access.feedbackRecorders,
+    summary:
+      'Records feedback the client gave by phone on a closed ticket: score 1–5, comment, and `problemBack` (true logs a new ticket for the desk, same client, site and contact, linked to this one). A score of 1 or 2 raises a level-1 escalation (kind `low_feedback`) to the client service manager. Refused with `invalid_input` at `ticketId` for a ticket that is not closed. Audited.',
+  }),
+  'feedback.forTicket': method<TicketFeedbackDto>()({
+    input: feedbackForTicketInput,
+    access: access.feedbackReaders,
+    summary:
+      "A ticket's feedback, newest first (from the feedback page or by phone), and its latest closing's feedback request: when the link stops working and whether it was used.",
+  }),
+  'feedback.settings': method<FeedbackSettingsDto>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      "The public address feedback links start with (`publicBaseUrl`, null for the default) and the address links use now (`effectiveBaseUrl`: the saved one, else this server's own in browser mode, else null: the request then asks the client to reply or call).",
+  }),
+  'feedback.saveSettings': method<FeedbackSettingsDto>()({
+    input: feedbackSettingsSaveInput,
+    access: access.admin,
+    summary:
+      'Saves the public address of feedback links, e.g. https://dispatch.example.com (http or https, no user, query or #; a trailing / is dropped), or null for the default. Applies to requests made from then on. Audited.',
   }),
 } as const;
 

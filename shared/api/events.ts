@@ -1,3 +1,5 @@
+import type { EscalationKind } from '../domain/escalation';
+
 /**
  * Events pushed to every open console. They carry ids, not data: a console refetches through the
  * role-checked methods, so an event never leaks what its receiver may not read.
@@ -16,7 +18,7 @@ export type DispatchEvent =
       ticketId: string;
       number: string;
       level: number;
-      kind: 'at_risk' | 'breached' | 'manual';
+      kind: EscalationKind;
     }
   | { type: 'escalation.updated'; escalationId: string; ticketId: string }
   | { type: 'settings.changed' }

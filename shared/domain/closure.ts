@@ -1,3 +1,4 @@
+import type { FeedbackDto } from './feedback';
 import type { Priority, TicketStatus } from './ticket';
 
 /** What SOP section 6 asks of a ticket before it may be closed, in the order the checklist shows. */
@@ -188,6 +189,8 @@ export interface PendingReviewDto {
   slaMinutes: number | null;
   resolvedRemotely: boolean;
   firstTimeFix: boolean | null;
+  /** The client's latest feedback on the ticket, if any (from the feedback page or by phone). */
+  feedback: FeedbackDto | null;
 }
 
 export interface CompletedReviewDto extends PendingReviewDto {

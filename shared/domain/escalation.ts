@@ -1,10 +1,17 @@
 import type { Priority } from './ticket';
 
-/** at_risk and breached are raised by the SLA watcher (levels 1 and 2); manual by a person. */
-export const escalationKinds = ['at_risk', 'breached', 'manual'] as const;
+/**
+ * at_risk and breached are raised by the SLA watcher (levels 1 and 2); manual by a person;
+ * low_feedback (level 1) when the client scores a closed ticket 1 or 2.
+ */
+export const escalationKinds = ['at_risk', 'breached', 'manual', 'low_feedback'] as const;
 export type EscalationKind = (typeof escalationKinds)[number];
 
-export const escalationLevels: Record<Exclude<EscalationKind, 'manual'>, number> = { at_risk: 1, breached: 2 };
+export const escalationLevels: Record<Exclude<EscalationKind, 'manual'>, number> = {
+  at_risk: 1,
+  breached: 2,
+  low_feedback: 1,
+};
 
 export interface EscalationDto {
   id: string;

@@ -12,6 +12,7 @@ export const messageKinds = [
   'assignment-notice',
   'assignment-update',
   'assignment-cancellation',
+  'feedback-request',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -23,6 +24,7 @@ export const clientMessageKinds = [
   'booking-cancellation',
   'on-the-way',
   'completion-summary',
+  'feedback-request',
 ] as const satisfies readonly MessageKind[];
 export type ClientMessageKind = (typeof clientMessageKinds)[number];
 
@@ -40,6 +42,7 @@ export const messageKindLabels: Record<MessageKind, string> = {
   'assignment-notice': "Technician's assignment notice",
   'assignment-update': "Technician's assignment changed",
   'assignment-cancellation': "Technician's assignment cancelled",
+  'feedback-request': 'Feedback request',
 };
 
 /** When each kind is sent, in words, for the admin guide and the template editor. */
@@ -53,6 +56,7 @@ export const messageKindTriggers: Record<MessageKind, string> = {
   'assignment-notice': 'When a technician is put on a visit (booked, or added by a change): to the technician.',
   'assignment-update': 'When a visit a technician stays on is moved or its crew changes: to the technician.',
   'assignment-cancellation': 'When a visit is cancelled or a technician is taken off it: to the technician.',
+  'feedback-request': "When a ticket is closed: to the ticket's contact, with a link to give feedback.",
 };
 
 /** The placeholders a template may name, e.g. {{ticketNumber}}; any other name is refused. */
@@ -78,7 +82,8 @@ export const messagePlaceholders = {
   outcome: 'The outcome recorded in the work log, e.g. Resolved',
   nextSteps: 'What happens next when the work log says the problem is not (fully) resolved',
   cancelReason: 'Why the visit was cancelled',
-  feedbackLink: 'A link to give feedback (empty until feedback pages exist)',
+  feedbackLink:
+    "The link to the ticket's feedback page (in a feedback request only; empty when no public address is set)",
 } as const;
 export type MessagePlaceholder = keyof typeof messagePlaceholders;
 export const messagePlaceholderNames = Object.keys(messagePlaceholders) as MessagePlaceholder[];

@@ -158,6 +158,12 @@ const intended: Record<MethodName, Callers> = {
   'clients.messagePreferences': everyone,
   'clients.saveMessagePreferences': [desk, dispatcher, admin],
   'contacts.setMessagesOptOut': [desk, dispatcher, admin],
+  // The client's feedback: those who talk to clients write down what was said by phone; the
+  // supervisor reads it too; a technician reads no scores of their own work. Links are the admin's.
+  'feedback.record': [desk, dispatcher, manager, admin],
+  'feedback.forTicket': [desk, dispatcher, manager, supervisor, admin],
+  'feedback.settings': [admin],
+  'feedback.saveSettings': [admin],
 };
 
 type Caller = Role | 'nobody';

@@ -942,6 +942,31 @@ const cases: Record<MethodName, Case[]> = {
     ['a word instead of true or false', with_('contacts.setMessagesOptOut', { optOut: 'yes' }), ['optOut']],
     ['an unknown contact', with_('contacts.setMessagesOptOut', { id: '9b2f0a52-4a8e-4a0e-9d39-3f1f3a8e2b11' }), ['id']],
   ],
+  'feedback.record': [
+    ['a score of 0', with_('feedback.record', { score: 0 }), ['score']],
+    ['a score of 6', with_('feedback.record', { score: 6 }), ['score']],
+    ['a score of 4.5', with_('feedback.record', { score: 4.5 }), ['score']],
+    ['a score as text', with_('feedback.record', { score: '4' }), ['score']],
+    ['no score', without('feedback.record', 'score'), ['score']],
+    ['a comment of 2,001 characters', with_('feedback.record', { comment: long(2001) }), ['comment']],
+    ['problemBack as a word', with_('feedback.record', { problemBack: 'yes' }), ['problemBack']],
+    ['a ticket that does not exist', with_('feedback.record', { ticketId: randomUUID() }), ['ticketId']],
+    [
+      'a ticket that is not closed',
+      (f) => ({ ...validInputs['feedback.record'](f), ticketId: f.ticketId }),
+      ['ticketId'],
+    ],
+  ],
+  'feedback.forTicket': [['a ticket id that is not a UUID', () => ({ ticketId: 'T-1' }), ['ticketId']]],
+  'feedback.settings': [],
+  'feedback.saveSettings': [
+    ['an address without http', () => ({ publicBaseUrl: 'dispatch.example.com' }), ['publicBaseUrl']],
+    ['an ftp address', () => ({ publicBaseUrl: 'ftp://dispatch.example.com' }), ['publicBaseUrl']],
+    ['an address with a user', () => ({ publicBaseUrl: 'https://kim:pw@dispatch.example.com' }), ['publicBaseUrl']],
+    ['an address with a query', () => ({ publicBaseUrl: 'https://dispatch.example.com/?x=1' }), ['publicBaseUrl']],
+    ['a javascript: address', () => ({ publicBaseUrl: 'javascript:alert(1)' }), ['publicBaseUrl']],
+    ['no address at all', () => ({}), ['publicBaseUrl']],
+  ],
 };
 
 /** A valid work log whose first parts line has some fields changed. */

@@ -58,10 +58,13 @@ export async function startApiFixture(
     slaWatchIntervalMs?: number | false;
     outboxIntervalMs?: number | false;
     smtpTimeouts?: SmtpTimeouts;
+    /** The feedback page's rate limit, for suites that open it more often than a client would. */
+    feedbackRateLimit?: { burst: number; perMinute: number };
   } = {},
 ): Promise<ApiFixture> {
-  const runtime = await env.runtime({ demo: 'basic', ...options });
-  const server = await env.server(runtime);
+  const { feedbackRateLimit, ...runtimeOptions } = options;
+  const runtime = await env.runtime({ demo: 'basic', ...runtimeOptions });
+  const server = await env.server(runtime, feedbackRateLimit ? { feedbackRateLimit } : {});
   const cookies = await server.loginDemoUsers();
   const admin = { cookie: cookies.admin };
   const client = valueOf(
@@ -588,4 +591,9 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'clients.saveMessagePreferences': (f) => ({ clientId: f.clientId, receives: { 'on-the-way': true } }),
   // Not opted out already: the contact keeps receiving for the tickets other methods create.
   'contacts.setMessagesOptOut': (f) => ({ id: f.contactId, expectedRevision: f.contactRevision, optOut: false }),
+  // A good score and the problem not back: repeated calls add feedback and nothing else.
+  'feedback.record': (f) => ({ ticketId: f.closedTicketId, score: 4, comment: 'Quick and polite' }),
+  'feedback.forTicket': (f) => ({ ticketId: f.closedTicketId }),
+  'feedback.settings': () => ({}),
+  'feedback.saveSettings': () => ({ publicBaseUrl: 'https://dispatch.tailspin.example' }),
 };

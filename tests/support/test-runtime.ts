@@ -117,7 +117,11 @@ export class TestEnvironment {
    */
   async server(
     runtime: Runtime,
-    options: { staticDir?: string; allowedHosts?: readonly string[] } = {},
+    options: {
+      staticDir?: string;
+      allowedHosts?: readonly string[];
+      feedbackRateLimit?: { burst: number; perMinute: number };
+    } = {},
   ): Promise<TestServer> {
     const running = await startHttpServer({
       core: runtime.core,
@@ -125,6 +129,7 @@ export class TestEnvironment {
       host: '127.0.0.1',
       port: 0,
       allowedHosts: options.allowedHosts ?? [],
+      ...(options.feedbackRateLimit ? { feedbackRateLimit: options.feedbackRateLimit } : {}),
     });
     this.defer(() => running.close());
     return new TestServer(running.url, runtime);

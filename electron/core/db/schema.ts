@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { AttachmentMimeType } from '../../../shared/domain/attachment';
 import type { RemoteChannel, ResolutionMethod, ResponseKind, SlaOutcome } from '../../../shared/domain/closure';
 import type { EscalationKind } from '../../../shared/domain/escalation';
+import type { FeedbackSource } from '../../../shared/domain/feedback';
 import type { ClientMessageKind, MessageKind } from '../../../shared/domain/messages';
 import type { Role } from '../../../shared/domain/roles';
 import type { OutboxStatus, OutboxTransport } from '../../../shared/domain/outbox';
@@ -469,6 +470,30 @@ export interface ClientMessageOptOutsTable {
   kind: ClientMessageKind;
 }
 
+/** One per closing of a ticket: the feedback link's token (its hash), until when it works, whether it was used. */
+export interface FeedbackRequestsTable {
+  id: string;
+  ticket_id: string;
+  closure_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface FeedbackTable {
+  id: string;
+  ticket_id: string;
+  request_id: string | null;
+  score: number;
+  comment: string | null;
+  source: FeedbackSource;
+  recorded_by: string | null;
+  recorded_at: string;
+  problem_back: number;
+  new_ticket_id: string | null;
+}
+
 export interface ChangeEventsTable {
   id: Generated<number>;
   at: string;
@@ -511,4 +536,6 @@ export interface Database {
   outbox: OutboxTable;
   message_templates: MessageTemplatesTable;
   client_message_opt_outs: ClientMessageOptOutsTable;
+  feedback_requests: FeedbackRequestsTable;
+  feedback: FeedbackTable;
 }

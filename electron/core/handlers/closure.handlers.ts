@@ -26,6 +26,7 @@ import { listTicketMessages } from '../repositories/outbox.repository';
 import { getJsonSetting, putJsonSetting } from '../repositories/sla-config.repository';
 import { findTicket } from '../repositories/ticket.repository';
 import { checkClosure, isFirstTimeFix, slaAdherence } from '../services/closure-gate.service';
+import { requestFeedback } from '../services/feedback/feedback.service';
 import { timelineOf } from '../services/timeline.service';
 import type { Handlers } from './handler-types';
 
@@ -139,6 +140,9 @@ export const closureHandlers = {
         resolvedRemotely,
         firstTimeFix,
       });
+      // A ticket resolved remotely is closed here too (tickets.recordRemoteResolution only resolves
+      // it), so this is the one place every closing asks for feedback.
+      await requestFeedback(tx, { ticketId: ticket.id, closureId: id, closedAt }, ctx.servedAt());
       await audit({
         entity: 'ticket_closure',
         entityId: id,

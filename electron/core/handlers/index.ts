@@ -5,6 +5,7 @@ import { closureHandlers } from './closure.handlers';
 import { directoryHandlers } from './directory.handlers';
 import { dispatchHandlers } from './dispatch.handlers';
 import { escalationHandlers } from './escalations.handlers';
+import { feedbackHandlers } from './feedback.handlers';
 import type { Handlers } from './handler-types';
 import { signOffHandlers } from './sign-offs.handlers';
 import { slaHandlers } from './sla.handlers';
@@ -44,4 +45,5 @@ export const handlers: Handlers = {
   ...outboxHandlers,
   ...mailHandlers,
   ...messageHandlers,
+  ...feedbackHandlers,
 };

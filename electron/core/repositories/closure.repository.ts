@@ -15,6 +15,7 @@ import type { TicketStatus } from '../../../shared/domain/ticket';
 import type { VisitStatus } from '../../../shared/domain/visit';
 import { readJsonOrUndefined, textList } from '../db/json-column';
 import type { Tx } from '../db/transaction';
+import { latestFeedbackOf } from './feedback.repository';
 import { latestRemoteResolution } from './remote-resolution.repository';
 
 /** Everything the closure gate looks at, read in one place (inside the closing write when closing). */
@@ -401,7 +402,7 @@ function closedTickets(db: Tx) {
 
 type ClosedRow = Awaited<ReturnType<ReturnType<typeof closedTickets>['execute']>>[number];
 
-function pendingDto(row: ClosedRow): PendingReviewDto {
+function pendingDto(row: ClosedRow): Omit<PendingReviewDto, 'feedback'> {
   return {
     ticketId: row.ticket_id,
     number: row.number,
@@ -426,7 +427,11 @@ export async function listPendingReviews(db: Tx): Promise<PendingReviewDto[]> {
     .orderBy('c.closed_at')
     .orderBy('t.number')
     .execute();
-  return rows.map(pendingDto);
+  const feedback = await latestFeedbackOf(
+    db,
+    rows.map((r) => r.ticket_id),
+  );
+  return rows.map((row) => ({ ...pendingDto(row), feedback: feedback.get(row.ticket_id) ?? null }));
 }
 
 /** The client's tickets whose closure in force is at or after `since`, newest closing first. */
@@ -457,8 +462,13 @@ export async function listCompletedReviews(db: Tx, limit: number): Promise<Compl
     .orderBy('r.reviewed_at', 'desc')
     .limit(limit)
     .execute();
+  const feedback = await latestFeedbackOf(
+    db,
+    rows.map((r) => r.ticket_id),
+  );
   return rows.map((row) => ({
     ...pendingDto(row),
+    feedback: feedback.get(row.ticket_id) ?? null,
     review: {
       note: row.note,
       tags: readList(reviewTagList, row.tags, `ticket_reviews.tags of ticket ${row.ticket_id}`),

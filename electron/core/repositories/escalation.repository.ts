@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { EscalationDto, EscalationKind } from '../../../shared/domain/escalation';
+import { escalationLevels, type EscalationDto, type EscalationKind } from '../../../shared/domain/escalation';
 import type { Priority, TicketStatus } from '../../../shared/domain/ticket';
 import type { Tx } from '../db/transaction';
 
@@ -26,6 +26,36 @@ export async function insertAutoEscalation(
     .onConflict((oc) => oc.column('auto_key').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The escalation a low feedback score raises: one per feedback, keyed by it. */
+export async function insertFeedbackEscalation(
+  db: Tx,
+  row: {
+    id: string;
+    ticketId: string;
+    feedbackId: string;
+    reason: string;
+    createdAt: string;
+    createdBy: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('escalations')
+    .values({
+      id: row.id,
+      ticket_id: row.ticketId,
+      level: escalationLevels.low_feedback,
+      kind: 'low_feedback',
+      reason: row.reason,
+      auto_key: `low_feedback:${row.feedbackId}`,
+      created_at: row.createdAt,
+      created_by: row.createdBy,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      acknowledgement_note: null,
+    })
+    .execute();
 }
 
 export async function insertManualEscalation(

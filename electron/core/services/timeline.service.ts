@@ -141,6 +141,14 @@ function describe(row: AuditRow, before: Fields, after: Fields): Described {
         .join(' · '),
     }),
   };
+  // Feedback (the page or the desk): the feedback itself, and the ticket and links "the problem is
+  // back" made, which name the closed ticket.
+  if (row.method === 'feedback.page' || row.method === 'feedback.record') {
+    if (row.entity === 'feedback') return feedbackEvent(after);
+    if (row.entity === 'ticket')
+      return { kind: 'logged', title: 'Logged', detail: `The problem is back after ${String(after.problemBackFrom)}` };
+    if (row.entity === 'ticket_link') return byMethod['tickets.link']?.() ?? byEntity(row, after);
+  }
   // A booking or cancellation also moves the ticket's status; that row reads as a status change.
   if (row.entity === 'ticket' && 'status' in after && row.method !== 'tickets.close' && row.method !== 'tickets.reopen')
     return {
@@ -161,6 +169,21 @@ function describe(row: AuditRow, before: Fields, after: Fields): Described {
   const known = byMethod[row.method];
   if (known) return known();
   return byEntity(row, after);
+}
+
+function feedbackEvent(after: Fields): Described {
+  const source = after.source === 'phone' ? 'by phone' : 'feedback page';
+  return {
+    kind: 'feedback',
+    title: `Feedback: ${String(after.score)} out of 5 (${source})`,
+    detail: [
+      text(after.comment),
+      after.problemBack === true &&
+        `the problem is back${text(after.newTicketNumber) ? `: new ticket ${String(after.newTicketNumber)}` : ''}`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  };
 }
 
 /** Rows from methods this file does not know, named by what they touched. */
@@ -188,6 +211,7 @@ function byEntity(row: AuditRow, after: Fields): Described {
 
 function actor(row: AuditRow): string {
   if (row.display_name) return row.display_name;
+  if (row.method === 'feedback.page') return 'Client (feedback page)';
   return row.method === 'sla.watcher' ? 'SLA watcher' : 'System';
 }
 

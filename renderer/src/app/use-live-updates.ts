@@ -11,6 +11,7 @@ const closureQueries: MethodName[] = [
   'tickets.recentlyClosed',
   'reviews.pending',
   'reviews.completed',
+  'feedback.forTicket',
 ];
 
 /** Pushed events mark cached results stale; the open views refetch what they show. */

@@ -152,4 +152,21 @@ Reason: {{cancelReason}}
 {{/cancelReason}}
 The attached cancellation removes it from your calendar.`,
   },
+  'feedback-request': {
+    subject: 'How did we do? {{ticketNumber}}',
+    body: `Dear {{contactName}},
+
+We have closed your request {{ticketNumber}}. We hope the problem is solved, and we would like to hear how we did.
+{{#feedbackLink}}
+Please rate our service from 1 to 5 and tell us anything we could do better:
+{{feedbackLink}}
+
+It takes a minute, and the link works once, for 30 days. If the problem has come back, say so there and we will open a new request for you.
+{{/feedbackLink}}{{^feedbackLink}}
+Please reply to this message, or call us and quote {{ticketNumber}}, to rate our service from 1 (very poor) to 5 (excellent) and tell us anything we could do better. If the problem has come back, tell us and we will open a new request for you.
+{{/feedbackLink}}
+Thank you for your time.
+
+${signOff}`,
+  },
 };

@@ -290,3 +290,28 @@ export async function queueCompletionSummary(tx: Tx, visitId: string, now: strin
     now,
   });
 }
+
+/**
+ * Asks the ticket's contact for feedback on a closing (one request per closing, keyed by it, so a
+ * ticket reopened and closed again is asked again). `issueLink` makes the request's single-use
+ * link; it is called only when the contact may be asked (not opted out, the client takes the kind).
+ */
+export async function queueFeedbackRequest(
+  tx: Tx,
+  input: { ticketId: string; closureId: string; now: string; issueLink: () => Promise<string | null> },
+): Promise<void> {
+  const ticket = await findTicketMessageContext(tx, input.ticketId);
+  if (!ticket) throw new Error(`ticket ${input.ticketId} vanished inside its own transaction`);
+  const to = await clientAddressee(tx, ticket, 'feedback-request');
+  if (!to) return;
+  const feedbackLink = await input.issueLink();
+  await queue(tx, {
+    eventKey: `feedback-request:${input.closureId}`,
+    kind: 'feedback-request',
+    ticket,
+    visitId: null,
+    to,
+    values: await messageValues(tx, { ticket, visit: null, feedbackLink, now: input.now }),
+    now: input.now,
+  });
+}

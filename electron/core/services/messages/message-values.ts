@@ -31,6 +31,8 @@ export async function messageValues(
     ticket: TicketMessageContext;
     visit: VisitMessageContext | null;
     recipientTechnicianName?: string | null;
+    /** The feedback page's address, in a feedback request. */
+    feedbackLink?: string | null;
     now: string;
   },
 ): Promise<MessageValues> {
@@ -73,6 +75,6 @@ export async function messageValues(
         ? 'The work is not finished yet. We will contact you to arrange what is still needed.'
         : '',
     cancelReason: visit?.cancelReason ?? '',
-    feedbackLink: '',
+    feedbackLink: input.feedbackLink ?? '',
   };
 }

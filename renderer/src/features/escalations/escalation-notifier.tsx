@@ -12,6 +12,7 @@ const what: Record<Escalated['kind'], string> = {
   at_risk: 'is at risk',
   breached: 'breached its response target',
   manual: 'was escalated by hand',
+  low_feedback: 'got a low score from the client',
 };
 
 /** Pops up every new escalation at every open console of the people who handle them. */

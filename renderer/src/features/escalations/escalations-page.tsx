@@ -22,6 +22,7 @@ const kindLabels: Record<EscalationDto['kind'], string> = {
   at_risk: 'At risk',
   breached: 'Breached',
   manual: 'By hand',
+  low_feedback: 'Low feedback score',
 };
 
 /** The client service manager's list: every escalation, highest level and newest first. */

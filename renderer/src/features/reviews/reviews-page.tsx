@@ -21,6 +21,7 @@ import { formatDateTime } from '../../components/format-time';
 import { PriorityChip } from '../../components/priority-chip';
 import { useApiQuery } from '../../transport/queries';
 import { TicketDrawer } from '../ticket/ticket-drawer';
+import { FeedbackScoreChip } from '../ticket/ticket-feedback';
 
 type Row = PendingReviewDto & { review?: TicketReviewDto };
 
@@ -61,6 +62,7 @@ export function ReviewsPage({ user }: { user: UserDto }) {
               <TableCell>Closed</TableCell>
               <TableCell>SLA</TableCell>
               <TableCell>Fix</TableCell>
+              <TableCell>Client feedback</TableCell>
               <TableCell>{show === 'pending' ? 'Problem' : 'Review'}</TableCell>
             </TableRow>
           </TableHead>
@@ -86,6 +88,24 @@ export function ReviewsPage({ user }: { user: UserDto }) {
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{slaAdherenceText(r)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{fixText(r)}</TableCell>
+                <TableCell sx={{ minWidth: 160 }}>
+                  {r.feedback ? (
+                    <>
+                      <FeedbackScoreChip score={r.feedback.score} />
+                      {(r.feedback.comment ?? r.feedback.problemBack) && (
+                        <Typography variant="caption" color="text.secondary" component="div">
+                          {[r.feedback.comment, r.feedback.problemBack ? 'The problem is back' : null]
+                            .filter(Boolean)
+                            .join(' · ')}
+                        </Typography>
+                      )}
+                    </>
+                  ) : (
+                    <Typography variant="caption" color="text.secondary">
+                      None yet
+                    </Typography>
+                  )}
+                </TableCell>
                 <TableCell>
                   {r.review
                     ? `${r.review.sopFollowed ? 'SOP followed' : 'SOP not followed'} · ${r.review.tags.map((t) => reviewTagLabels[t]).join(', ') || 'no tags'} · ${r.review.reviewedBy}`
@@ -95,7 +115,7 @@ export function ReviewsPage({ user }: { user: UserDto }) {
             ))}
             {query.data && rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={7}>
+                <TableCell colSpan={8}>
                   {show === 'pending' ? 'No closed ticket is awaiting review.' : 'No reviews yet.'}
                 </TableCell>
               </TableRow>

@@ -34,6 +34,7 @@ import { ClosureSection } from '../closure/closure-section';
 import { TicketTimeline } from '../closure/ticket-timeline';
 import { TicketMessages } from '../outbox/ticket-messages';
 import { RecommendationsPanel } from './recommendations-panel';
+import { TicketFeedback } from './ticket-feedback';
 
 const criteriaLabels: Record<Exclude<keyof PriorityCriteria, 'usersImpacted'>, string> = {
   serviceOutage: 'Service outage',
@@ -84,6 +85,7 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
   const ticket = useApiQuery('tickets.get', { id: ticketId });
   const canSeeEscalations = roleIn(access.escalationReaders, user.role);
   const canReadMessages = roleIn(access.messageReaders, user.role);
+  const canReadFeedback = roleIn(access.feedbackReaders, user.role);
   const escalations = useApiQuery('escalations.list', { open: false, ticketId }, { enabled: canSeeEscalations });
   const [dialog, setDialog] = useState<'override' | 'escalate' | null>(null);
   const queryClient = useQueryClient();
@@ -205,6 +207,13 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
       {/* Closure, review, links and the timeline (issue 6). */}
       <Divider />
       <ClosureSection ticket={t} user={user} />
+      {/* The client's feedback after closure (issue 14, item 8). */}
+      {canReadFeedback && (
+        <>
+          <Divider />
+          <TicketFeedback ticket={t} user={user} />
+        </>
+      )}
       <Divider />
       <TicketTimeline ticketId={t.id} canOpenMessages={canReadMessages} />
 
