@@ -12,6 +12,7 @@ export const messageKinds = [
   'assignment-notice',
   'assignment-update',
   'assignment-cancellation',
+  'delay-notice',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -23,6 +24,7 @@ export const clientMessageKinds = [
   'booking-cancellation',
   'on-the-way',
   'completion-summary',
+  'delay-notice',
 ] as const satisfies readonly MessageKind[];
 export type ClientMessageKind = (typeof clientMessageKinds)[number];
 
@@ -40,6 +42,7 @@ export const messageKindLabels: Record<MessageKind, string> = {
   'assignment-notice': "Technician's assignment notice",
   'assignment-update': "Technician's assignment changed",
   'assignment-cancellation': "Technician's assignment cancelled",
+  'delay-notice': 'Delay notice',
 };
 
 /** When each kind is sent, in words, for the admin guide and the template editor. */
@@ -53,6 +56,8 @@ export const messageKindTriggers: Record<MessageKind, string> = {
   'assignment-notice': 'When a technician is put on a visit (booked, or added by a change): to the technician.',
   'assignment-update': 'When a visit a technician stays on is moved or its crew changes: to the technician.',
   'assignment-cancellation': 'When a visit is cancelled or a technician is taken off it: to the technician.',
+  'delay-notice':
+    "When the technician is expected more than the grace (Admin › Messages, default 15 min) after the visit's start, and again each time the estimate slips by the grace more: to the ticket's contact, with the new ETA.",
 };
 
 /** The placeholders a template may name, e.g. {{ticketNumber}}; any other name is refused. */
@@ -68,7 +73,7 @@ export const messagePlaceholders = {
   technicianName: "The lead technician's full name",
   crew: 'Everyone on the visit, lead first, e.g. "Terry Field (lead), Sam Lee"',
   visitWindow: "The visit's start and end in the site's time zone, e.g. Mon 4 Jan 2027, 09:00–10:00 PST",
-  eta: "The expected arrival in the site's time zone, e.g. 09:40 PST (empty until the technician sets off)",
+  eta: "The expected arrival in the site's time zone, e.g. 09:40 PST (empty until the technician sets off; in a delay notice, the new estimate)",
   priority: "The ticket's priority, e.g. High",
   responseTarget: 'When a technician is due on site under the SLA, e.g. Tue 5 Jan 2027, 17:00 PST',
   description: 'The problem as the client reported it',

@@ -224,6 +224,17 @@ export interface VisitsTable {
   status_note: string | null;
 }
 
+/** The arrival projected for a visit not reached yet, and the delay notices sent about it. */
+export interface VisitProjectionsTable {
+  visit_id: string;
+  projected_arrival_at: string | null;
+  computed_at: string;
+  /** The estimate the last delay notice gave, for the planned start in notice_planned_start. */
+  notice_eta: string | null;
+  notice_planned_start: string | null;
+  notices_sent: Generated<number>;
+}
+
 export interface VisitStatusChangesTable {
   id: string;
   visit_id: string;
@@ -511,4 +522,5 @@ export interface Database {
   outbox: OutboxTable;
   message_templates: MessageTemplatesTable;
   client_message_opt_outs: ClientMessageOptOutsTable;
+  visit_projections: VisitProjectionsTable;
 }
