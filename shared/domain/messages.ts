@@ -57,7 +57,7 @@ export const messageKindTriggers: Record<MessageKind, string> = {
   'assignment-update': 'When a visit a technician stays on is moved or its crew changes: to the technician.',
   'assignment-cancellation': 'When a visit is cancelled or a technician is taken off it: to the technician.',
   'delay-notice':
-    "When the technician is expected more than the grace (Admin › Messages, default 15 min) after the visit's start, and again each time the estimate slips by the grace more: to the ticket's contact, with the new ETA.",
+    "When the technician is expected more than the grace (Admin › E-mail, default 15 min) after the visit's start, and again each time the estimate slips by the grace more: to the ticket's contact, with the new ETA.",
 };
 
 /** The placeholders a template may name, e.g. {{ticketNumber}}; any other name is refused. */

@@ -182,12 +182,14 @@ describeEachDatabase('delay notices', (kind) => {
   it('queues one notice when two workstations tick the same slip at once', async () => {
     const other = await env.runtime({ database, clock });
     clock.advance(15 * MINUTE);
-    const ticks = [server.runtime.delayWatcher, other.delayWatcher].map((watcher) => () => watcher.tick());
+    const watchers = [server.runtime.delayWatcher, other.delayWatcher];
     // On PostgreSQL the two ticks run at once. One process cannot hold two SQLite writers at once
     // (better-sqlite3 waits for the lock synchronously, stalling the other), so there the second
     // workstation ticks right after the first, as it would when it finds the lock taken.
     const decided =
-      kind === 'postgres' ? await Promise.all(ticks.map((t) => t())) : [await ticks[0]!(), await ticks[1]!()];
+      kind === 'postgres'
+        ? await Promise.all(watchers.map((w) => w.tick()))
+        : [await server.runtime.delayWatcher.tick(), await other.delayWatcher.tick()];
     expect(decided.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(1);
     expect(delayMails(await deliver())).toHaveLength(1);
   });

@@ -170,6 +170,7 @@ describe('ticket markers', () => {
     slaAtRiskAt: null,
     firstArrivalAt: null,
     scheduledAt: null,
+    projectedLateMinutes: null,
     summary: '',
   };
 

@@ -22,6 +22,8 @@ function visit(id: string, start: string, end: string, extra: Partial<DayVisitPl
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+/** The arrival projected for the day's only (or first) visit still to be reached, as HH:mm. */
+const firstArrival = (day: DayVisitPlan[], now: number) => projectDay(day, now).map((p) => iso(p.arrivalAt))[0];
 
 describe('projecting a technician day', () => {
   it('keeps every visit at its planned start while the day runs to plan', () => {
@@ -34,10 +36,8 @@ describe('projecting a technician day', () => {
 
   it('ends a visit still on site past its planned end a few minutes from now, and the next one slips by the travel', () => {
     const day = [visit('a', '09:00', '10:00', { status: 'on_site' }), visit('b', '10:30', '11:30')];
-    const [b] = projectDay(day, at('10:40'));
     // 10:40 + 5 overrun + 20 travel.
-    expect(iso(b!.arrivalAt)).toBe('11:05');
-    expect(b!.lateMinutes).toBe(35);
+    expect(projectDay(day, at('10:40'))).toEqual([{ visitId: 'b', arrivalAt: at('11:05'), lateMinutes: 35 }]);
     expect(OVERRUN_MINUTES).toBe(5);
   });
 
@@ -63,13 +63,13 @@ describe('projecting a technician day', () => {
 
   it('uses the ETA an en-route crew gave while it is ahead, else expects them any moment', () => {
     const enRoute = (eta: string) => [visit('a', '09:00', '10:00', { status: 'en_route', etaAt: at(eta) })];
-    expect(iso(projectDay(enRoute('09:25'), at('09:10'))[0]!.arrivalAt)).toBe('09:25');
-    expect(iso(projectDay(enRoute('09:25'), at('09:40'))[0]!.arrivalAt)).toBe('09:45');
+    expect(firstArrival(enRoute('09:25'), at('09:10'))).toBe('09:25');
+    expect(firstArrival(enRoute('09:25'), at('09:40'))).toBe('09:45');
   });
 
   it('projects a crew that has not set off from now plus travel, never before the planned start', () => {
-    expect(iso(projectDay([visit('a', '09:00', '10:00')], at('08:50'))[0]!.arrivalAt)).toBe('09:10');
-    expect(iso(projectDay([visit('a', '09:00', '10:00')], at('08:00'))[0]!.arrivalAt)).toBe('09:00');
+    expect(firstArrival([visit('a', '09:00', '10:00')], at('08:50'))).toBe('09:10');
+    expect(firstArrival([visit('a', '09:00', '10:00')], at('08:00'))).toBe('09:00');
   });
 
   it('counts an unknown trip as none and a known one as at least a minute', () => {

@@ -97,8 +97,7 @@ export async function refreshTechnicianDays(
       }
       await saveProjection(tx, row.id, arrivalAt, now);
       // A notice was about the plan it was sent for; a visit moved since starts afresh.
-      const lastNoticeEta =
-        row.noticeEta && row.noticePlannedStart === row.startsAt ? Date.parse(row.noticeEta) : null;
+      const lastNoticeEta = row.noticeEta && row.noticePlannedStart === row.startsAt ? Date.parse(row.noticeEta) : null;
       const plannedStart = Date.parse(row.startsAt);
       if (!needsDelayNotice({ arrivalAt: projection.arrivalAt, plannedStart }, { lastNoticeEta }, delayGraceMinutes)) {
         continue;
@@ -119,7 +118,12 @@ export async function refreshTechnicianDays(
 }
 
 async function ticketsOf(tx: Tx, visitIds: readonly string[]): Promise<string[]> {
-  const rows = await tx.selectFrom('visits').select('ticket_id').distinct().where('id', 'in', [...visitIds]).execute();
+  const rows = await tx
+    .selectFrom('visits')
+    .select('ticket_id')
+    .distinct()
+    .where('id', 'in', [...visitIds])
+    .execute();
   return rows.map((r) => r.ticket_id);
 }
 
