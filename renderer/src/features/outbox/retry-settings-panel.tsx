@@ -86,7 +86,8 @@ export function RetrySettingsPanel({ settings }: { settings: OutboxSettings }) {
         The client is told the new arrival time once the technician is expected more than this long after the
         visit&apos;s start, and again each time the estimate slips by as much more.
       </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 2 }}>
+      {/* Two thirds wide, so that its longer label is not cut. */}
+      <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr', gap: 2 }}>
         {field('delayGraceMinutes', 'Grace before a delay notice', 'min')}
       </Box>
       {save.error && !save.error.error.issues?.length && (
