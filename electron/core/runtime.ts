@@ -4,6 +4,7 @@ import { createCore, type Core } from './core';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connect';
 import { startEventHub, type EventHub } from './events/event-hub';
 import { systemClock, type Clock } from './services/clock';
+import { startDelayWatcher, type DelayWatcher } from './services/delays/delay-watcher';
 import { loadDemoData } from './services/demo-data';
 import { loadDemoWorld } from './services/demo-world';
 import { ensureDefaultCalendar } from './services/sla/sla-config.service';
@@ -26,6 +27,8 @@ export interface RuntimeOptions {
   slaWatchIntervalMs?: number | false;
   /** The outbox sender's period; false leaves it to explicit drains (tests). Default 5 s. */
   outboxIntervalMs?: number | false;
+  /** How often the technicians' days are projected again (delay notices); false leaves it to explicit ticks (tests). Default 60 s. */
+  delayWatchIntervalMs?: number | false;
   /** How long an SMTP conversation may stall; the defaults unless a test shortens them. */
   smtpTimeouts?: SmtpTimeouts;
 }
@@ -38,6 +41,7 @@ export interface Runtime {
   demoLoaded: boolean;
   slaWatcher: SlaWatcher;
   outboxSender: OutboxSender;
+  delayWatcher: DelayWatcher;
   close(): Promise<void>;
 }
 
@@ -69,6 +73,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         ...(smtpTimeouts ? { smtpTimeouts } : {}),
       },
     );
+    const delayInterval = options.delayWatchIntervalMs ?? 60_000;
+    const delayWatcher = startDelayWatcher(
+      { database, events: hub, clock },
+      delayInterval === false ? { autoStart: false } : { intervalMs: delayInterval },
+    );
     return {
       core,
       database,
@@ -76,7 +85,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       demoLoaded,
       slaWatcher,
       outboxSender,
+      delayWatcher,
       async close() {
+        await delayWatcher.stop();
         await outboxSender.stop();
         await slaWatcher.stop();
         await hub.close();

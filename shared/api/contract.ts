@@ -97,7 +97,7 @@ import {
   webhookSettingsSaveInput,
   outboxIdInput,
   outboxListInput,
-  outboxSettings,
+  outboxSettingsSaveInput,
 } from '../domain/outbox.schema';
 import {
   type ClientMessagePreferencesDto,
@@ -743,12 +743,13 @@ export const api = {
     input: empty,
     access: access.messageReaders,
     summary:
-      'How failed sends are retried: first retry after firstRetryMinutes, doubling up to maxRetryMinutes, at most maxAttempts attempts (default 1, 60, 8).',
+      "How failed sends are retried: first retry after firstRetryMinutes, doubling up to maxRetryMinutes, at most maxAttempts attempts (default 1, 60, 8); and delayGraceMinutes (default 15): a delay notice goes to the client once the crew is projected that many minutes after the visit's start, and another each time the estimate slips by as much again.",
   }),
   'outbox.saveSettings': method<OutboxSettings>()({
-    input: outboxSettings,
+    input: outboxSettingsSaveInput,
     access: access.admin,
-    summary: 'Saves the retry schedule; applies to the next failure of every message.',
+    summary:
+      "Saves the retry schedule (applies to the next failure of every message) and the delay notices' grace (from the next projection); without delayGraceMinutes the saved grace stays.",
   }),
   'mail.settings': method<MailSettingsDto>()({
     input: empty,

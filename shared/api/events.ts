@@ -49,6 +49,11 @@ export type DispatchEvent =
   | { type: 'parts.changed' }
   /** Messages of the outbox were sent, failed or queued again (ticketIds: the tickets they belong to). */
   | { type: 'outbox.changed'; ticketIds: string[] }
+  /**
+   * The projected arrival of some visits moved (a visit overran, a crew gave an ETA, a day
+   * changed): boards and queues refetch their projected lateness.
+   */
+  | { type: 'visits.projected'; visitIds: string[]; ticketIds: string[] }
   | OptimizeProgressEvent;
 
 export type DocumentedPart = 'work_log' | 'attachment' | 'sign_off' | 'resolution';

@@ -13,6 +13,7 @@ export const messageKinds = [
   'assignment-update',
   'assignment-cancellation',
   'feedback-request',
+  'delay-notice',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -25,6 +26,7 @@ export const clientMessageKinds = [
   'on-the-way',
   'completion-summary',
   'feedback-request',
+  'delay-notice',
 ] as const satisfies readonly MessageKind[];
 export type ClientMessageKind = (typeof clientMessageKinds)[number];
 
@@ -43,6 +45,7 @@ export const messageKindLabels: Record<MessageKind, string> = {
   'assignment-update': "Technician's assignment changed",
   'assignment-cancellation': "Technician's assignment cancelled",
   'feedback-request': 'Feedback request',
+  'delay-notice': 'Delay notice',
 };
 
 /** When each kind is sent, in words, for the admin guide and the template editor. */
@@ -57,6 +60,8 @@ export const messageKindTriggers: Record<MessageKind, string> = {
   'assignment-update': 'When a visit a technician stays on is moved or its crew changes: to the technician.',
   'assignment-cancellation': 'When a visit is cancelled or a technician is taken off it: to the technician.',
   'feedback-request': "When a ticket is closed: to the ticket's contact, with a link to give feedback.",
+  'delay-notice':
+    "When the technician is expected more than the grace (Admin › E-mail, default 15 min) after the visit's start, and again each time the estimate slips by the grace more: to the ticket's contact, with the new ETA.",
 };
 
 /** The placeholders a template may name, e.g. {{ticketNumber}}; any other name is refused. */
@@ -72,7 +77,7 @@ export const messagePlaceholders = {
   technicianName: "The lead technician's full name",
   crew: 'Everyone on the visit, lead first, e.g. "Terry Field (lead), Sam Lee"',
   visitWindow: "The visit's start and end in the site's time zone, e.g. Mon 4 Jan 2027, 09:00–10:00 PST",
-  eta: "The expected arrival in the site's time zone, e.g. 09:40 PST (empty until the technician sets off)",
+  eta: "The expected arrival in the site's time zone, e.g. 09:40 PST (empty until the technician sets off; in a delay notice, the new estimate)",
   priority: "The ticket's priority, e.g. High",
   responseTarget: 'When a technician is due on site under the SLA, e.g. Tue 5 Jan 2027, 17:00 PST',
   description: 'The problem as the client reported it',

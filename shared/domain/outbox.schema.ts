@@ -2,18 +2,29 @@ import { z } from 'zod';
 import { id, optionalText } from './fields.schema';
 import { messageKinds } from './messages';
 import { messageKind } from './messages.schema';
-import { outboxStatuses, outboxTransports, smtpTlsModes } from './outbox';
+import { defaultDelayGraceMinutes, outboxStatuses, outboxTransports, smtpTlsModes } from './outbox';
 
+const retryShape = {
+  firstRetryMinutes: z.int('Whole minutes').min(1, 'At least 1 minute').max(1440, 'At most a day (1440 minutes)'),
+  maxRetryMinutes: z.int('Whole minutes').min(1, 'At least 1 minute').max(10_080, 'At most a week (10080 minutes)'),
+  maxAttempts: z.int('A whole number').min(1, 'At least 1').max(50, 'At most 50'),
+};
+
+const delayGraceMinutes = z.int('Whole minutes').min(1, 'At least 1 minute').max(240, 'At most 4 hours (240 minutes)');
+
+const retryOrder = (s: { firstRetryMinutes: number; maxRetryMinutes: number }) =>
+  s.maxRetryMinutes >= s.firstRetryMinutes;
+const retryOrderError = { path: ['maxRetryMinutes'], error: 'At least the first retry' };
+
+/** The settings as stored; saved before delay notices existed, they have the default grace. */
 export const outboxSettings = z
-  .strictObject({
-    firstRetryMinutes: z.int('Whole minutes').min(1, 'At least 1 minute').max(1440, 'At most a day (1440 minutes)'),
-    maxRetryMinutes: z.int('Whole minutes').min(1, 'At least 1 minute').max(10_080, 'At most a week (10080 minutes)'),
-    maxAttempts: z.int('A whole number').min(1, 'At least 1').max(50, 'At most 50'),
-  })
-  .refine((s) => s.maxRetryMinutes >= s.firstRetryMinutes, {
-    path: ['maxRetryMinutes'],
-    error: 'At least the first retry',
-  });
+  .strictObject({ ...retryShape, delayGraceMinutes: delayGraceMinutes.default(defaultDelayGraceMinutes) })
+  .refine(retryOrder, retryOrderError);
+
+/** A save; without delayGraceMinutes the stored grace stays (a client that predates it changes only the retries). */
+export const outboxSettingsSaveInput = z
+  .strictObject({ ...retryShape, delayGraceMinutes: delayGraceMinutes.optional() })
+  .refine(retryOrder, retryOrderError);
 
 export const outboxListInput = z.strictObject({
   ticketId: id.optional(),

@@ -80,9 +80,21 @@ export interface OutboxSettings {
   maxRetryMinutes: number;
   /** After this many failed attempts a message is "not delivered" until someone retries it. */
   maxAttempts: number;
+  /**
+   * Delay notices: the client is told once the crew is expected more than this many minutes after
+   * the visit's start, and again each time the estimate slips by as much more.
+   */
+  delayGraceMinutes: number;
 }
 
-export const defaultOutboxSettings: OutboxSettings = { firstRetryMinutes: 1, maxRetryMinutes: 60, maxAttempts: 8 };
+export const defaultDelayGraceMinutes = 15;
+
+export const defaultOutboxSettings: OutboxSettings = {
+  firstRetryMinutes: 1,
+  maxRetryMinutes: 60,
+  maxAttempts: 8,
+  delayGraceMinutes: defaultDelayGraceMinutes,
+};
 
 export const smtpTlsModes = ['starttls', 'tls', 'none'] as const;
 export type SmtpTlsMode = (typeof smtpTlsModes)[number];

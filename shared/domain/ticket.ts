@@ -128,5 +128,10 @@ export interface QueueRow {
   firstArrivalAt: string | null;
   /** The start of the ticket's next visit that is not finished or cancelled; null when none. */
   scheduledAt: string | null;
+  /**
+   * How late the crew is projected to reach the site of the ticket's visit still to be reached,
+   * in whole minutes (0 when on time); null when no visit of today is waiting for its crew.
+   */
+  projectedLateMinutes: number | null;
   summary: string;
 }

@@ -98,6 +98,14 @@ export interface VisitDto {
   override: { reason: string; rules: string[] } | null;
   cancelReason: string | null;
   progress: VisitProgress;
+  /**
+   * When the crew is now expected on site, from the rest of their day as it goes (a visit
+   * overrunning, an ETA given) and the travel between sites; null once they are there, when the
+   * visit is over, or when it is not today.
+   */
+  projectedArrivalAt: string | null;
+  /** Whole minutes projectedArrivalAt is after the planned start; 0 when on time, null without a projection. */
+  projectedLateMinutes: number | null;
   /** Status changes, oldest first. */
   statusHistory: VisitStatusChangeDto[];
   /** Grows with every change; edits send the version they read and answer `stale` when it moved on. */

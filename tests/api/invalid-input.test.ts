@@ -859,6 +859,9 @@ const cases: Record<MethodName, Case[]> = {
     ],
     ['0 attempts', with_('outbox.saveSettings', { maxAttempts: 0 }), ['maxAttempts']],
     ['51 attempts', with_('outbox.saveSettings', { maxAttempts: 51 }), ['maxAttempts']],
+    ['no grace before a delay notice', with_('outbox.saveSettings', { delayGraceMinutes: 0 }), ['delayGraceMinutes']],
+    ['a fractional grace', with_('outbox.saveSettings', { delayGraceMinutes: 7.5 }), ['delayGraceMinutes']],
+    ['a grace of more than 4 hours', with_('outbox.saveSettings', { delayGraceMinutes: 241 }), ['delayGraceMinutes']],
   ],
   'mail.saveSettings': [
     ['no host', without('mail.saveSettings', 'host'), ['host']],

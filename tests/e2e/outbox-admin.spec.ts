@@ -94,6 +94,17 @@ test('an admin sets up the SMTP server, sends a test message that arrives, and t
   await mail.retries.getByRole('button', { name: 'Save' }).click();
   await expect(mail.retries.getByRole('status')).toHaveText('Saved.');
   expect(await invoke(admin, 'outbox.settings', {})).toMatchObject({ maxAttempts: 6 });
+  // The delay notices' grace sits with them, as whole minutes.
+  const grace = mail.retries.getByLabel('Grace before a delay notice');
+  await expect(grace).toHaveValue('15');
+  await grace.fill('0');
+  await mail.retries.getByRole('button', { name: 'Save' }).click();
+  await expect(grace).toHaveAccessibleDescription('At least 1 minute');
+  await grace.fill('20');
+  await mail.retries.getByRole('button', { name: 'Save' }).click();
+  await expect(mail.retries.getByRole('status')).toHaveText('Saved.');
+  expect(await invoke(admin, 'outbox.settings', {})).toMatchObject({ maxAttempts: 6, delayGraceMinutes: 20 });
+  await screenshot(admin, 'mail-admin-delay-grace');
 
   // Clearing the password is said, then done.
   await mail.smtp.getByRole('button', { name: 'Clear' }).click();

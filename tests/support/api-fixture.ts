@@ -557,7 +557,7 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'outbox.retry': (f) => ({ id: f.failedMessageId }),
   'outbox.status': () => ({}),
   'outbox.settings': () => ({}),
-  'outbox.saveSettings': () => ({ firstRetryMinutes: 1, maxRetryMinutes: 60, maxAttempts: 8 }),
+  'outbox.saveSettings': () => ({ firstRetryMinutes: 1, maxRetryMinutes: 60, maxAttempts: 8, delayGraceMinutes: 15 }),
   'mail.settings': () => ({}),
   // Nothing listens on port 1 of the loopback: a test message is refused at once, never sent anywhere.
   'mail.saveSettings': () => ({

@@ -106,6 +106,8 @@ export class TestEnvironment {
       // The sender drains only when a test asks (drainOnce): in the background it would write
       // change events in the middle of tests that count rows.
       outboxIntervalMs: options.outboxIntervalMs ?? false,
+      // Likewise the delay watcher ticks only when a test asks (delayWatcher.tick), on the test's clock.
+      delayWatchIntervalMs: options.delayWatchIntervalMs ?? false,
     });
     this.defer(() => runtime.close());
     return runtime;

@@ -63,6 +63,8 @@ function visit(id: string, startsAt: string, change: Partial<VisitDto> = {}): Vi
     override: null,
     cancelReason: null,
     progress: { enRouteAt: null, etaAt: null, arrivedAt: null, finishedAt: null, incompleteReason: null, note: null },
+    projectedArrivalAt: null,
+    projectedLateMinutes: null,
     statusHistory: [],
     version: 1,
     createdAt: startsAt,
@@ -168,6 +170,7 @@ describe('ticket markers', () => {
     slaAtRiskAt: null,
     firstArrivalAt: null,
     scheduledAt: null,
+    projectedLateMinutes: null,
     summary: '',
   };
 

@@ -225,6 +225,17 @@ export interface VisitsTable {
   status_note: string | null;
 }
 
+/** The arrival projected for a visit not reached yet, and the delay notices sent about it. */
+export interface VisitProjectionsTable {
+  visit_id: string;
+  projected_arrival_at: string | null;
+  computed_at: string;
+  /** The estimate the last delay notice gave, for the planned start in notice_planned_start. */
+  notice_eta: string | null;
+  notice_planned_start: string | null;
+  notices_sent: Generated<number>;
+}
+
 export interface VisitStatusChangesTable {
   id: string;
   visit_id: string;
@@ -538,4 +549,5 @@ export interface Database {
   client_message_opt_outs: ClientMessageOptOutsTable;
   feedback_requests: FeedbackRequestsTable;
   feedback: FeedbackTable;
+  visit_projections: VisitProjectionsTable;
 }

@@ -83,9 +83,10 @@ export const outboxHandlers = {
   'outbox.saveSettings': async (input, ctx) =>
     ctx.write(async ({ tx, audit, publish }) => {
       const before = await loadOutboxSettings(tx);
-      await saveOutboxSettings(tx, input);
-      await audit({ entity: 'outbox_settings', entityId: 'outbox.settings', before, after: input });
+      const after = { ...input, delayGraceMinutes: input.delayGraceMinutes ?? before.delayGraceMinutes };
+      await saveOutboxSettings(tx, after);
+      await audit({ entity: 'outbox_settings', entityId: 'outbox.settings', before, after });
       await publish({ type: 'settings.changed' });
-      return input;
+      return after;
     }),
 } satisfies Partial<Handlers>;

@@ -26,6 +26,7 @@ import {
   requireCrew,
   ruleBreaches,
 } from '../services/dispatch/visit-booking.service';
+import { refreshAfterVisitChange } from '../services/delays/delay-projection.service';
 import { queueVisitMessages } from '../services/messages/message-queue.service';
 import type { Handlers } from './handler-types';
 
@@ -125,6 +126,7 @@ export const visitHandlers = {
         { visitId: id, ticket, technicianIds: crewIds, now, details: { ...input, endsAt, override } },
       );
       await queueVisitMessages(tx, id, { kind: 'booked' }, now);
+      await refreshAfterVisitChange(tx, { visitId: id, technicianIds: crewIds }, now, publish);
     });
     return visitDto(ctx, id);
   },
@@ -225,6 +227,8 @@ export const visitHandlers = {
           technicianIds: [...new Set([before.technicianId, ...before.helperIds, ...crewIds])],
         });
         if (rescheduled) {
+          const technicianIds = [before.technicianId, ...before.helperIds, ...crewIds];
+          await refreshAfterVisitChange(tx, { visitId: before.id, technicianIds }, now, publish);
           await publish({
             type: 'ticket.updated',
             ticketId: ticket.id,
@@ -251,6 +255,8 @@ export const visitHandlers = {
       if (!saved) throw staleVisit(null, input.expectedVersion);
       await releaseCrew(tx, before.id);
       await queueVisitMessages(tx, before.id, { kind: 'cancelled' }, now);
+      const crewIds = [before.technicianId, ...before.helperIds];
+      await refreshAfterVisitChange(tx, { visitId: before.id, technicianIds: crewIds }, now, publish);
       const ticket = await findTicketForBooking(tx, before.ticketId);
       if (!ticket) throw new Error(`visit ${before.id} has no ticket`);
       // A ticket whose last visit is cancelled needs dispatching again, so it returns to the queue as new.

@@ -175,6 +175,7 @@ export async function listQueue(
     .orderBy(sql`case t.priority when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end`)
     .orderBy('t.received_at')
     .execute();
+  const lateness = await projectedLateness(db, filter);
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
@@ -191,8 +192,35 @@ export async function listQueue(
     slaAtRiskAt: row.sla_at_risk_at,
     firstArrivalAt: row.first_arrival_at,
     scheduledAt: row.scheduled_at ?? null,
+    projectedLateMinutes: lateness.get(row.id) ?? null,
     summary: row.summary,
   }));
+}
+
+/** Per ticket, the most any of its visits not reached yet is projected late (minutes). */
+async function projectedLateness(
+  db: Tx,
+  filter: { statuses: readonly TicketStatus[]; clientId?: string },
+): Promise<Map<string, number>> {
+  let query = db
+    .selectFrom('visit_projections as p')
+    .innerJoin('visits as v', 'v.id', 'p.visit_id')
+    .innerJoin('tickets as t', 't.id', 'v.ticket_id')
+    .select(['v.ticket_id', 'v.starts_at', 'p.projected_arrival_at'])
+    .where('v.status', 'in', ['scheduled', 'en_route'])
+    .where('p.projected_arrival_at', 'is not', null)
+    .where('t.status', 'in', [...filter.statuses]);
+  if (filter.clientId) query = query.where('t.client_id', '=', filter.clientId);
+  const late = new Map<string, number>();
+  for (const row of await query.execute()) {
+    if (!row.projected_arrival_at) continue;
+    const minutes = Math.max(
+      0,
+      Math.round((Date.parse(row.projected_arrival_at) - Date.parse(row.starts_at)) / 60_000),
+    );
+    late.set(row.ticket_id, Math.max(minutes, late.get(row.ticket_id) ?? 0));
+  }
+  return late;
 }
 
 /** Open tickets still waiting for a technician, with what their SLA clock depends on. */

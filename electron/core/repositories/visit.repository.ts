@@ -306,6 +306,14 @@ export interface VisitFilter {
   includeCancelled: boolean;
 }
 
+/** The projected arrival, shown only while the crew has yet to reach the site. */
+function projectionOf(r: { status: VisitDto['status']; starts_at: string; projected_arrival_at: string | null }) {
+  const arrival = r.status === 'scheduled' || r.status === 'en_route' ? r.projected_arrival_at : null;
+  if (!arrival) return { projectedArrivalAt: null, projectedLateMinutes: null };
+  const late = Math.max(0, Math.round((Date.parse(arrival) - Date.parse(r.starts_at)) / 60_000));
+  return { projectedArrivalAt: arrival, projectedLateMinutes: late };
+}
+
 /** Visits as DTOs, in start order, in three queries whatever their number. */
 export async function listVisits(db: Tx, filter: VisitFilter): Promise<VisitDto[]> {
   let query = db
@@ -316,8 +324,10 @@ export async function listVisits(db: Tx, filter: VisitFilter): Promise<VisitDto[
     .innerJoin('users as cu', 'cu.id', 'v.created_by')
     .innerJoin('users as uu', 'uu.id', 'v.updated_by')
     .leftJoin('sites as s', 's.id', 't.site_id')
+    .leftJoin('visit_projections as vp', 'vp.visit_id', 'v.id')
     .selectAll('v')
     .select([
+      'vp.projected_arrival_at',
       't.number',
       't.priority',
       sql<string>`substr(t.description, 1, ${SUMMARY_LENGTH})`.as('summary'),
@@ -428,6 +438,7 @@ export async function listVisits(db: Tx, filter: VisitFilter): Promise<VisitDto[
         incompleteReason: r.incomplete_reason,
         note: r.status_note,
       },
+      ...projectionOf(r),
       statusHistory: history.get(r.id) ?? [],
       version: Number(r.version),
       createdAt: r.created_at,

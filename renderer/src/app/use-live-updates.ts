@@ -81,6 +81,11 @@ export function useLiveUpdates(enabled: boolean): void {
         case 'outbox.changed':
           invalidate(['outbox.list', 'outbox.get', 'outbox.status', 'tickets.timeline']);
           break;
+        case 'visits.projected':
+          // Projected lateness on the board, the queue and the day; a projection may queue a delay notice.
+          invalidate(['visits.list', 'visits.forTicket', 'visits.myDay', 'tickets.queue', 'tickets.get']);
+          invalidate(['outbox.list', 'outbox.status', 'tickets.timeline']);
+          break;
         case 'parts.changed':
           invalidate(['parts.list', 'workLogs.get', 'workLogs.forTicket']);
           break;

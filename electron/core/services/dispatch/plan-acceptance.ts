@@ -15,6 +15,7 @@ import {
   replaceCrew,
   updateVisitIfVersion,
 } from '../../repositories/visit.repository';
+import { refreshAfterVisitChange, refreshTechnicianDays } from '../delays/delay-projection.service';
 import { queueVisitMessages } from '../messages/message-queue.service';
 import type { StoredPlan } from './plan-store';
 import { recordBooking } from './visit-booking.service';
@@ -111,5 +112,10 @@ export async function acceptPlan(
     );
     await queueVisitMessages(tx, id, { kind: 'booked' }, meta.now);
   }
+  // Every day the plan touched is projected again, once, after all its changes.
+  for (const planned of moves)
+    await refreshAfterVisitChange(tx, { visitId: planned.visitId as string, technicianIds: [] }, meta.now, publish);
+  const touched = [...changes.map((v) => v.technicianId), ...[...crewBefore.values()].flat()];
+  await refreshTechnicianDays(tx, touched, meta.now, publish);
   return { created: bookings.length, moved: moves.length, unchanged: changes.length - bookings.length - moves.length };
 }

@@ -169,4 +169,17 @@ Thank you for your time.
 
 ${signOff}`,
   },
+  'delay-notice': {
+    subject: 'Running late for {{ticketNumber}}: new arrival time {{eta}}',
+    body: `Dear {{contactName}},
+
+We are sorry: {{technicianFirstName}} is running late for the visit to {{siteName}} for your request {{ticketNumber}}.
+
+Booked for: {{visitWindow}}
+Now expected at: {{eta}}
+
+The time is our best estimate and we will tell you again if it moves further. If this time does not suit you, please call us and quote {{ticketNumber}}, and we will find another.
+
+${signOff}`,
+  },
 };

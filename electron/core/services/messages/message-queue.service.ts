@@ -315,3 +315,27 @@ export async function queueFeedbackRequest(
     now: input.now,
   });
 }
+
+/**
+ * Tells the ticket's contact that the crew will be later than booked, with the new estimate. The
+ * caller numbers the notices of a visit; the number is the event key's, so two workstations
+ * deciding the same notice queue it once.
+ */
+export async function queueDelayNotice(
+  tx: Tx,
+  notice: { visitId: string; number: number; etaAt: string },
+  now: string,
+): Promise<void> {
+  const { ticket, visit } = await loadVisit(tx, notice.visitId);
+  const to = await clientAddressee(tx, ticket, 'delay-notice');
+  if (!to) return;
+  await queue(tx, {
+    eventKey: `delay-notice:${visit.id}:${notice.number}`,
+    kind: 'delay-notice',
+    ticket,
+    visitId: visit.id,
+    to,
+    values: await messageValues(tx, { ticket, visit, etaAt: notice.etaAt, now }),
+    now,
+  });
+}

@@ -33,6 +33,8 @@ export async function messageValues(
     recipientTechnicianName?: string | null;
     /** The feedback page's address, in a feedback request. */
     feedbackLink?: string | null;
+    /** The expected arrival to tell instead of the crew's own ETA (a delay notice's new estimate). */
+    etaAt?: string;
     now: string;
   },
 ): Promise<MessageValues> {
@@ -50,6 +52,7 @@ export async function messageValues(
     ? [log.actions.trim(), ...log.steps.map((step) => `- ${step}`)].filter((line) => line !== '').join('\n')
     : '';
   const outcome = log?.outcome ?? null;
+  const eta = input.etaAt ?? visit?.etaAt ?? null;
   return {
     ticketNumber: ticket.number,
     clientName: ticket.clientName,
@@ -62,7 +65,7 @@ export async function messageValues(
     technicianName: lead?.name ?? '',
     crew: visit ? visit.crew.map((c) => (c.role === 'lead' ? `${c.name} (lead)` : c.name)).join(', ') : '',
     visitWindow: visit ? formatWindow(visit.startsAt, visit.endsAt, zone) : '',
-    eta: visit?.etaAt ? formatTime(visit.etaAt, zone, input.now) : '',
+    eta: eta ? formatTime(eta, zone, input.now) : '',
     priority: priorityLabels[ticket.priority],
     responseTarget: ticket.slaDueAt ? formatMoment(ticket.slaDueAt, zone) : '',
     description: ticket.description,

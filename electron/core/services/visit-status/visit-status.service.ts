@@ -23,6 +23,7 @@ import {
   type StatusChange,
 } from '../../repositories/visit-status.repository';
 import { findVisitRecord } from '../../repositories/visit.repository';
+import { refreshAfterVisitChange } from '../delays/delay-projection.service';
 import { queueCompletionSummary, queueOnTheWay } from '../messages/message-queue.service';
 
 const MINUTE = 60_000;
@@ -159,6 +160,8 @@ export async function recordStatusChange(w: WriteTx, request: StatusRequest): Pr
   if (request.status === 'on_site' && context.site) await placeTechnicians(tx, crew, context.site, request.at);
   if (request.status === 'en_route') await queueOnTheWay(tx, visit.id, request.now);
   if (request.status === 'completed') await queueCompletionSummary(tx, visit.id, request.now);
+  // An ETA, an arrival or a finish moves the rest of the crew's day.
+  await refreshAfterVisitChange(tx, { visitId: visit.id, technicianIds: crew }, request.now, publish);
   await audit({
     entity: 'visit',
     entityId: visit.id,

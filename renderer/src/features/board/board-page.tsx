@@ -564,6 +564,14 @@ export function BoardPage({ user }: { user: UserDto }) {
             },
             '& .board-visit-status': { fontSize: 11, lineHeight: '16px', whiteSpace: 'nowrap', overflow: 'hidden' },
             '& .board-pin': { width: 12, height: 12, fill: 'currentColor', flexShrink: 0 },
+            // Projected lateness: words on a light badge, readable on every priority colour.
+            '& .board-visit-late': {
+              fontWeight: 700,
+              color: 'error.dark',
+              bgcolor: 'common.white',
+              borderRadius: '3px',
+              px: '3px',
+            },
             '& .board-visit-completed, & .board-visit-incomplete': { opacity: 0.6 },
             '& .board-visit-cancelled': { opacity: 0.4, textDecoration: 'line-through' },
             // The drive before a visit: a lighter, striped lead-in in the visit's colour.

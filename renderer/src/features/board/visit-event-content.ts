@@ -1,5 +1,6 @@
 import type { EventContentArg, EventMountArg } from '@fullcalendar/core';
 import { visitStatusLabels } from '../../../../shared/domain/visit';
+import { lateText } from '../../components/late-text';
 import type { VisitEventProps } from './board-data';
 
 // Built as plain DOM rather than React: FullCalendar renders React content through a portal per
@@ -34,7 +35,7 @@ function visitProps(arg: { event: { extendedProps: Record<string, unknown> } }):
   return props.kind === 'visit' ? (props as VisitEventProps) : null;
 }
 
-/** Ticket and client on the first line, status (and pin) on the second. */
+/** Ticket and client on the first line, status (and pin) on the second, with the projected lateness. */
 export function visitContent(arg: EventContentArg) {
   const props = visitProps(arg);
   if (!props) return true; // FullCalendar's own rendering (a ticket being dragged in)
@@ -42,6 +43,14 @@ export function visitContent(arg: EventContentArg) {
   const first = line('board-visit-title', `${visit.ticketNumber} · ${visit.clientName}`);
   if (visit.pinned) first.prepend(pinIcon());
   const second = line('board-visit-status', visitStatusLabels[visit.status]);
+  const late = lateText(visit.projectedLateMinutes);
+  if (late) {
+    const badge = document.createElement('span');
+    badge.className = 'board-visit-late';
+    badge.textContent = late;
+    // First on its line: a short visit's card is narrow, and the lateness matters more than the status.
+    second.prepend(badge, ' ');
+  }
   return { domNodes: [first, second] };
 }
 
@@ -59,6 +68,7 @@ export function visitDidMount(arg: EventMountArg): void {
     visitStatusLabels[visit.status],
     visit.priority,
     visit.pinned ? 'pinned' : null,
+    lateText(visit.projectedLateMinutes) ? `projected ${lateText(visit.projectedLateMinutes)}` : null,
     travelMinutes ? `${travelMinutes} min travel before` : null,
   ]
     .filter(Boolean)

@@ -15,6 +15,7 @@ const formOf = (s: OutboxSettings): Form => ({
   firstRetryMinutes: String(s.firstRetryMinutes),
   maxRetryMinutes: String(s.maxRetryMinutes),
   maxAttempts: String(s.maxAttempts),
+  delayGraceMinutes: String(s.delayGraceMinutes),
 });
 // Not a whole number: NaN, so that the server's rule names the field.
 const whole = (v: string) => (/^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
@@ -60,6 +61,7 @@ export function RetrySettingsPanel({ settings }: { settings: OutboxSettings }) {
             firstRetryMinutes: whole(form.firstRetryMinutes),
             maxRetryMinutes: whole(form.maxRetryMinutes),
             maxAttempts: whole(form.maxAttempts),
+            delayGraceMinutes: whole(form.delayGraceMinutes),
           },
           { onSuccess: () => setSaved(true) },
         );
@@ -76,6 +78,17 @@ export function RetrySettingsPanel({ settings }: { settings: OutboxSettings }) {
         {field('firstRetryMinutes', 'First retry after', 'min')}
         {field('maxRetryMinutes', 'Longest wait', 'min')}
         {field('maxAttempts', 'Most attempts')}
+      </Box>
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mt: 3, mb: 0.5 }}>
+        Delay notices
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        The client is told the new arrival time once the technician is expected more than this long after the
+        visit&apos;s start, and again each time the estimate slips by as much more.
+      </Typography>
+      {/* Two thirds wide, so that its longer label is not cut. */}
+      <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr', gap: 2 }}>
+        {field('delayGraceMinutes', 'Grace before a delay notice', 'min')}
       </Box>
       {save.error && !save.error.error.issues?.length && (
         <Alert severity="error" sx={{ mt: 2 }}>

@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import type { GridColDef } from '@mui/x-data-grid';
 import { priorities, statusLabels, type Priority, type QueueRow } from '../../../../shared/domain/ticket';
 import { formatDateTime } from '../../components/format-time';
+import { lateText } from '../../components/late-text';
 import { PriorityChip } from '../../components/priority-chip';
 import { SlaStatus } from '../../components/sla-status';
 
@@ -44,6 +45,24 @@ export const queueColumns: GridColDef<QueueRow>[] = [
     headerName: 'Status',
     width: 105,
     valueFormatter: (value: QueueRow['status']) => statusLabels[value],
+  },
+  {
+    field: 'projectedLateMinutes',
+    headerName: 'Arrival',
+    description: 'How late the technician is projected to reach the site, from the day so far and travel',
+    width: 140,
+    valueGetter: (value: number | null) => value ?? -1,
+    renderCell: ({ row }) => {
+      const late = lateText(row.projectedLateMinutes);
+      if (late) {
+        return (
+          <Box component="span" sx={{ color: 'error.dark', fontWeight: 600 }}>
+            {late}
+          </Box>
+        );
+      }
+      return row.projectedLateMinutes === 0 ? 'On time' : '—';
+    },
   },
   {
     field: 'receivedAt',
