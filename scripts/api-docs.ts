@@ -120,6 +120,12 @@ const outputs: Record<MethodName, string> = {
   'clients.messagePreferences': 'ClientMessagePreferencesDto',
   'clients.saveMessagePreferences': 'ClientMessagePreferencesDto',
   'contacts.setMessagesOptOut': 'ContactDto',
+  'reminders.settings': '{ leadHours: number }',
+  'reminders.saveSettings': '{ leadHours: number }',
+  'messages.draftUpdate': 'ClientUpdateDraftDto',
+  'messages.sendUpdate': 'ClientUpdateSentDto',
+  'calls.log': 'TicketCallDto',
+  'calls.forTicket': 'TicketCallDto[]',
 };
 
 /**

@@ -32,6 +32,12 @@ export const access = {
   // The outbox (issue 14): those who talk to clients read what was sent and retry what was not;
   // technicians and supervisors do not read clients' mail. Admins set up the transports.
   messageReaders: ['support_desk', 'dispatcher', 'service_manager', 'admin'],
+  // Updates to the client from the ticket panel come from the desk, dispatch and managers, who own
+  // the client conversation; a technician on site tells the desk, which writes the update.
+  clientUpdaters: ['support_desk', 'dispatcher', 'service_manager', 'admin'],
+  // Calls given by phone: technicians too (they call the site contact from the road), on tickets
+  // they have a visit on (checked by the handler).
+  callLoggers: ['support_desk', 'dispatcher', 'technician', 'service_manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function roleIn(group: readonly Role[], role: Role): boolean {

@@ -49,7 +49,7 @@ export type DispatchEvent =
   | { type: 'outbox.changed'; ticketIds: string[] }
   | OptimizeProgressEvent;
 
-export type DocumentedPart = 'work_log' | 'attachment' | 'sign_off' | 'resolution';
+export type DocumentedPart = 'work_log' | 'attachment' | 'sign_off' | 'resolution' | 'call';
 
 /**
  * Progress of a day optimization, delivered only to consoles served by the process running it

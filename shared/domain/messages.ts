@@ -12,6 +12,8 @@ export const messageKinds = [
   'assignment-notice',
   'assignment-update',
   'assignment-cancellation',
+  'visit-reminder',
+  'client-update',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -23,11 +25,23 @@ export const clientMessageKinds = [
   'booking-cancellation',
   'on-the-way',
   'completion-summary',
+  'visit-reminder',
 ] as const satisfies readonly MessageKind[];
 export type ClientMessageKind = (typeof clientMessageKinds)[number];
 
 export function isClientMessageKind(kind: MessageKind): kind is ClientMessageKind {
   return (clientMessageKinds as readonly MessageKind[]).includes(kind);
+}
+
+/** The kinds sent to technicians; every other kind goes to the client's contact. */
+export const technicianMessageKinds = [
+  'assignment-notice',
+  'assignment-update',
+  'assignment-cancellation',
+] as const satisfies readonly MessageKind[];
+
+export function messageAudience(kind: MessageKind): 'client' | 'technician' {
+  return (technicianMessageKinds as readonly MessageKind[]).includes(kind) ? 'technician' : 'client';
 }
 
 export const messageKindLabels: Record<MessageKind, string> = {
@@ -40,6 +54,8 @@ export const messageKindLabels: Record<MessageKind, string> = {
   'assignment-notice': "Technician's assignment notice",
   'assignment-update': "Technician's assignment changed",
   'assignment-cancellation': "Technician's assignment cancelled",
+  'visit-reminder': 'Reminder before the visit',
+  'client-update': 'Update from the ticket panel',
 };
 
 /** When each kind is sent, in words, for the admin guide and the template editor. */
@@ -53,6 +69,9 @@ export const messageKindTriggers: Record<MessageKind, string> = {
   'assignment-notice': 'When a technician is put on a visit (booked, or added by a change): to the technician.',
   'assignment-update': 'When a visit a technician stays on is moved or its crew changes: to the technician.',
   'assignment-cancellation': 'When a visit is cancelled or a technician is taken off it: to the technician.',
+  'visit-reminder':
+    "Before a booked visit (24 h by default, never 21:00–07:00 at the site): to the ticket's contact. Not for a visit moved or cancelled since.",
+  'client-update': "When someone sends an update from the ticket panel: to the ticket's contact, as they wrote it.",
 };
 
 /** The placeholders a template may name, e.g. {{ticketNumber}}; any other name is refused. */
@@ -123,4 +142,32 @@ export interface ClientMessagePreferencesDto {
   clientId: string;
   /** Which messages the client's contacts receive; every kind is on until turned off. */
   receives: Record<ClientMessageKind, boolean>;
+}
+
+/** When reminders go: `leadHours` before a visit starts (pulled back out of the site's quiet hours). */
+export interface ReminderSettings {
+  leadHours: number;
+}
+
+export const defaultReminderSettings: ReminderSettings = { leadHours: 24 };
+
+/** A free-text update as the ticket panel starts it: a template rendered for the ticket, to edit. */
+export interface ClientUpdateDraftDto {
+  ticketId: string;
+  kind: MessageKind;
+  subject: string;
+  text: string;
+  /** Who it would go to: the ticket's contact, or null with `blocked` saying why nobody. */
+  to: { name: string; email: string | null; phone: string | null } | null;
+  /** Why the update cannot be sent (no contact, opted out, no address), else null. */
+  blocked: string | null;
+}
+
+/** An update that was queued: who it goes to and the outbox messages it became. */
+export interface ClientUpdateSentDto {
+  ticketId: string;
+  to: { name: string; email: string | null; phone: string | null };
+  subject: string;
+  /** Outbox message ids: the e-mail, and the webhook post when the webhook takes updates. */
+  messageIds: string[];
 }

@@ -29,6 +29,7 @@ const applicationTables = [
   'outbox',
   'message_templates',
   'client_message_opt_outs',
+  'ticket_calls',
 ];
 
 describeEachDatabase('migrations', (kind) => {

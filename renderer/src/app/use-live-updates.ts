@@ -74,6 +74,7 @@ export function useLiveUpdates(enabled: boolean): void {
             'workLogs.forTicket',
             'attachments.list',
             'signOffs.list',
+            'calls.forTicket',
             ...closureQueries,
           ]);
           break;
@@ -94,6 +95,7 @@ export function useLiveUpdates(enabled: boolean): void {
             'outbox.settings',
             'outbox.status',
             'mail.settings',
+            'reminders.settings',
           ]);
           break;
       }

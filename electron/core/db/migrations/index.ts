@@ -12,6 +12,7 @@ import * as m0009 from './0009-outbox';
 import * as m0010 from './0010-audit-indexes';
 import * as m0011 from './0011-message-templates';
 import * as m0012 from './0012-technician-login-unique';
+import * as m0015 from './0015-ticket-calls';
 
 // A static list, so a bundled app needs no file-system scan; names sort in order.
 const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Promise<void> }> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Pr
   '0010-audit-indexes': m0010,
   '0011-message-templates': m0011,
   '0012-technician-login-unique': m0012,
+  '0015-ticket-calls': m0015,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
