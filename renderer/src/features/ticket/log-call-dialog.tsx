@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -49,16 +50,15 @@ export function LogCallDialog({ ticket, onClose }: { ticket: TicketDto; onClose:
             );
           }}
         >
-          <Stack direction="row" spacing={2}>
+          <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: 2 }}>
             <TextField
               label="Who was called"
               value={calledName}
               onChange={(e) => setCalledName(e.target.value)}
-              sx={{ flex: 1 }}
               {...issue('calledName')}
             />
             <TextField label="Phone" value={phone} onChange={(e) => setPhone(e.target.value)} {...issue('phone')} />
-          </Stack>
+          </Box>
           <TextField
             label="When"
             type="datetime-local"

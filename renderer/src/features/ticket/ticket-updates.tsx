@@ -19,7 +19,7 @@ export function TicketUpdates({ ticket, user }: { ticket: TicketDto; user: UserD
     <Stack spacing={1} component="section" aria-label="Updates and calls">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography variant="subtitle2" component="h3" sx={{ flex: 1 }}>
-          Calls
+          Updates and calls
         </Typography>
         {canWrite && (
           <Button size="small" variant="outlined" onClick={() => setOpen('update')}>
