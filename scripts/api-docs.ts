@@ -124,6 +124,12 @@ const outputs: Record<MethodName, string> = {
   'feedback.forTicket': 'TicketFeedbackDto',
   'feedback.settings': 'FeedbackSettingsDto',
   'feedback.saveSettings': 'FeedbackSettingsDto',
+  'reminders.settings': '{ leadHours: number }',
+  'reminders.saveSettings': '{ leadHours: number }',
+  'messages.draftUpdate': 'ClientUpdateDraftDto',
+  'messages.sendUpdate': 'ClientUpdateSentDto',
+  'calls.log': 'TicketCallDto',
+  'calls.forTicket': 'TicketCallDto[]',
 };
 
 /**

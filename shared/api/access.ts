@@ -36,6 +36,12 @@ export const access = {
   // phone; they and the supervisor read it (a technician reads no scores of their own work).
   feedbackRecorders: ['support_desk', 'dispatcher', 'service_manager', 'admin'],
   feedbackReaders: ['support_desk', 'dispatcher', 'service_manager', 'supervisor', 'admin'],
+  // Updates to the client from the ticket panel come from the desk, dispatch and managers, who own
+  // the client conversation; a technician on site tells the desk, which writes the update.
+  clientUpdaters: ['support_desk', 'dispatcher', 'service_manager', 'admin'],
+  // Calls given by phone: technicians too (they call the site contact from the road), on tickets
+  // they have a visit on (checked by the handler).
+  callLoggers: ['support_desk', 'dispatcher', 'technician', 'service_manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function roleIn(group: readonly Role[], role: Role): boolean {

@@ -101,6 +101,9 @@ import {
 } from '../domain/outbox.schema';
 import {
   type ClientMessagePreferencesDto,
+  type ClientUpdateDraftDto,
+  type ClientUpdateSentDto,
+  type ReminderSettings,
   type MessageTemplateDto,
   type MessageTemplateListDto,
   type RenderedMessageDto,
@@ -108,13 +111,18 @@ import {
 import {
   clientMessagePreferencesInput,
   clientMessagePreferencesSaveInput,
+  clientUpdateDraftInput,
+  clientUpdateSendInput,
   contactMessagesOptOutInput,
+  reminderSettings,
   templateKindInput,
   templatePreviewInput,
   templateSaveInput,
 } from '../domain/messages.schema';
 import type { FeedbackDto, FeedbackSettingsDto, TicketFeedbackDto } from '../domain/feedback';
 import { feedbackForTicketInput, feedbackRecordInput, feedbackSettingsSaveInput } from '../domain/feedback.schema';
+import type { TicketCallDto } from '../domain/calls';
+import { callLogInput, callsForTicketInput } from '../domain/calls.schema';
 import { access } from './access';
 import {
   channel,
@@ -857,6 +865,42 @@ export const api = {
     access: access.admin,
     summary:
       'Saves the public address of feedback links, e.g. https://dispatch.example.com (http or https, no user, query or #; a trailing / is dropped), or null for the default. Applies to requests made from then on. Audited.',
+  }),
+  // Reminders, updates from the ticket panel and calls logged (issue 14, section 4, items 4 and 9).
+  'reminders.settings': method<ReminderSettings>()({
+    input: empty,
+    access: access.messageReaders,
+    summary:
+      "How long before a visit its reminder goes to the ticket's contact: `leadHours` (default 24). A reminder due between 21:00 and 07:00 at the site goes at 20:45 the evening before.",
+  }),
+  'reminders.saveSettings': method<ReminderSettings>()({
+    input: reminderSettings,
+    access: access.admin,
+    summary:
+      'Saves the reminder lead time (whole hours, 1 to 168); applies to visits booked or moved from then on. Audited.',
+  }),
+  'messages.draftUpdate': method<ClientUpdateDraftDto>()({
+    input: clientUpdateDraftInput,
+    access: access.clientUpdaters,
+    summary:
+      "Starts a free-text update to a ticket's contact: a client message kind's template (`kind`, by default `client-update`) rendered with the ticket's data, to edit before sending; who it goes to; and `blocked`, in words, when it cannot go (no contact, opted out, no address). Writes nothing.",
+  }),
+  'messages.sendUpdate': method<ClientUpdateSentDto>()({
+    input: clientUpdateSendInput,
+    access: access.clientUpdaters,
+    summary:
+      "Queues a free-text update (`subject`, `body` sent exactly as written; the HTML part made from it) to the ticket's contact through the outbox, kind `client-update`. Refused at `ticketId` when the contact opted out or cannot be reached, at `body` while it still holds [Write the update here.]. The same `requestId` again queues nothing more. Audited; on the ticket's timeline.",
+  }),
+  'calls.log': method<TicketCallDto>()({
+    input: callLogInput,
+    access: access.callLoggers,
+    summary:
+      'Logs a call for an update given by phone: who was called (`calledName`, `phone`), when (`calledAt`, not in the future) and what was said (`summary`); by the caller. Technicians only on tickets they have a visit on. Audited; on the ticket timeline.',
+  }),
+  'calls.forTicket': method<TicketCallDto[]>()({
+    input: callsForTicketInput,
+    access: access.callLoggers,
+    summary: "A ticket's logged calls, latest first, with who logged each.",
   }),
 } as const;
 

@@ -56,7 +56,7 @@ export type DispatchEvent =
   | { type: 'visits.projected'; visitIds: string[]; ticketIds: string[] }
   | OptimizeProgressEvent;
 
-export type DocumentedPart = 'work_log' | 'attachment' | 'sign_off' | 'resolution';
+export type DocumentedPart = 'work_log' | 'attachment' | 'sign_off' | 'resolution' | 'call';
 
 /**
  * Progress of a day optimization, delivered only to consoles served by the process running it

@@ -37,3 +37,26 @@ export const contactMessagesOptOutInput = z.strictObject({
   expectedRevision: z.string().min(1, 'Required').max(64, 'At most 64 characters'),
   optOut: z.boolean({ error: 'true or false' }),
 });
+
+/** How long before a visit its reminder goes (pulled back out of the site's quiet hours). */
+export const reminderSettings = z.strictObject({
+  leadHours: z.int('Whole hours').min(1, 'At least 1 hour').max(168, 'At most a week (168 hours)'),
+});
+
+export const clientUpdateDraftInput = z.strictObject({
+  ticketId: id,
+  /** The template to start from; by default the free-text update's own. */
+  kind: messageKind.optional(),
+});
+
+export const clientUpdateSendInput = z.strictObject({
+  ticketId: id,
+  /** The template the text started from, recorded with the update; by default the update's own. */
+  kind: messageKind.optional(),
+  ...templateText.shape,
+  /**
+   * Chosen by the caller once per update (e.g. when the dialog opens): sending it again, after a
+   * lost answer or a double click, queues nothing more.
+   */
+  requestId: z.uuid('A UUID').optional(),
+});

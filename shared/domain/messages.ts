@@ -14,6 +14,8 @@ export const messageKinds = [
   'assignment-cancellation',
   'feedback-request',
   'delay-notice',
+  'visit-reminder',
+  'client-update',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -27,11 +29,23 @@ export const clientMessageKinds = [
   'completion-summary',
   'feedback-request',
   'delay-notice',
+  'visit-reminder',
 ] as const satisfies readonly MessageKind[];
 export type ClientMessageKind = (typeof clientMessageKinds)[number];
 
 export function isClientMessageKind(kind: MessageKind): kind is ClientMessageKind {
   return (clientMessageKinds as readonly MessageKind[]).includes(kind);
+}
+
+/** The kinds sent to technicians; every other kind goes to the client's contact. */
+export const technicianMessageKinds = [
+  'assignment-notice',
+  'assignment-update',
+  'assignment-cancellation',
+] as const satisfies readonly MessageKind[];
+
+export function messageAudience(kind: MessageKind): 'client' | 'technician' {
+  return (technicianMessageKinds as readonly MessageKind[]).includes(kind) ? 'technician' : 'client';
 }
 
 export const messageKindLabels: Record<MessageKind, string> = {
@@ -46,6 +60,8 @@ export const messageKindLabels: Record<MessageKind, string> = {
   'assignment-cancellation': "Technician's assignment cancelled",
   'feedback-request': 'Feedback request',
   'delay-notice': 'Delay notice',
+  'visit-reminder': 'Reminder before the visit',
+  'client-update': 'Update from the ticket panel',
 };
 
 /** When each kind is sent, in words, for the admin guide and the template editor. */
@@ -62,6 +78,9 @@ export const messageKindTriggers: Record<MessageKind, string> = {
   'feedback-request': "When a ticket is closed: to the ticket's contact, with a link to give feedback.",
   'delay-notice':
     "When the technician is expected more than the grace (Admin › E-mail, default 15 min) after the visit's start, and again each time the estimate slips by the grace more: to the ticket's contact, with the new ETA.",
+  'visit-reminder':
+    "Before a booked visit (24 h by default, never 21:00–07:00 at the site): to the ticket's contact. Not for a visit moved or cancelled since.",
+  'client-update': "When someone sends an update from the ticket panel: to the ticket's contact, as they wrote it.",
 };
 
 /** The placeholders a template may name, e.g. {{ticketNumber}}; any other name is refused. */
@@ -133,4 +152,32 @@ export interface ClientMessagePreferencesDto {
   clientId: string;
   /** Which messages the client's contacts receive; every kind is on until turned off. */
   receives: Record<ClientMessageKind, boolean>;
+}
+
+/** When reminders go: `leadHours` before a visit starts (pulled back out of the site's quiet hours). */
+export interface ReminderSettings {
+  leadHours: number;
+}
+
+export const defaultReminderSettings: ReminderSettings = { leadHours: 24 };
+
+/** A free-text update as the ticket panel starts it: a template rendered for the ticket, to edit. */
+export interface ClientUpdateDraftDto {
+  ticketId: string;
+  kind: MessageKind;
+  subject: string;
+  text: string;
+  /** Who it would go to: the ticket's contact, or null with `blocked` saying why nobody. */
+  to: { name: string; email: string | null; phone: string | null } | null;
+  /** Why the update cannot be sent (no contact, opted out, no address), else null. */
+  blocked: string | null;
+}
+
+/** An update that was queued: who it goes to and the outbox messages it became. */
+export interface ClientUpdateSentDto {
+  ticketId: string;
+  to: { name: string; email: string | null; phone: string | null };
+  subject: string;
+  /** Outbox message ids: the e-mail, and the webhook post when the webhook takes updates. */
+  messageIds: string[];
 }

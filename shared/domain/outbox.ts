@@ -1,7 +1,9 @@
 // The outbox (issue 14): every message the console sends is first a row here, written in the same
 // transaction as the change that caused it, then delivered by one sender.
 
-export const outboxStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
+// superseded: a message that was not needed after all (a reminder for a visit that moved or was
+// cancelled). Not a failure: nothing went wrong and nobody need retry it.
+export const outboxStatuses = ['queued', 'sending', 'sent', 'failed', 'superseded'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 export const outboxStatusLabels: Record<OutboxStatus, string> = {
@@ -9,6 +11,7 @@ export const outboxStatusLabels: Record<OutboxStatus, string> = {
   sending: 'Sending',
   sent: 'Sent',
   failed: 'Not delivered',
+  superseded: 'Not needed',
 };
 
 export const outboxTransports = ['email', 'webhook'] as const;
@@ -46,6 +49,8 @@ export interface OutboxSummaryDto {
   attempts: number;
   nextAttemptAt: string;
   lastError: string | null;
+  /** Why a message was not needed (superseded), e.g. "The visit was moved.", else null. */
+  statusNote: string | null;
   createdAt: string;
   sentAt: string | null;
 }

@@ -164,6 +164,15 @@ const intended: Record<MethodName, Callers> = {
   'feedback.forTicket': [desk, dispatcher, manager, supervisor, admin],
   'feedback.settings': [admin],
   'feedback.saveSettings': [admin],
+  // The reminder's lead time is read where the retry schedule is, and set by admins alike.
+  'reminders.settings': [desk, dispatcher, manager, admin],
+  'reminders.saveSettings': [admin],
+  // Those who talk to the client write to them; a technician tells the desk, which writes.
+  'messages.draftUpdate': [desk, dispatcher, manager, admin],
+  'messages.sendUpdate': [desk, dispatcher, manager, admin],
+  // A call given by phone is logged by whoever made it: technicians too, on their own tickets.
+  'calls.log': [desk, dispatcher, technician, manager, admin],
+  'calls.forTicket': [desk, dispatcher, technician, manager, admin],
 };
 
 type Caller = Role | 'nobody';
@@ -305,6 +314,23 @@ describe('who may call which method, over HTTP', () => {
     }),
     'reviews.record': async () => ({ ...validInputs['reviews.record'](f), ticketId: await freshClosedTicket() }),
     'outbox.retry': async () => ({ id: await failedMessage(f.server.runtime.database, { ticketId: f.ticketId }) }),
+    'messages.sendUpdate': async () => {
+      const contact = valueOf(
+        await f.server.call(
+          'contacts.create',
+          { clientId: f.clientId, name: `Reader ${++unique}`, email: `reader${unique}@tailspin.example` },
+          as('admin'),
+        ),
+      );
+      const ticket = valueOf(
+        await f.server.call(
+          'tickets.create',
+          { ...validInputs['tickets.create'](f), contactId: contact.id },
+          as('admin'),
+        ),
+      );
+      return { ...validInputs['messages.sendUpdate'](f), ticketId: ticket.id };
+    },
   };
 
   async function inputFor(method: MethodName): Promise<unknown> {

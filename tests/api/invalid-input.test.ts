@@ -970,6 +970,41 @@ const cases: Record<MethodName, Case[]> = {
     ['a javascript: address', () => ({ publicBaseUrl: 'javascript:alert(1)' }), ['publicBaseUrl']],
     ['no address at all', () => ({}), ['publicBaseUrl']],
   ],
+  'reminders.settings': [],
+  'reminders.saveSettings': [
+    ['no lead time', () => ({}), ['leadHours']],
+    ['a lead time of 0 hours', () => ({ leadHours: 0 }), ['leadHours']],
+    ['a lead time of a week and an hour', () => ({ leadHours: 169 }), ['leadHours']],
+    ['a fractional lead time', () => ({ leadHours: 1.5 }), ['leadHours']],
+  ],
+  'messages.draftUpdate': [
+    ['a ticket that does not exist', () => ({ ticketId: randomUUID() }), ['ticketId']],
+    ["a technician's kind to start from", (f) => ({ ticketId: f.ticketId, kind: 'assignment-notice' }), ['kind']],
+    ['a kind that does not exist', (f) => ({ ticketId: f.ticketId, kind: 'birthday-card' }), ['kind']],
+  ],
+  'messages.sendUpdate': [
+    ['no subject', without('messages.sendUpdate', 'subject'), ['subject']],
+    ['a blank body', with_('messages.sendUpdate', { body: ' \n ' }), ['body']],
+    ['a body of 10,001 characters', with_('messages.sendUpdate', { body: long(10_001) }), ['body']],
+    ['a ticket that does not exist', with_('messages.sendUpdate', { ticketId: randomUUID() }), ['ticketId']],
+    ['a ticket without a contact', with_('messages.sendUpdate', {}), ['ticketId']],
+    [
+      'the template left unwritten',
+      with_('messages.sendUpdate', { body: 'Dear Kim,\n\n[Write the update here.]' }),
+      ['body'],
+    ],
+    ['a request id that is not a UUID', with_('messages.sendUpdate', { requestId: 'again' }), ['requestId']],
+  ],
+  'calls.log': [
+    ['no one called', without('calls.log', 'calledName'), ['calledName']],
+    ['a blank summary', with_('calls.log', { summary: '   ' }), ['summary']],
+    ['a summary of 4,001 characters', with_('calls.log', { summary: long(4_001) }), ['summary']],
+    ['letters for a phone number', with_('calls.log', { phone: 'call me' }), ['phone']],
+    ['a call in an hour', (f) => ({ ...validInputs['calls.log'](f), calledAt: inAnHour() }), ['calledAt']],
+    ['a time without a zone', with_('calls.log', { calledAt: '2026-12-07T09:00:00' }), ['calledAt']],
+    ['a ticket that does not exist', with_('calls.log', { ticketId: randomUUID() }), ['ticketId']],
+  ],
+  'calls.forTicket': [['a ticket id that is not a UUID', () => ({ ticketId: 'T-1' }), ['ticketId']]],
 };
 
 /** A valid work log whose first parts line has some fields changed. */

@@ -197,7 +197,8 @@ describe('messages to the client and the crew, through a real SMTP server', () =
     const count = async () =>
       (await database.db.selectFrom('outbox').select('id').where('visit_id', '=', visit.id).execute()).length;
     const queued = await count();
-    expect(queued).toBe(2);
+    // The confirmation, the technician's notice and the reminder before the visit.
+    expect(queued).toBe(3);
     // A retried transaction, or a second workstation, describing the same booking.
     await inTransaction(database, (tx) => queueVisitMessages(tx, visit.id, { kind: 'booked' }, testIso(0)));
     expect(await count()).toBe(queued);

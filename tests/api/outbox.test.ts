@@ -53,7 +53,7 @@ describe('the outbox over SMTP', () => {
   it('keeps messages queued, losing no attempt, while no SMTP server is set up, and says so', async () => {
     const { ids } = await queueMessages(database(), [testMessage({ ticketId: f.ticketId })]);
     const id = ids[0] ?? '';
-    expect(await drain()).toEqual({ sent: 0, retrying: 0, failed: 0, lost: 0 });
+    expect(await drain()).toEqual({ sent: 0, superseded: 0, deferred: 0, retrying: 0, failed: 0, lost: 0 });
     expect(await row(id)).toMatchObject({ status: 'queued', attempts: 0 });
     const status = valueOf(await f.server.call('outbox.status', {}, dispatcher()));
     expect(status.configured).toEqual({ email: false, webhook: false });
@@ -96,8 +96,8 @@ describe('the outbox over SMTP', () => {
     const messages = [1, 2, 3].map(() => testMessage({ ticketId: f.ticketId }));
     const { ids } = await queueMessages(database(), messages);
     const report = await drain();
-    expect(report).toEqual({ sent: 3, retrying: 0, failed: 0, lost: 0 });
-    expect(await drain()).toEqual({ sent: 0, retrying: 0, failed: 0, lost: 0 });
+    expect(report).toEqual({ sent: 3, superseded: 0, deferred: 0, retrying: 0, failed: 0, lost: 0 });
+    expect(await drain()).toEqual({ sent: 0, superseded: 0, deferred: 0, retrying: 0, failed: 0, lost: 0 });
     const arrived = smtp.received.slice(before);
     expect(arrived.map((m) => m.eventKey).sort()).toEqual(messages.map((m) => m.eventKey).sort());
     const first = arrived.find((m) => m.eventKey === messages[0]?.eventKey);

@@ -29,7 +29,10 @@ const applicationTables = [
   'outbox',
   'message_templates',
   'client_message_opt_outs',
+  'feedback_requests',
+  'feedback',
   'visit_projections',
+  'ticket_calls',
 ];
 
 describeEachDatabase('migrations', (kind) => {

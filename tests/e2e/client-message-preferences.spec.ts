@@ -71,7 +71,8 @@ test('a client that turned the acknowledgement off gets none; a contact who opte
 
   // A new ticket: the booking is confirmed, the request is not acknowledged.
   const first = await ticketWithVisit(admin, to, technicianId, `${monday}T14:00:00.000Z`);
-  expect(first.kinds).toEqual(['booking-confirmation']);
+  // The reminder before the visit waits for its time, queued with the booking.
+  expect([...first.kinds].sort()).toEqual(['booking-confirmation', 'visit-reminder']);
   await expect(first.onTicket.getByRole('listitem').filter({ hasText: 'Visit booked for' })).toHaveCount(1);
   await expect(first.onTicket.getByRole('listitem').filter({ hasText: 'We have your request' })).toHaveCount(0);
   await first.onTicket.scrollIntoViewIfNeeded();

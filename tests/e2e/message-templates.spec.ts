@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { messageKinds } from '../../shared/domain/messages';
 import { invoke } from './pages/api';
 import { openConsoleAs, screenshot } from './pages/console';
 import { MessageTemplatesPage } from './pages/message-templates-page';
@@ -46,7 +47,7 @@ test('an admin edits the acknowledgement with a live preview on a real ticket; a
 
   // The list: every kind, when it is sent, and that it uses the shipped wording.
   await page.open();
-  await expect(page.kinds.getByRole('button')).toHaveCount(9);
+  await expect(page.kinds.getByRole('button')).toHaveCount(messageKinds.length);
   await expect(page.kind('Acknowledgement of a new request')).toContainText(
     "When a ticket is logged: to the ticket's contact.",
   );

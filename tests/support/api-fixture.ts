@@ -596,4 +596,22 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'feedback.forTicket': (f) => ({ ticketId: f.closedTicketId }),
   'feedback.settings': () => ({}),
   'feedback.saveSettings': () => ({ publicBaseUrl: 'https://dispatch.tailspin.example' }),
+  'reminders.settings': () => ({}),
+  'reminders.saveSettings': () => ({ leadHours: 24 }),
+  'messages.draftUpdate': (f) => ({ ticketId: f.ticketId }),
+  // ticketId has no contact to write to: tests that send give a ticket of their own that has one.
+  'messages.sendUpdate': (f) => ({
+    ticketId: f.ticketId,
+    subject: 'Update on your request',
+    body: 'The replacement part arrives on Tuesday; we will book the visit then.',
+  }),
+  // The demo technician's own ticket, so that every role allowed to log calls may log this one.
+  'calls.log': (f) => ({
+    ticketId: f.ownTicketId,
+    calledName: 'Kim Abercrombie',
+    phone: '206-555-0112',
+    calledAt: testIso(-10 * 60_000),
+    summary: 'Told Kim the technician is on the way and will be there by ten.',
+  }),
+  'calls.forTicket': (f) => ({ ticketId: f.ownTicketId }),
 };

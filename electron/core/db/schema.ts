@@ -464,6 +464,20 @@ export interface OutboxTable {
   sent_at: string | null;
   /** JSON DeliveryRecord once sent. */
   delivery: string | null;
+  /** Why a superseded message was not needed (0015). */
+  status_note: Generated<string | null>;
+}
+
+/** A call logged from the ticket panel: an update given by phone (0015). */
+export interface TicketCallsTable {
+  id: string;
+  ticket_id: string;
+  called_name: string;
+  phone: string | null;
+  called_at: string;
+  summary: string;
+  logged_by: string;
+  logged_at: string;
 }
 
 /** A template an admin saved; a kind without a row uses the shipped default. */
@@ -550,4 +564,5 @@ export interface Database {
   feedback_requests: FeedbackRequestsTable;
   feedback: FeedbackTable;
   visit_projections: VisitProjectionsTable;
+  ticket_calls: TicketCallsTable;
 }

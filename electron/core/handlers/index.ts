@@ -20,6 +20,7 @@ import { remoteResolutionHandlers } from './remote-resolution.handlers';
 import { mailHandlers } from './mail.handlers';
 import { messageHandlers } from './messages.handlers';
 import { outboxHandlers } from './outbox.handlers';
+import { ticketUpdateHandlers } from './ticket-updates.handlers';
 import { workLogHandlers } from './work-logs.handlers';
 
 /** Every method of the contract has exactly one handler; the type fails to check if one is missing. */
@@ -46,4 +47,5 @@ export const handlers: Handlers = {
   ...mailHandlers,
   ...messageHandlers,
   ...feedbackHandlers,
+  ...ticketUpdateHandlers,
 };

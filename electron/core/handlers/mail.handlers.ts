@@ -60,6 +60,7 @@ export const mailHandlers = {
       attempts: 0,
       nextAttemptAt: now,
       lastError: null,
+      statusNote: null,
       createdAt: now,
       sentAt: null,
       bodyText: [
@@ -132,6 +133,7 @@ export const mailHandlers = {
         attempts: 0,
         nextAttemptAt: now,
         lastError: null,
+        statusNote: null,
         createdAt: now,
         sentAt: null,
         bodyText: JSON.stringify(document, null, 2),

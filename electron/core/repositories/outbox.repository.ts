@@ -18,6 +18,8 @@ import type { Tx } from '../db/transaction';
 
 /** A message to send, as the change that causes it describes it. */
 export interface NewOutboxMessage {
+  /** The row's id; a fresh one when left out. */
+  id?: string;
   /** Unique per event (e.g. `booking-confirmation:<visit>:<version>`): a repeat writes nothing. */
   eventKey: string;
   kind: string;
@@ -29,8 +31,10 @@ export interface NewOutboxMessage {
   bodyText: string;
   bodyHtml?: string | null;
   attachments?: OutboxAttachment[];
-  /** Now, from the caller's clock: the message is due at once. */
+  /** Now, from the caller's clock. */
   createdAt: string;
+  /** When it is first due (a reminder: before the visit); by default at once. */
+  dueAt?: string;
 }
 
 /**
@@ -41,7 +45,7 @@ export async function enqueueMessage(tx: Tx, message: NewOutboxMessage): Promise
   const result = await tx
     .insertInto('outbox')
     .values({
-      id: randomUUID(),
+      id: message.id ?? randomUUID(),
       event_key: message.eventKey,
       kind: message.kind,
       ticket_id: message.ticketId ?? null,
@@ -53,7 +57,7 @@ export async function enqueueMessage(tx: Tx, message: NewOutboxMessage): Promise
       body_html: message.bodyHtml ?? null,
       attachments: JSON.stringify(message.attachments ?? []),
       status: 'queued',
-      next_attempt_at: message.createdAt,
+      next_attempt_at: message.dueAt ?? message.createdAt,
       claimed_by: null,
       claim_expires_at: null,
       last_error: null,
@@ -79,6 +83,7 @@ const summaryColumns = [
   'attempts',
   'next_attempt_at',
   'last_error',
+  'status_note',
   'created_at',
   'sent_at',
 ] as const;
@@ -99,6 +104,7 @@ function summaryOf(r: SummaryRow): OutboxSummaryDto {
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
     lastError: r.last_error,
+    statusNote: r.status_note,
     createdAt: r.created_at,
     sentAt: r.sent_at,
   };
@@ -276,4 +282,49 @@ export async function listTicketMessages(db: Tx, ticketId: string): Promise<Outb
     .orderBy('created_at')
     .execute();
   return rows.map(summaryOf);
+}
+
+/**
+ * Marks a visit's queued messages of one kind as not needed (superseded, with the note), except
+ * the one with `keepEventKey`: a reminder for the visit's old time once it moved or was cancelled.
+ * Answers how many it marked.
+ */
+export async function supersedeQueued(
+  db: Tx,
+  filter: { visitId: string; kind: string; keepEventKeys: string[] },
+  note: string,
+): Promise<number> {
+  let query = db
+    .updateTable('outbox')
+    .set({ status: 'superseded', status_note: note, claimed_by: null, claim_expires_at: null })
+    .where('visit_id', '=', filter.visitId)
+    .where('kind', '=', filter.kind)
+    .where('status', '=', 'queued');
+  if (filter.keepEventKeys.length > 0) query = query.where('event_key', 'not in', filter.keepEventKeys);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** A sender's own claim, found not needed when it came to send it (e.g. the visit was cancelled). */
+export async function markClaimSuperseded(db: Tx, id: string, sender: string, note: string): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'superseded', status_note: note, claimed_by: null, claim_expires_at: null })
+    .where('id', '=', id)
+    .where('claimed_by', '=', sender)
+    .where('status', '=', 'sending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Gives a claim back unsent and due again at `until`, costing no attempt (quiet hours). */
+export async function deferClaim(db: Tx, id: string, sender: string, until: string): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'queued', next_attempt_at: until, claimed_by: null, claim_expires_at: null })
+    .where('id', '=', id)
+    .where('claimed_by', '=', sender)
+    .where('status', '=', 'sending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -122,6 +122,16 @@ function describe(row: AuditRow, before: Fields, after: Fields): Described {
       title: `Message to ${text(after.recipient) ?? 'the recipient'} queued again`,
       detail: text(before.lastError) && `Last error: ${text(before.lastError)}`,
     }),
+    'messages.sendUpdate': () => ({
+      kind: 'update_sent',
+      title: `Update written to ${text(after.to) ?? 'the contact'}`,
+      detail: text(after.subject),
+    }),
+    'calls.log': () => ({
+      kind: 'call',
+      title: `Call with ${text(after.calledName) ?? 'the client'}${text(after.phone) ? ` (${String(after.phone)})` : ''}`,
+      detail: [when(after.calledAt), text(after.summary)].filter(Boolean).join(' · '),
+    }),
     'tickets.link': () =>
       after.direction === 'later'
         ? { kind: 'linked', title: `Follow-up ticket ${String(after.number)} linked`, detail: 'Same issue' }
@@ -233,6 +243,11 @@ function messageEvent(message: OutboxSummaryDto): TimelineEventDto {
     detail: [
       kind,
       message.status === 'sent' && message.sentAt ? `${status} ${when(message.sentAt)}` : status,
+      // A reminder waits for its time: say when it goes, not merely that it is queued.
+      message.status === 'queued' && message.attempts === 0 && message.nextAttemptAt > message.createdAt
+        ? `goes ${when(message.nextAttemptAt)}`
+        : null,
+      message.status === 'superseded' ? message.statusNote : null,
       message.status !== 'sent' && message.lastError ? `last error: ${message.lastError}` : null,
     ]
       .filter(Boolean)

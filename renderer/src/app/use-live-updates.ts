@@ -75,6 +75,7 @@ export function useLiveUpdates(enabled: boolean): void {
             'workLogs.forTicket',
             'attachments.list',
             'signOffs.list',
+            'calls.forTicket',
             ...closureQueries,
           ]);
           break;
@@ -100,6 +101,7 @@ export function useLiveUpdates(enabled: boolean): void {
             'outbox.settings',
             'outbox.status',
             'mail.settings',
+            'reminders.settings',
           ]);
           break;
       }

@@ -14,6 +14,7 @@ import * as m0011 from './0011-message-templates';
 import * as m0012 from './0012-technician-login-unique';
 import * as m0013 from './0013-feedback';
 import * as m0014 from './0014-visit-projections';
+import * as m0015 from './0015-ticket-calls';
 
 // A static list, so a bundled app needs no file-system scan; names sort in order.
 const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Promise<void> }> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Pr
   '0012-technician-login-unique': m0012,
   '0013-feedback': m0013,
   '0014-visit-projections': m0014,
+  '0015-ticket-calls': m0015,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

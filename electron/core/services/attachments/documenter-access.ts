@@ -4,7 +4,11 @@ import { ApiFailure } from '../../../../shared/errors';
 import type { Tx } from '../../db/transaction';
 
 /** Whether one of the user's technician records is (or was) on the crew of a visit matching the filter. */
-async function onCrew(db: Tx, userId: string, where: { visitId: string } | { ticketId: string }): Promise<boolean> {
+export async function onCrew(
+  db: Tx,
+  userId: string,
+  where: { visitId: string } | { ticketId: string },
+): Promise<boolean> {
   let query = db
     .selectFrom('visit_crew as c')
     .innerJoin('technicians as t', 't.id', 'c.technician_id')

@@ -182,4 +182,32 @@ The time is our best estimate and we will tell you again if it moves further. If
 
 ${signOff}`,
   },
+  'visit-reminder': {
+    subject: 'Reminder: visit for {{ticketNumber}} on {{visitWindow}}',
+    body: `Dear {{contactName}},
+
+This is a reminder that a technician will visit {{siteName}} for your request {{ticketNumber}}.
+
+When: {{visitWindow}}
+Where: {{siteAddress}}
+Technician: {{technicianFirstName}}
+{{#accessRequirements}}
+Please make sure the technician can get in: {{accessRequirements}}
+{{/accessRequirements}}
+If this time no longer suits you, please reply or call us as soon as you can and quote {{ticketNumber}}.
+
+${signOff}`,
+  },
+  'client-update': {
+    subject: 'Update on your request {{ticketNumber}}',
+    body: `Dear {{contactName}},
+
+Here is an update on your request {{ticketNumber}}.
+
+[Write the update here.]
+
+If you have any questions, reply to this message or call us and quote {{ticketNumber}}.
+
+${signOff}`,
+  },
 };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   isClientMessageKind,
   type MessageKind,
@@ -16,12 +17,14 @@ import {
   type TicketMessageContext,
   type VisitMessageContext,
 } from '../../repositories/message.repository';
-import { enqueueMessage } from '../../repositories/outbox.repository';
+import { enqueueMessage, supersedeQueued } from '../../repositories/outbox.repository';
 import { hasLiveVisit } from '../../repositories/visit.repository';
 import { loadMailSettings, loadWebhookSettings } from '../outbox/outbox-config.service';
 import { defaultTemplates } from './default-templates';
-import { messageValues } from './message-values';
-import { renderTemplate, templateProblems } from './template-render';
+import { messageValues, messageZone } from './message-values';
+import { renderTemplate, renderText, templateProblems } from './template-render';
+import { reminderDueAt } from './reminder-timing';
+import { loadReminderSettings } from './reminder-settings.service';
 import { visitInvitation } from './visit-invitation';
 
 // The messages the console sends by itself. Each is queued in the transaction of the change that
@@ -30,7 +33,7 @@ import { visitInvitation } from './visit-invitation';
 // to (no e-mail address, an opted-out contact, a client that turned the kind off) means no
 // message, never a failed change.
 
-async function templateFor(tx: Tx, kind: MessageKind): Promise<MessageTemplateText> {
+export async function templateFor(tx: Tx, kind: MessageKind): Promise<MessageTemplateText> {
   const saved = await findSavedTemplate(tx, kind);
   // Saved templates were checked when saved; one changed behind the API's back must not make a
   // booking fail, so the shipped wording stands in for it.
@@ -38,25 +41,38 @@ async function templateFor(tx: Tx, kind: MessageKind): Promise<MessageTemplateTe
 }
 
 /** Someone a message goes to: by e-mail when they have an address, and to the webhook when set up. */
-interface Addressee {
+export interface Addressee {
   name: string;
   email: string | null;
   phone: string | null;
 }
 
 /** The ticket's contact when the client receives this kind and the contact has not opted out. */
-async function clientAddressee(tx: Tx, ticket: TicketMessageContext, kind: MessageKind): Promise<Addressee | null> {
+export async function clientAddressee(
+  tx: Tx,
+  ticket: TicketMessageContext,
+  kind: MessageKind,
+): Promise<Addressee | null> {
   const contact = ticket.contact;
   if (!contact?.active || contact.optedOut) return null;
   if (isClientMessageKind(kind) && (await clientOptOuts(tx, ticket.clientId)).includes(kind)) return null;
   return { name: contact.name, email: contact.email, phone: contact.phone };
 }
 
+/** Whether a message of this kind to this person goes anywhere: e-mail, or the webhook when it takes the kind. */
+export async function reaches(tx: Tx, kind: MessageKind, to: Addressee): Promise<boolean> {
+  if (to.email) return true;
+  const webhook = await loadWebhookSettings(tx);
+  return webhook?.kinds.includes(kind) === true && to.phone !== null;
+}
+
 /**
  * Queues one message to one person: an e-mail when they have an address, and, when the webhook
  * takes this kind, the JSON document it is posted (exactly what is sent, as an e-mail's body is).
+ * `text` is the wording as written (a free-text update) instead of the kind's template; `dueAt`
+ * holds it until then (a reminder). Answers the ids of the messages it queued.
  */
-async function queue(
+export async function queue(
   tx: Tx,
   message: {
     eventKey: string;
@@ -65,21 +81,34 @@ async function queue(
     visitId: string | null;
     to: Addressee;
     values: MessageValues;
+    text?: MessageTemplateText;
     /** The calendar entry for an e-mail to this address. */
     invitation?: (text: string, email: string) => OutboxAttachment;
     now: string;
+    dueAt?: string;
   },
-): Promise<void> {
+): Promise<string[]> {
   const { to, ticket } = message;
   const webhook = await loadWebhookSettings(tx);
   const toWebhook = webhook?.kinds.includes(message.kind) === true && (to.email !== null || to.phone !== null);
-  if (!to.email && !toWebhook) return;
-  const rendered = renderTemplate(await templateFor(tx, message.kind), message.values);
-  const common = { kind: message.kind, ticketId: ticket.id, visitId: message.visitId, createdAt: message.now };
+  if (!to.email && !toWebhook) return [];
+  const rendered = message.text
+    ? renderText(message.text)
+    : renderTemplate(await templateFor(tx, message.kind), message.values);
+  const common = {
+    kind: message.kind,
+    ticketId: ticket.id,
+    visitId: message.visitId,
+    createdAt: message.now,
+    ...(message.dueAt ? { dueAt: message.dueAt } : {}),
+  };
+  const ids: string[] = [];
   if (to.email) {
     const email = to.email;
-    await enqueueMessage(tx, {
+    const id = randomUUID();
+    const created = await enqueueMessage(tx, {
       ...common,
+      id,
       eventKey: message.eventKey,
       transport: 'email',
       recipient: email,
@@ -88,6 +117,7 @@ async function queue(
       bodyHtml: rendered.html,
       attachments: message.invitation ? [message.invitation(rendered.text, email)] : [],
     });
+    if (created) ids.push(id);
   }
   if (toWebhook) {
     const document: WebhookDocument = {
@@ -100,8 +130,10 @@ async function queue(
       text: rendered.text,
       createdAt: message.now,
     };
-    await enqueueMessage(tx, {
+    const id = randomUUID();
+    const created = await enqueueMessage(tx, {
       ...common,
+      id,
       eventKey: document.eventKey,
       transport: 'webhook',
       // A gateway for text messages reaches people by phone; the address stands in without one.
@@ -109,7 +141,9 @@ async function queue(
       subject: rendered.subject,
       bodyText: JSON.stringify(document, null, 2),
     });
+    if (created) ids.push(id);
   }
+  return ids;
 }
 
 /** Acknowledges a newly logged request to its contact (number, priority, response target). */
@@ -253,6 +287,41 @@ export async function queueVisitMessages(tx: Tx, visitId: string, change: VisitC
       now,
     });
   }
+
+  await queueVisitReminder(tx, loaded, change.kind, now);
+}
+
+/**
+ * Queues the reminder of a booked or moved visit, due its lead time before the start and out of
+ * the site's quiet hours, and marks any reminder queued for its earlier time or crew as not
+ * needed, in the transaction of the change: a move can never leave the old reminder to go out.
+ * The event key carries the visit's version, so each booking or move has its own reminder. A
+ * visit whose reminder time has already passed (booked less than the lead time ahead) gets none:
+ * the confirmation or update just queued tells the contact the same, minutes before.
+ */
+async function queueVisitReminder(tx: Tx, loaded: Loaded, change: VisitChange['kind'], now: string): Promise<void> {
+  const { ticket, visit } = loaded;
+  const eventKey = `visit-reminder:${visit.id}:v${visit.version}`;
+  const keep = change === 'cancelled' ? [] : [eventKey, `webhook:${eventKey}`];
+  const note = change === 'cancelled' ? 'The visit was cancelled.' : 'The visit was moved or its crew changed.';
+  await supersedeQueued(tx, { visitId: visit.id, kind: 'visit-reminder', keepEventKeys: keep }, note);
+  if (change === 'cancelled' || visit.status !== 'scheduled') return;
+  const { leadHours } = await loadReminderSettings(tx);
+  const dueAt = reminderDueAt(visit.startsAt, leadHours, await messageZone(tx, ticket));
+  if (dueAt <= now) return;
+  const to = await clientAddressee(tx, ticket, 'visit-reminder');
+  if (!to) return;
+  // The values are those of now; the sender checks the visit is still as booked when it is due.
+  await queue(tx, {
+    eventKey,
+    kind: 'visit-reminder',
+    ticket,
+    visitId: visit.id,
+    to,
+    values: await messageValues(tx, { ticket, visit, now }),
+    now,
+    dueAt,
+  });
 }
 
 /** Tells the ticket's contact that the crew set off, with the ETA when one is known. */

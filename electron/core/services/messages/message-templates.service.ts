@@ -1,5 +1,5 @@
 import {
-  isClientMessageKind,
+  messageAudience,
   messageKindLabels,
   messageKinds,
   messageKindTriggers,
@@ -19,7 +19,7 @@ function dtoOf(kind: MessageKind, saved: StoredTemplate | undefined): MessageTem
     kind,
     label: messageKindLabels[kind],
     trigger: messageKindTriggers[kind],
-    audience: isClientMessageKind(kind) ? 'client' : 'technician',
+    audience: messageAudience(kind),
     subject: saved?.subject ?? defaultText.subject,
     body: saved?.body ?? defaultText.body,
     custom: saved !== undefined,

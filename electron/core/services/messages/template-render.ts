@@ -86,3 +86,9 @@ export function renderTemplate(text: MessageTemplateText, values: MessageValues)
     .trim();
   return { subject, text: body, html: htmlFromText(body) };
 }
+
+/** A text written by hand (a free-text update), sent as written: no placeholders, the same HTML. */
+export function renderText(text: MessageTemplateText): RenderedMessageDto {
+  const body = text.body.replace(/[ \t]+\n/g, '\n').trim();
+  return { subject: text.subject.replace(/\s+/g, ' ').trim(), text: body, html: htmlFromText(body) };
+}

@@ -7,11 +7,14 @@ import { inTransaction } from '../../db/transaction';
 import type { EventHub } from '../../events/event-hub';
 import {
   claimDueMessages,
+  deferClaim,
   markAttemptFailed,
+  markClaimSuperseded,
   markSent,
   type ClaimedMessage,
 } from '../../repositories/outbox.repository';
 import type { Clock } from '../clock';
+import { reminderVerdict } from '../messages/reminder-check';
 import type { MessageTransport } from './message-transport';
 import { loadMailSettings, loadOutboxSettings, loadWebhookSettings } from './outbox-config.service';
 import { nextAttemptAt } from './retry-schedule';
@@ -20,6 +23,10 @@ import { webhookTransport } from './webhook-transport';
 
 export interface DrainReport {
   sent: number;
+  /** Reminders found not needed when they came to go (the visit was cancelled or under way). */
+  superseded: number;
+  /** Reminders due in the site's quiet hours, given back until 07:00 there. */
+  deferred: number;
   /** Attempts that failed and will be retried. */
   retrying: number;
   /** Messages that used their last attempt and are now "not delivered". */
@@ -112,8 +119,25 @@ export function startOutboxSender(
     }
   }
 
+  async function checkThenDeliver(
+    message: ClaimedMessage,
+    transport: MessageTransport,
+    settings: Awaited<ReturnType<typeof loadOutboxSettings>>,
+    report: DrainReport,
+  ): Promise<void> {
+    const verdict = await reminderVerdict(database.db, message, clock.now());
+    if (verdict.send) return deliver(message, transport, settings, report);
+    if ('supersede' in verdict) {
+      if (await markClaimSuperseded(database.db, message.id, sender, verdict.supersede)) report.superseded += 1;
+      else report.lost += 1;
+      return;
+    }
+    if (await deferClaim(database.db, message.id, sender, verdict.deferUntil)) report.deferred += 1;
+    else report.lost += 1;
+  }
+
   async function runOnce(): Promise<DrainReport> {
-    const report: DrainReport = { sent: 0, retrying: 0, failed: 0, lost: 0 };
+    const report: DrainReport = { sent: 0, superseded: 0, deferred: 0, retrying: 0, failed: 0, lost: 0 };
     const ticketIds = new Set<string>();
     for (;;) {
       if (stopped) break;
@@ -140,12 +164,12 @@ export function startOutboxSender(
           const transport = transports[message.transport];
           // Claimed only for transports that are set up, so one is always there.
           if (!transport) throw new Error(`no ${message.transport} transport for claimed message ${message.id}`);
-          return deliver(message, transport, settings, report);
+          return checkThenDeliver(message, transport, settings, report);
         }),
       );
       if (claimed.length < batchSize) break;
     }
-    if (report.sent + report.retrying + report.failed > 0) {
+    if (report.sent + report.superseded + report.retrying + report.failed > 0) {
       await inTransaction(database, (tx) => events.publish(tx, { type: 'outbox.changed', ticketIds: [...ticketIds] }));
       events.afterCommit();
     }

@@ -6,14 +6,16 @@ import { useApiQuery } from '../../transport/queries';
 import { MailSettingsPanel } from './mail-settings-panel';
 import { MailTestPanel } from './mail-test-panel';
 import { OutboxStatusPanel } from './outbox-status-panel';
+import { ReminderSettingsPanel } from './reminder-settings-panel';
 import { RetrySettingsPanel } from './retry-settings-panel';
 
-/** Admin: the SMTP server, a test send, the retry schedule and the outbox at a glance. */
+/** Admin: the SMTP server, a test send, the retry schedule, reminders and the outbox at a glance. */
 export function MailAdminPage() {
   const mail = useApiQuery('mail.settings', {});
   const retries = useApiQuery('outbox.settings', {});
   const status = useApiQuery('outbox.status', {});
-  const error = mail.error ?? retries.error ?? status.error;
+  const reminders = useApiQuery('reminders.settings', {});
+  const error = mail.error ?? retries.error ?? status.error ?? reminders.error;
   return (
     <Stack spacing={2} sx={{ height: '100%', overflow: 'auto' }}>
       <Typography variant="h6" component="h1">
@@ -26,6 +28,7 @@ export function MailAdminPage() {
           {status.data && <OutboxStatusPanel status={status.data} />}
           {mail.data && <MailTestPanel configured={mail.data.configured} />}
           {retries.data && <RetrySettingsPanel settings={retries.data} />}
+          {reminders.data && <ReminderSettingsPanel settings={reminders.data} />}
         </Stack>
       </Box>
     </Stack>

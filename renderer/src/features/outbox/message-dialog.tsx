@@ -73,9 +73,13 @@ function MessageBody({ message: m }: { message: OutboxMessageDto }) {
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
           {kindLabel(m.kind)} · {m.attempts} {m.attempts === 1 ? 'attempt' : 'attempts'}
           {m.status === 'queued' && m.attempts > 0 ? ` · next try ${formatDateTime(m.nextAttemptAt)}` : ''}
+          {m.status === 'queued' && m.attempts === 0 && m.nextAttemptAt > m.createdAt
+            ? ` · goes ${formatDateTime(m.nextAttemptAt)}`
+            : ''}
         </Typography>
         {m.status === 'failed' && <RetryButton id={m.id} onError={setRetryError} />}
       </Stack>
+      {m.statusNote && <Alert severity="info">Not needed: {m.statusNote}</Alert>}
       {m.lastError && m.status !== 'sent' && (
         <Alert severity={m.status === 'failed' ? 'error' : 'warning'}>Last error: {m.lastError}</Alert>
       )}

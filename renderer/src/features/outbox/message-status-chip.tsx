@@ -6,8 +6,17 @@ const colors: Record<OutboxStatus, ChipProps['color']> = {
   sending: 'info',
   sent: 'success',
   failed: 'error',
+  // Not needed (a reminder for a visit that moved or was cancelled): nothing to worry about.
+  superseded: 'default',
 };
 
 export function MessageStatusChip({ status }: { status: OutboxStatus }) {
-  return <Chip size="small" color={colors[status]} label={outboxStatusLabels[status]} />;
+  return (
+    <Chip
+      size="small"
+      color={colors[status]}
+      variant={status === 'superseded' ? 'outlined' : 'filled'}
+      label={outboxStatusLabels[status]}
+    />
+  );
 }

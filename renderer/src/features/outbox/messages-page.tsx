@@ -28,13 +28,14 @@ import { RetryButton } from './retry-button';
 
 const PAGE = 100;
 type Filter = OutboxStatus | 'all';
-const filters: Filter[] = ['all', 'failed', 'queued', 'sending', 'sent'];
+const filters: Filter[] = ['all', 'failed', 'queued', 'sending', 'sent', 'superseded'];
 const emptyText: Record<Filter, string> = {
   all: 'No message has been queued yet.',
   failed: 'Every message was delivered or is still being tried.',
   queued: 'No message is waiting to be sent.',
   sending: 'No message is being sent right now.',
   sent: 'No message has been sent yet.',
+  superseded: 'No message has turned out not to be needed.',
 };
 
 function MessageRow({
@@ -62,6 +63,11 @@ function MessageRow({
       <TableCell sx={{ overflowWrap: 'anywhere' }}>{m.recipient}</TableCell>
       <TableCell>
         {m.subject}
+        {m.statusNote && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
+            Not needed: {m.statusNote}
+          </Typography>
+        )}
         {m.lastError && m.status !== 'sent' && (
           <Typography variant="body2" color={failed ? 'error' : 'text.secondary'} sx={{ mt: 0.25 }}>
             Last error: {m.lastError}

@@ -57,6 +57,16 @@ export function TicketMessages({ ticketId }: { ticketId: string }) {
                 <Typography variant="caption" color="text.secondary" component="div" noWrap>
                   {formatDateTime(m.sentAt ?? m.createdAt)} · {kindLabel(m.kind)} · to {m.recipient}
                 </Typography>
+                {m.status === 'queued' && m.attempts === 0 && m.nextAttemptAt > m.createdAt && (
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    Goes {formatDateTime(m.nextAttemptAt)}
+                  </Typography>
+                )}
+                {m.status === 'superseded' && (
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    Not needed: {m.statusNote ?? 'the visit changed.'}
+                  </Typography>
+                )}
                 {m.status === 'failed' && m.lastError && (
                   <Typography variant="caption" color="error" component="div">
                     Last error: {m.lastError}

@@ -35,6 +35,7 @@ import { TicketTimeline } from '../closure/ticket-timeline';
 import { TicketMessages } from '../outbox/ticket-messages';
 import { RecommendationsPanel } from './recommendations-panel';
 import { TicketFeedback } from './ticket-feedback';
+import { TicketUpdates } from './ticket-updates';
 
 const criteriaLabels: Record<Exclude<keyof PriorityCriteria, 'usersImpacted'>, string> = {
   serviceOutage: 'Service outage',
@@ -201,6 +202,13 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
         <>
           <Divider />
           <TicketMessages ticketId={t.id} />
+        </>
+      )}
+      {/* Updates written or given by phone (issue 14, section 4, item 9); technicians log calls on their own tickets. */}
+      {roleIn(access.callLoggers, user.role) && (
+        <>
+          <Divider />
+          <TicketUpdates ticket={t} user={user} />
         </>
       )}
 
