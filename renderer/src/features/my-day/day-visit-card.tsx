@@ -14,6 +14,8 @@ import { useState, type ReactNode } from 'react';
 import type { UserDto } from '../../../../shared/domain/directory';
 import type { DayVisit } from '../../../../shared/domain/visit-status';
 import { PriorityChip } from '../../components/priority-chip';
+import type { UnseenKind } from '../notifications/unseen-changes';
+import { UnseenChip } from '../notifications/unseen-changes-panel';
 import { VisitDocumentation } from '../visit-docs/visit-documentation';
 import { clockTime, VisitProgressDetails, VisitStatusChip } from '../visits/visit-progress';
 import { VisitStatusActions } from '../visits/visit-status-actions';
@@ -55,6 +57,8 @@ export function DayVisitCard({
   day,
   onBehalf,
   canRecord,
+  unseen = null,
+  onSeen,
 }: {
   visit: DayVisit;
   user: UserDto;
@@ -62,6 +66,9 @@ export function DayVisitCard({
   day: string;
   onBehalf: string | null;
   canRecord: boolean;
+  /** What changed since the technician last looked, shown until they say they have seen it. */
+  unseen?: UnseenKind | null;
+  onSeen?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const access = confirmedAccess(visit);
@@ -80,6 +87,14 @@ export function DayVisitCard({
             </Typography>
             <PriorityChip priority={visit.priority} />
             <VisitStatusChip status={visit.status} />
+            {unseen && (
+              <>
+                <UnseenChip kind={unseen} />
+                <Button size="small" onClick={onSeen} aria-label={`Mark ${visit.ticketNumber} as seen`}>
+                  Seen
+                </Button>
+              </>
+            )}
             <Box sx={{ flex: 1 }} />
             <Typography variant="body2" color="text.secondary">
               {visit.clientName}

@@ -1,4 +1,5 @@
 import AppBar from '@mui/material/AppBar';
+import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Tab from '@mui/material/Tab';
@@ -17,6 +18,8 @@ import { commandsFor, navigationFor, type Command } from './navigation';
 import { UserMenu } from './user-menu';
 import { EscalationNotifier } from '../escalations/escalation-notifier';
 import { VisitNotifier } from '../visits/visit-notifier';
+import { NewTicketNotifier } from '../notifications/new-ticket-notifier';
+import { useUnseenChanges } from '../notifications/unseen-store';
 import { useSessionStart } from '../auth/use-session-start';
 import { OutboxWarningBanner } from '../outbox/outbox-warning-banner';
 
@@ -61,6 +64,9 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   const [paletteOpen, setPaletteOpen] = useState(false);
   const openPalette = useCallback(() => setPaletteOpen(true), []);
   useCommandPaletteShortcut(openPalette);
+  // Only a technician's own visits make news for their day (see VisitNotifier).
+  const unseen = useUnseenChanges(user.id);
+  const unseenCount = user.role === 'technician' ? unseen.length : 0;
   const run = (command: Command) => {
     setPaletteOpen(false);
     if (command.action.kind === 'logout') logout.mutate({});
@@ -98,7 +104,20 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
                     <Tab
                       key={v.route}
                       value={v.route}
-                      label={v.label}
+                      label={
+                        v.route === 'my-day' && unseenCount > 0 ? (
+                          <Badge badgeContent={unseenCount} color="error" sx={{ pr: 1.5 }}>
+                            {v.label}
+                          </Badge>
+                        ) : (
+                          v.label
+                        )
+                      }
+                      aria-label={
+                        v.route === 'my-day' && unseenCount > 0
+                          ? `${v.label}, ${unseenCount} unseen ${unseenCount === 1 ? 'change' : 'changes'}`
+                          : undefined
+                      }
                       href={`#/${v.route}`}
                       component="a"
                       sx={{ minWidth: 0, minHeight: 48, px: 1.5, textTransform: 'none', fontSize: 14 }}
@@ -138,6 +157,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
         </Box>
         {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}
         {user.role === 'technician' && <VisitNotifier user={user} />}
+        {user.role === 'dispatcher' && <NewTicketNotifier />}
       </Box>
       <CommandPalette open={paletteOpen} commands={commands} onRun={run} onClose={() => setPaletteOpen(false)} />
     </Box>

@@ -8,6 +8,7 @@ import MenuItem from '@mui/material/MenuItem';
 import { useState } from 'react';
 import type { UserDto } from '../../../../shared/domain/directory';
 import { roleLabels } from '../../../../shared/domain/roles';
+import { DesktopNotificationsItem } from '../notifications/desktop-notifications-item';
 
 /** Who is signed in, and what they can do about it, in one menu at the right of the top bar. */
 export function UserMenu({
@@ -58,6 +59,7 @@ export function UserMenu({
         >
           <ListItemText primary="Go to or do…" secondary="Ctrl+K" />
         </MenuItem>
+        <DesktopNotificationsItem />
         <MenuItem
           onClick={() => {
             close();
