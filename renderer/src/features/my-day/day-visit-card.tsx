@@ -22,11 +22,14 @@ import { VisitStatusActions } from '../visits/visit-status-actions';
 
 function Line({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: '110px 1fr', gap: 1 }}>
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: { xs: '76px minmax(0, 1fr)', sm: '110px minmax(0, 1fr)' }, gap: 1 }}
+    >
       <Typography variant="body2" color="text.secondary">
         {label}
       </Typography>
-      <Typography variant="body2" component="div">
+      {/* Long e-mail addresses and URLs break rather than widen a phone's screen. */}
+      <Typography variant="body2" component="div" sx={{ overflowWrap: 'anywhere' }}>
         {children}
       </Typography>
     </Box>

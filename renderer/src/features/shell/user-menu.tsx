@@ -13,10 +13,13 @@ import { DesktopNotificationsItem } from '../notifications/desktop-notifications
 /** Who is signed in, and what they can do about it, in one menu at the right of the top bar. */
 export function UserMenu({
   user,
+  compact = false,
   onLogout,
   onOpenPalette,
 }: {
   user: UserDto;
+  /** Only the icon, on a phone's width; the name stays in the button's accessible name. */
+  compact?: boolean;
   onLogout: () => void;
   onOpenPalette: () => void;
 }) {
@@ -32,11 +35,11 @@ export function UserMenu({
         aria-haspopup="menu"
         aria-expanded={anchor !== null}
         onClick={(e) => setAnchor(e.currentTarget)}
-        startIcon={<AccountCircle />}
+        startIcon={compact ? undefined : <AccountCircle />}
         endIcon={<ArrowDropDown />}
-        sx={{ textTransform: 'none', flexShrink: 0, whiteSpace: 'nowrap' }}
+        sx={{ textTransform: 'none', flexShrink: 0, whiteSpace: 'nowrap', minWidth: 0 }}
       >
-        {user.displayName}
+        {compact ? <AccountCircle /> : user.displayName}
       </Button>
       <Menu
         anchorEl={anchor}
