@@ -23,6 +23,9 @@ const APP_NAME = 'Dispatch Console';
 app.setName(APP_NAME);
 app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
 app.enableSandbox();
+// Windows shows a notification only for an app it can name: the installer's shortcut carries this
+// id (build/electron-builder.yml appId), so the page's notifications reach the Action Center.
+if (process.platform === 'win32') app.setAppUserModelId('com.dispatchconsole.desktop');
 // The page loads from app://, never file:// (Electron's security checklist, item 18).
 registerAppScheme();
 

@@ -1,5 +1,6 @@
 import { shell, type BrowserWindow } from 'electron';
 import { blockUnlessAppPage } from './navigation-guard';
+import { isGrantedPermission } from './granted-permissions';
 import { externalLinkTarget } from './url-checks';
 
 function openIfAllowed(url: string): void {
@@ -10,7 +11,7 @@ function openIfAllowed(url: string): void {
 
 /**
  * Every window goes through here before it loads anything: it may only show the app's own page,
- * opens no windows of its own, embeds no webviews and is granted no permission.
+ * opens no windows of its own, embeds no webviews and is granted no permission but notifications.
  */
 export function hardenWindow(win: BrowserWindow, indexUrl: string): void {
   const contents = win.webContents;
@@ -30,8 +31,11 @@ export function hardenWindow(win: BrowserWindow, indexUrl: string): void {
 
   contents.on('will-attach-webview', (event) => event.preventDefault());
 
-  // Camera, location, notifications, clipboard reads…: the console needs none from the page.
-  // Applies to the window's whole session (the default one), which only our windows use.
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  contents.session.setPermissionCheckHandler(() => false);
+  // Camera, location, clipboard reads…: the console needs none from the page; notifications are
+  // how a technician hears of a new visit with the window behind others. Applies to the window's
+  // whole session (the default one), which only our windows use.
+  contents.session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(isGrantedPermission(permission)),
+  );
+  contents.session.setPermissionCheckHandler((_contents, permission) => isGrantedPermission(permission));
 }

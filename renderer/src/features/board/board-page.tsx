@@ -253,10 +253,11 @@ export function BoardPage({ user }: { user: UserDto }) {
       const selectedDate = selected ? DateTime.fromISO(selected).toJSDate() : null;
       if (!selectedDate || selectedDate < start.toJSDate() || selectedDate > end.toJSDate())
         select({ day: start.toISODate() });
-      // A week that holds today opens at now, not at its first morning: the dispatcher's next
-      // hours are what matter. After FullCalendar's own scroll to scrollTime, hence the frame.
+      // Today's day, or a week that holds it, opens at now, not at its first morning: the
+      // dispatcher's next hours are what matter. After FullCalendar's own scroll to scrollTime,
+      // hence the frame.
       const now = Date.now();
-      if (arg.view.type === 'resourceTimelineWeek' && now >= arg.start.getTime() && now < arg.end.getTime())
+      if (now >= arg.start.getTime() && now < arg.end.getTime())
         requestAnimationFrame(() => reveal(new Date(now - 90 * 60_000).toISOString()));
     },
     [reveal],
@@ -563,6 +564,15 @@ export function BoardPage({ user }: { user: UserDto }) {
               gap: '2px',
             },
             '& .board-visit-status': { fontSize: 11, lineHeight: '16px', whiteSpace: 'nowrap', overflow: 'hidden' },
+            '& .board-visit-client': { overflow: 'hidden', textOverflow: 'ellipsis' },
+            // A visit too narrow for "T-2026-000123" shows "000123": the part that tells tickets
+            // apart, rather than a cut "T-2026-0…" (its tooltip keeps the whole number).
+            '& .fc-timeline-event .fc-event-main': { containerType: 'inline-size', containerName: 'board-visit' },
+            '& .board-visit-number-short': { display: 'none' },
+            '@container board-visit (max-width: 104px)': {
+              '& .board-visit-number': { display: 'none' },
+              '& .board-visit-number-short': { display: 'inline' },
+            },
             '& .board-pin': { width: 12, height: 12, fill: 'currentColor', flexShrink: 0 },
             // Projected lateness: words on a light badge, readable on every priority colour.
             '& .board-visit-late': {

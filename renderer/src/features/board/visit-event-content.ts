@@ -35,12 +35,34 @@ function visitProps(arg: { event: { extendedProps: Record<string, unknown> } }):
   return props.kind === 'visit' ? (props as VisitEventProps) : null;
 }
 
+function span(className: string, text: string): HTMLSpanElement {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+/**
+ * The part of a ticket number that tells tickets apart on a board, "000123" of "T-2026-000123":
+ * an hour's visit is too narrow for the whole number, and the board's CSS shows this one instead
+ * when the visit is narrow (the tooltip and the accessible name keep the whole number).
+ */
+export function shortTicketNumber(ticketNumber: string): string {
+  return ticketNumber.slice(ticketNumber.lastIndexOf('-') + 1);
+}
+
 /** Ticket and client on the first line, status (and pin) on the second, with the projected lateness. */
 export function visitContent(arg: EventContentArg) {
   const props = visitProps(arg);
   if (!props) return true; // FullCalendar's own rendering (a ticket being dragged in)
   const { visit } = props;
-  const first = line('board-visit-title', `${visit.ticketNumber} · ${visit.clientName}`);
+  const first = document.createElement('div');
+  first.className = 'board-visit-title';
+  first.append(
+    span('board-visit-number', visit.ticketNumber),
+    span('board-visit-number-short', shortTicketNumber(visit.ticketNumber)),
+    span('board-visit-client', ` · ${visit.clientName}`),
+  );
   if (visit.pinned) first.prepend(pinIcon());
   const second = line('board-visit-status', visitStatusLabels[visit.status]);
   const late = lateText(visit.projectedLateMinutes);

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { DispatchEvent } from '../../../../shared/api/events';
 import { navigate } from '../../app/router';
 import { subscribe } from '../../transport/client';
+import { notifyDesktop } from '../notifications/desktop-notifications';
 
 type Escalated = Extract<DispatchEvent, { type: 'escalation.created' }>;
 
@@ -15,13 +16,23 @@ const what: Record<Escalated['kind'], string> = {
   low_feedback: 'got a low score from the client',
 };
 
-/** Pops up every new escalation at every open console of the people who handle them. */
+/**
+ * Pops up every new escalation at every open console of the people who handle them, and on the
+ * desktop when the console is not in front.
+ */
 export function EscalationNotifier() {
   const [latest, setLatest] = useState<Escalated | null>(null);
   useEffect(
     () =>
       subscribe('escalation.created', (event) => {
-        if (event.type === 'escalation.created') setLatest(event);
+        if (event.type !== 'escalation.created') return;
+        setLatest(event);
+        notifyDesktop({
+          title: `Escalation level ${event.level}: ${event.number}`,
+          body: `${event.number} ${what[event.kind]}`,
+          tag: `escalation:${event.escalationId}`,
+          onClick: () => navigate({ name: 'escalations' }),
+        });
       }),
     [],
   );

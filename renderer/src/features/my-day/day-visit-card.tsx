@@ -14,17 +14,22 @@ import { useState, type ReactNode } from 'react';
 import type { UserDto } from '../../../../shared/domain/directory';
 import type { DayVisit } from '../../../../shared/domain/visit-status';
 import { PriorityChip } from '../../components/priority-chip';
+import type { UnseenKind } from '../notifications/unseen-changes';
+import { UnseenChip } from '../notifications/unseen-changes-panel';
 import { VisitDocumentation } from '../visit-docs/visit-documentation';
 import { clockTime, VisitProgressDetails, VisitStatusChip } from '../visits/visit-progress';
 import { VisitStatusActions } from '../visits/visit-status-actions';
 
 function Line({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: '110px 1fr', gap: 1 }}>
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: { xs: '76px minmax(0, 1fr)', sm: '110px minmax(0, 1fr)' }, gap: 1 }}
+    >
       <Typography variant="body2" color="text.secondary">
         {label}
       </Typography>
-      <Typography variant="body2" component="div">
+      {/* Long e-mail addresses and URLs break rather than widen a phone's screen. */}
+      <Typography variant="body2" component="div" sx={{ overflowWrap: 'anywhere' }}>
         {children}
       </Typography>
     </Box>
@@ -55,6 +60,8 @@ export function DayVisitCard({
   day,
   onBehalf,
   canRecord,
+  unseen = null,
+  onSeen,
 }: {
   visit: DayVisit;
   user: UserDto;
@@ -62,6 +69,9 @@ export function DayVisitCard({
   day: string;
   onBehalf: string | null;
   canRecord: boolean;
+  /** What changed since the technician last looked, shown until they say they have seen it. */
+  unseen?: UnseenKind | null;
+  onSeen?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const access = confirmedAccess(visit);
@@ -80,6 +90,14 @@ export function DayVisitCard({
             </Typography>
             <PriorityChip priority={visit.priority} />
             <VisitStatusChip status={visit.status} />
+            {unseen && (
+              <>
+                <UnseenChip kind={unseen} />
+                <Button size="small" onClick={onSeen} aria-label={`Mark ${visit.ticketNumber} as seen`}>
+                  Seen
+                </Button>
+              </>
+            )}
             <Box sx={{ flex: 1 }} />
             <Typography variant="body2" color="text.secondary">
               {visit.clientName}

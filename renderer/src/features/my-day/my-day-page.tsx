@@ -13,6 +13,8 @@ import { useState } from 'react';
 import { access, roleIn } from '../../../../shared/api/access';
 import type { UserDto } from '../../../../shared/domain/directory';
 import { useApiQuery } from '../../transport/queries';
+import { UnseenChangesPanel } from '../notifications/unseen-changes-panel';
+import { markSeen, useUnseenChanges } from '../notifications/unseen-store';
 import { DayVisitCard } from './day-visit-card';
 
 /**
@@ -37,6 +39,9 @@ export function MyDayPage({ user }: { user: UserDto }) {
   const canRecord = roleIn(access.visitStatus, user.role);
   const onBehalf = isTechnician ? null : (technician?.name ?? null);
   const heading = DateTime.fromISO(shown).toFormat('cccc d LLLL yyyy');
+  // News of their visits is the technician's own; a dispatcher looking at a day has none here.
+  const unseen = useUnseenChanges(user.id);
+  const unseenByVisit = new Map(isTechnician ? unseen.map((u) => [u.visitId, u.kind]) : []);
 
   return (
     <Stack spacing={2} sx={{ height: '100%', overflow: 'auto', maxWidth: 980, mx: 'auto', pt: 1 }}>
@@ -101,6 +106,9 @@ export function MyDayPage({ user }: { user: UserDto }) {
           the Technicians page.
         </Alert>
       )}
+      {isTechnician && technician && (
+        <UnseenChangesPanel userId={user.id} changes={unseen} zone={technician.timeZone} onShowDay={setDate} />
+      )}
       {technician && (
         <Typography variant="subtitle1" component="h2" aria-label="Day shown">
           {heading}
@@ -126,6 +134,8 @@ export function MyDayPage({ user }: { user: UserDto }) {
               day={shown}
               onBehalf={onBehalf}
               canRecord={canRecord}
+              unseen={unseenByVisit.get(visit.id) ?? null}
+              onSeen={() => markSeen(user.id, [visit.id])}
             />
           ))}
       </Stack>

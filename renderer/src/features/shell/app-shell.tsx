@@ -1,4 +1,5 @@
 import AppBar from '@mui/material/AppBar';
+import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Tab from '@mui/material/Tab';
@@ -6,6 +7,8 @@ import Tabs from '@mui/material/Tabs';
 import Toolbar from '@mui/material/Toolbar';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import { access, roleIn } from '../../../../shared/api/access';
 import type { UserDto } from '../../../../shared/domain/directory';
 import { navigate, useRoute, type Route } from '../../app/router';
@@ -17,6 +20,8 @@ import { commandsFor, navigationFor, type Command } from './navigation';
 import { UserMenu } from './user-menu';
 import { EscalationNotifier } from '../escalations/escalation-notifier';
 import { VisitNotifier } from '../visits/visit-notifier';
+import { NewTicketNotifier } from '../notifications/new-ticket-notifier';
+import { useUnseenChanges } from '../notifications/unseen-store';
 import { useSessionStart } from '../auth/use-session-start';
 import { OutboxWarningBanner } from '../outbox/outbox-warning-banner';
 
@@ -59,8 +64,12 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   const commands = useMemo(() => commandsFor(user.role), [user.role]);
   const current = sections.some((s) => s.views.some((v) => v.route === route.name)) ? route.name : landing;
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const openPalette = useCallback(() => setPaletteOpen(true), []);
   useCommandPaletteShortcut(openPalette);
+  // Only a technician's own visits make news for their day (see VisitNotifier).
+  const unseen = useUnseenChanges(user.id);
+  const unseenCount = user.role === 'technician' ? unseen.length : 0;
   const run = (command: Command) => {
     setPaletteOpen(false);
     if (command.action.kind === 'logout') logout.mutate({});
@@ -70,8 +79,14 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
       <AppBar position="static" elevation={0}>
-        <Toolbar variant="dense" sx={{ gap: 2 }}>
-          <Typography variant="h6" component="div" noWrap sx={{ fontSize: 16, fontWeight: 600, flexShrink: 0 }}>
+        <Toolbar variant="dense" sx={{ gap: { xs: 1, sm: 2 }, px: { xs: 1, sm: 2 } }}>
+          {/* On a phone (a technician's device) the views and the user menu need the width more. */}
+          <Typography
+            variant="h6"
+            component="div"
+            noWrap
+            sx={{ fontSize: 16, fontWeight: 600, flexShrink: 0, display: { xs: 'none', sm: 'block' } }}
+          >
             Dispatch Console
           </Typography>
           {/* One tab list per section, its own work first; every view the role may open is one click
@@ -98,7 +113,20 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
                     <Tab
                       key={v.route}
                       value={v.route}
-                      label={v.label}
+                      label={
+                        v.route === 'my-day' && unseenCount > 0 ? (
+                          <Badge badgeContent={unseenCount} color="error" sx={{ pr: 1.5 }}>
+                            {v.label}
+                          </Badge>
+                        ) : (
+                          v.label
+                        )
+                      }
+                      aria-label={
+                        v.route === 'my-day' && unseenCount > 0
+                          ? `${v.label}, ${unseenCount} unseen ${unseenCount === 1 ? 'change' : 'changes'}`
+                          : undefined
+                      }
                       href={`#/${v.route}`}
                       component="a"
                       sx={{ minWidth: 0, minHeight: 48, px: 1.5, textTransform: 'none', fontSize: 14 }}
@@ -109,8 +137,16 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
             ))}
           </Box>
           <Box sx={{ flex: 1, minWidth: 8 }} />
-          {demo && <Chip size="small" color="warning" label="Demo data" sx={{ flexShrink: 0 }} />}
-          <UserMenu user={user} onLogout={() => logout.mutate({})} onOpenPalette={openPalette} />
+          {demo && (
+            <Chip
+              size="small"
+              color="warning"
+              label={narrow ? 'Demo' : 'Demo data'}
+              title="Demo data: not for real use"
+              sx={{ flexShrink: 0 }}
+            />
+          )}
+          <UserMenu user={user} compact={narrow} onLogout={() => logout.mutate({})} onOpenPalette={openPalette} />
         </Toolbar>
       </AppBar>
       <Box component="main" sx={{ flex: 1, minHeight: 0, p: 2, display: 'flex', flexDirection: 'column' }}>
@@ -138,6 +174,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
         </Box>
         {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}
         {user.role === 'technician' && <VisitNotifier user={user} />}
+        {user.role === 'dispatcher' && <NewTicketNotifier />}
       </Box>
       <CommandPalette open={paletteOpen} commands={commands} onRun={run} onClose={() => setPaletteOpen(false)} />
     </Box>

@@ -8,14 +8,18 @@ import MenuItem from '@mui/material/MenuItem';
 import { useState } from 'react';
 import type { UserDto } from '../../../../shared/domain/directory';
 import { roleLabels } from '../../../../shared/domain/roles';
+import { DesktopNotificationsItem } from '../notifications/desktop-notifications-item';
 
 /** Who is signed in, and what they can do about it, in one menu at the right of the top bar. */
 export function UserMenu({
   user,
+  compact = false,
   onLogout,
   onOpenPalette,
 }: {
   user: UserDto;
+  /** Only the icon, on a phone's width; the name stays in the button's accessible name. */
+  compact?: boolean;
   onLogout: () => void;
   onOpenPalette: () => void;
 }) {
@@ -31,11 +35,11 @@ export function UserMenu({
         aria-haspopup="menu"
         aria-expanded={anchor !== null}
         onClick={(e) => setAnchor(e.currentTarget)}
-        startIcon={<AccountCircle />}
+        startIcon={compact ? undefined : <AccountCircle />}
         endIcon={<ArrowDropDown />}
-        sx={{ textTransform: 'none', flexShrink: 0, whiteSpace: 'nowrap' }}
+        sx={{ textTransform: 'none', flexShrink: 0, whiteSpace: 'nowrap', minWidth: 0 }}
       >
-        {user.displayName}
+        {compact ? <AccountCircle /> : user.displayName}
       </Button>
       <Menu
         anchorEl={anchor}
@@ -58,6 +62,7 @@ export function UserMenu({
         >
           <ListItemText primary="Go to or do…" secondary="Ctrl+K" />
         </MenuItem>
+        <DesktopNotificationsItem />
         <MenuItem
           onClick={() => {
             close();

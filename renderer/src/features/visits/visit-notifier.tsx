@@ -7,7 +7,11 @@ import type { DispatchEvent, VisitChange } from '../../../../shared/api/events';
 import type { UserDto } from '../../../../shared/domain/directory';
 import type { VisitDto } from '../../../../shared/domain/visit';
 import { formatDateTime } from '../../components/format-time';
+import { navigate } from '../../app/router';
 import { call, subscribe } from '../../transport/client';
+import { notifyDesktop } from '../notifications/desktop-notifications';
+import { unseenKindOf } from '../notifications/unseen-changes';
+import { recordUnseen } from '../notifications/unseen-store';
 
 type VisitChanged = Extract<DispatchEvent, { type: 'visit.changed' }>;
 
@@ -34,10 +38,17 @@ function accessLine(visit: VisitDto): string | null {
   return parts.length > 0 ? `Access ${parts.join('; ')}` : null;
 }
 
+/** The few lines a desktop notification has room for: when, where, for whom. */
+function desktopBody(visit: VisitDto): string {
+  const where = visit.site ? `${visit.site.name}, ${visit.site.address}` : visit.clientName;
+  return `${formatDateTime(visit.startsAt)} (${visit.durationMinutes} min)\n${where}\n${visit.ticketSummary}`;
+}
+
 /**
  * Tells a technician at once when a visit of theirs is booked, moved or cancelled, with what they
- * need to go: ticket, client, address, time and access. Their technician record is the one linked
- * to their login; the event names everyone on the crew before and after the change.
+ * need to go: ticket, client, address, time and access; on the desktop too when the console is not
+ * in front, and on "My day" until they have seen it. Their technician record is the one linked to
+ * their login; the event names everyone on the crew before and after the change.
  */
 export function VisitNotifier({ user }: { user: UserDto }) {
   const [shown, setShown] = useState<{ event: VisitChanged; visit: VisitDto | null } | null>(null);
@@ -57,6 +68,19 @@ export function VisitNotifier({ user }: { user: UserDto }) {
         // recorded for them (or a crew mate's) is news.
         if (event.change === 'status' && visit?.statusHistory.at(-1)?.recordedBy.id === user.id) return;
         setShown({ event, visit });
+        const onCrew = visit?.crew.some((c) => ids.has(c.technicianId)) ?? false;
+        recordUnseen(user.id, {
+          visitId: event.visitId,
+          ticketNumber: event.number,
+          kind: unseenKindOf(event.change, onCrew),
+          startsAt: visit?.startsAt ?? null,
+        });
+        notifyDesktop({
+          title: `${headline[event.change]}: ${event.number}`,
+          body: visit ? desktopBody(visit) : '',
+          tag: `visit:${event.visitId}`,
+          onClick: () => navigate({ name: 'my-day' }),
+        });
       });
     });
   }, [user.id]);
