@@ -58,6 +58,8 @@ describe('reviewing closed tickets over HTTP', () => {
         // One completed visit on the first closing.
         resolvedRemotely: false,
         firstTimeFix: true,
+        // Nothing heard from the client yet.
+        feedback: null,
       },
       expect.objectContaining({ ticketId: second.id, summary: 'Second of the day' }) as unknown,
     ]);

@@ -129,6 +129,8 @@ describeEachDatabase('closure, review and timeline in the database', (kind) => {
       'work_log',
       'sign_off',
       'closed',
+      // The feedback request the closing queued.
+      'message',
       'reviewed',
       'linked',
       'linked',
