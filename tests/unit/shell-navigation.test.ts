@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { access, roleIn } from '../../shared/api/access';
 import { roles, type Role } from '../../shared/domain/roles';
 import { routeNames } from '../../renderer/src/app/router';
-import { commandsFor, navigationFor } from '../../renderer/src/features/shell/navigation';
+import { commandsFor, isDenseNavigation, navigationFor } from '../../renderer/src/features/shell/navigation';
 
 const labels = (role: Role) => navigationFor(role).map((s) => [s.name, s.views.map((v) => v.label)]);
 
@@ -39,6 +39,10 @@ describe('the top bar, by role', () => {
       ['Dispatch', ['Queue']],
       ['Desk', ['Parts']],
     ]);
+  });
+
+  it('packs the bar only for a role that sees more views than fit roomily (the admin)', () => {
+    expect(roles.filter((role) => isDenseNavigation(navigationFor(role)))).toEqual(['admin']);
   });
 
   it('gives those who talk to clients the Messages view, and technicians and supervisors not', () => {

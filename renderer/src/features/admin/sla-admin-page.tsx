@@ -23,6 +23,7 @@ import { policyFormFrom, policyFromForm, settingsFromForm, type PolicyForm } fro
 import { useScopeNames } from './scope-names';
 import { OrganisationPanel } from './organisation-panel';
 import { SlaPolicyPanel } from './sla-policy-panel';
+import { TicketsSettingsPanel } from './tickets-settings-panel';
 import { SlaPreviewPanel, useSlaPreview } from './sla-preview-panel';
 
 /** The calendar open in the editor: a stored one, or a new override not saved yet. */
@@ -306,6 +307,7 @@ export function SlaAdminPage() {
             }}
           />
           <OrganisationPanel />
+          <TicketsSettingsPanel />
         </Stack>
       </Box>
 

@@ -16,7 +16,7 @@ import { useLiveUpdates } from '../../app/use-live-updates';
 import CircularProgress from '@mui/material/CircularProgress';
 import { Fragment, lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { CommandPalette, useCommandPaletteShortcut } from './command-palette';
-import { commandsFor, navigationFor, type Command } from './navigation';
+import { commandsFor, isDenseNavigation, navigationFor, type Command } from './navigation';
 import { UserMenu } from './user-menu';
 import { EscalationNotifier } from '../escalations/escalation-notifier';
 import { VisitNotifier } from '../visits/visit-notifier';
@@ -61,6 +61,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   const route = useRoute(landing);
   const logout = useSessionStart('auth.logout');
   const sections = useMemo(() => navigationFor(user.role), [user.role]);
+  const dense = isDenseNavigation(sections);
   const commands = useMemo(() => commandsFor(user.role), [user.role]);
   const current = sections.some((s) => s.views.some((v) => v.route === route.name)) ? route.name : landing;
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -85,7 +86,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
             variant="h6"
             component="div"
             noWrap
-            sx={{ fontSize: 16, fontWeight: 600, flexShrink: 0, display: { xs: 'none', sm: 'block' } }}
+            sx={{ fontSize: 16, fontWeight: 600, flexShrink: 0, display: { xs: 'none', sm: dense ? 'none' : 'block' } }}
           >
             Dispatch Console
           </Typography>
@@ -129,7 +130,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
                       }
                       href={`#/${v.route}`}
                       component="a"
-                      sx={{ minWidth: 0, minHeight: 48, px: 1.5, textTransform: 'none', fontSize: 14 }}
+                      sx={{ minWidth: 0, minHeight: 48, px: dense ? 1 : 1.5, textTransform: 'none', fontSize: 14 }}
                     />
                   ))}
                 </Tabs>
@@ -141,7 +142,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
             <Chip
               size="small"
               color="warning"
-              label={narrow ? 'Demo' : 'Demo data'}
+              label={narrow || dense ? 'Demo' : 'Demo data'}
               title="Demo data: not for real use"
               sx={{ flexShrink: 0 }}
             />

@@ -76,6 +76,14 @@ export function navigationFor(role: Role): NavSection[] {
   }));
 }
 
+/** Up to this many views, the top bar has room for the product's name and roomy tabs at 1440 px. */
+export const ROOMY_TAB_COUNT = 12;
+
+/** A bar with more views than that (the admin sees every one) drops the name and packs its tabs. */
+export function isDenseNavigation(sections: readonly NavSection[]): boolean {
+  return sections.reduce((n, s) => n + s.views.length, 0) > ROOMY_TAB_COUNT;
+}
+
 /** Something the command palette offers: go to a view, or do something. */
 export interface Command {
   id: string;
