@@ -781,13 +781,13 @@ export const api = {
     input: empty,
     access: access.admin,
     summary:
-      'The webhook messages are also posted to (url, and the message kinds it takes); the signing secret is never returned, only `secretSet`. `configured` is false until one is saved.',
+      'The webhook messages are also posted to (url, the message kinds it takes, and whether it is `enabled`); the signing secret is never returned, only `secretSet`. `configured` is false until one is saved.',
   }),
   'webhook.saveSettings': method<WebhookSettingsDto>()({
     input: webhookSettingsSaveInput,
     access: access.admin,
     summary:
-      'Saves the webhook: an http(s) `url`, the `secret` its requests are signed with (HMAC-SHA256; at least 16 characters; required the first time, left out to keep the stored one) and the message `kinds` posted to it. See "Webhook messages" below for what is posted.',
+      'Saves the webhook: an http(s) `url`, the `secret` its requests are signed with (HMAC-SHA256; at least 16 characters; required the first time, left out to keep the stored one, null to clear it), the message `kinds` posted to it and `enabled` (default true; false posts nothing and keeps the rest). A webhook that is on needs a secret (refused at `secret`). See "Webhook messages" below for what is posted.',
   }),
   'webhook.sendTest': method<WebhookTestResult>()({
     input: empty,

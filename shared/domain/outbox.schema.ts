@@ -94,15 +94,18 @@ export const outboxIdInput = z.strictObject({ id });
 
 export const webhookSettingsSaveInput = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'An http:// or https:// address' }).max(500, 'At most 500 characters'),
-  /** Absent keeps the stored secret. */
-  secret: z.string().min(16, 'At least 16 characters').max(200, 'At most 200 characters').optional(),
+  /** Absent keeps the stored secret; null clears it (only with the webhook turned off: nothing could be signed). */
+  secret: z.string().min(16, 'At least 16 characters').max(200, 'At most 200 characters').nullable().optional(),
   kinds: z.array(messageKind).max(messageKinds.length).default([]),
+  /** Off keeps the address and kinds but posts nothing; a client that predates the switch turns it on. */
+  enabled: z.boolean().default(true),
 });
 
-/** The webhook as stored (with the secret: the sender signs with it). */
+/** The webhook as stored (with the secret: the sender signs with it). Saved before the switch existed: on. */
 export const storedWebhookSettings = z.strictObject({
   url: z.string(),
-  secret: z.string(),
+  secret: z.string().nullable(),
   kinds: z.array(messageKind),
+  enabled: z.boolean().default(true),
 });
 export type StoredWebhookSettings = z.infer<typeof storedWebhookSettings>;

@@ -10,6 +10,8 @@ export interface WebhookSettingsDto {
   secretSet: boolean;
   /** The message kinds posted to the webhook (besides any e-mail). */
   kinds: MessageKind[];
+  /** Whether anything is posted: off keeps the address and kinds for later. */
+  enabled: boolean;
 }
 
 /** The header carrying `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */

@@ -87,7 +87,13 @@ describe('the webhook transport, posting to a real HTTP gateway', () => {
     const saved = valueOf(
       await f.server.call('webhook.saveSettings', { url: url(), secret, kinds: ['request-acknowledgement'] }, admin()),
     );
-    expect(saved).toEqual({ configured: true, url: url(), secretSet: true, kinds: ['request-acknowledgement'] });
+    expect(saved).toEqual({
+      configured: true,
+      url: url(),
+      secretSet: true,
+      kinds: ['request-acknowledgement'],
+      enabled: true,
+    });
     // Saved again without a secret: the stored one stays.
     valueOf(await f.server.call('webhook.saveSettings', { url: url(), kinds: ['request-acknowledgement'] }, admin()));
     expect(JSON.stringify(valueOf(await f.server.call('webhook.settings', {}, admin())))).not.toContain(secret);
@@ -143,6 +149,38 @@ describe('the webhook transport, posting to a real HTTP gateway', () => {
       const { messages } = valueOf(await f.server.call('outbox.list', { ticketId: ticket.id }, admin()));
       expect(messages).toEqual([]);
     }
+  });
+
+  it('turned off it posts nothing and keeps its address; its secret is cleared only while off', async () => {
+    const kinds = ['request-acknowledgement'];
+    const off = valueOf(await f.server.call('webhook.saveSettings', { url: url(), kinds, enabled: false }, admin()));
+    expect(off).toMatchObject({ configured: true, url: url(), secretSet: true, kinds, enabled: false });
+    expect(valueOf(await f.server.call('outbox.status', {}, admin())).configured.webhook).toBe(false);
+    const quiet = await ticketFor({ phone: '+1 212 555 0103' });
+    expect(valueOf(await f.server.call('outbox.list', { ticketId: quiet.id }, admin())).messages).toEqual([]);
+    // Off, it can still be tried before it is turned back on.
+    expect(valueOf(await f.server.call('webhook.sendTest', {}, admin()))).toMatchObject({ delivered: true });
+
+    const onWithout = await f.server.call('webhook.saveSettings', { url: url(), kinds, secret: null }, admin());
+    expect(onWithout.body).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['secret'], message: 'Required while the webhook is on' }] },
+    });
+    const cleared = valueOf(
+      await f.server.call('webhook.saveSettings', { url: url(), kinds, secret: null, enabled: false }, admin()),
+    );
+    expect(cleared).toMatchObject({ secretSet: false, enabled: false });
+    expect(valueOf(await f.server.call('webhook.sendTest', {}, admin()))).toMatchObject({
+      delivered: false,
+      stage: 'settings',
+    });
+
+    // A new secret and on again: posting resumes.
+    valueOf(await f.server.call('webhook.saveSettings', { url: url(), kinds, secret }, admin()));
+    const reached = await ticketFor({ phone: '+1 212 555 0104' });
+    const { messages } = valueOf(await f.server.call('outbox.list', { ticketId: reached.id }, admin()));
+    expect(messages.map((m) => m.transport)).toEqual(['webhook']);
+    await f.server.runtime.outboxSender.drainOnce();
   });
 
   it('retries a refused post and delivers it once when the gateway is back', async () => {

@@ -80,12 +80,15 @@ export const mailHandlers = {
   'webhook.saveSettings': async (input, ctx) =>
     ctx.write(async ({ tx, audit, publish }) => {
       const before = await loadWebhookSettings(tx);
-      const secret = input.secret ?? before?.secret;
-      if (secret === undefined)
-        throw new ApiFailure('invalid_input', 'The first webhook needs a signing secret.', [
-          { path: ['secret'], message: 'Required for a new webhook' },
-        ]);
-      const saved = { url: input.url, secret, kinds: [...new Set(input.kinds)] };
+      const secret = input.secret === undefined ? (before?.secret ?? null) : input.secret;
+      // Nothing unsigned is ever posted: a webhook that is on needs its secret.
+      if (secret === null && input.enabled)
+        throw new ApiFailure(
+          'invalid_input',
+          before ? 'A webhook that is on needs a signing secret.' : 'The first webhook needs a signing secret.',
+          [{ path: ['secret'], message: before ? 'Required while the webhook is on' : 'Required for a new webhook' }],
+        );
+      const saved = { url: input.url, secret, kinds: [...new Set(input.kinds)], enabled: input.enabled };
       await storeWebhookSettings(tx, saved);
       await audit({
         entity: 'webhook_settings',
@@ -98,14 +101,18 @@ export const mailHandlers = {
     }),
 
   'webhook.sendTest': async (_input, ctx): Promise<WebhookTestResult> => {
-    const settings = await loadWebhookSettings(ctx.database.db);
-    if (!settings)
+    const stored = await loadWebhookSettings(ctx.database.db);
+    // A webhook turned off may still be tried before it is turned on; one without a secret cannot sign.
+    if (!stored || stored.secret === null)
       return {
         delivered: false,
         stage: 'settings',
         responseCode: null,
-        message: 'No webhook is set up yet: save its address and secret first.',
+        message: stored
+          ? 'The webhook has no signing secret: save one first.'
+          : 'No webhook is set up yet: save its address and secret first.',
       };
+    const settings = { ...stored, secret: stored.secret };
     const now = ctx.now();
     const id = randomUUID();
     const document: WebhookDocument = {

@@ -10,7 +10,7 @@ import {
 import {
   loadMailSettings,
   loadOutboxSettings,
-  loadWebhookSettings,
+  loadActiveWebhook,
   saveOutboxSettings,
 } from '../services/outbox/outbox-config.service';
 import type { Handlers } from './handler-types';
@@ -60,7 +60,7 @@ export const outboxHandlers = {
     const db = ctx.database.db;
     const configured: Record<OutboxTransport, boolean> = {
       email: (await loadMailSettings(db)) !== undefined,
-      webhook: (await loadWebhookSettings(db)) !== undefined,
+      webhook: (await loadActiveWebhook(db)) !== undefined,
     };
     const waiting = await countQueuedFor(
       db,

@@ -102,6 +102,8 @@ export function useLiveUpdates(enabled: boolean): void {
             'outbox.status',
             'mail.settings',
             'reminders.settings',
+            'webhook.settings',
+            'feedback.settings',
           ]);
           break;
       }

@@ -19,7 +19,7 @@ import {
 } from '../../repositories/message.repository';
 import { enqueueMessage, supersedeQueued } from '../../repositories/outbox.repository';
 import { hasLiveVisit } from '../../repositories/visit.repository';
-import { loadMailSettings, loadWebhookSettings } from '../outbox/outbox-config.service';
+import { loadActiveWebhook, loadMailSettings } from '../outbox/outbox-config.service';
 import { defaultTemplates } from './default-templates';
 import { messageValues, messageZone } from './message-values';
 import { renderTemplate, renderText, templateProblems } from './template-render';
@@ -62,7 +62,7 @@ export async function clientAddressee(
 /** Whether a message of this kind to this person goes anywhere: e-mail, or the webhook when it takes the kind. */
 export async function reaches(tx: Tx, kind: MessageKind, to: Addressee): Promise<boolean> {
   if (to.email) return true;
-  const webhook = await loadWebhookSettings(tx);
+  const webhook = await loadActiveWebhook(tx);
   return webhook?.kinds.includes(kind) === true && to.phone !== null;
 }
 
@@ -89,7 +89,7 @@ export async function queue(
   },
 ): Promise<string[]> {
   const { to, ticket } = message;
-  const webhook = await loadWebhookSettings(tx);
+  const webhook = await loadActiveWebhook(tx);
   const toWebhook = webhook?.kinds.includes(message.kind) === true && (to.email !== null || to.phone !== null);
   if (!to.email && !toWebhook) return [];
   const rendered = message.text

@@ -89,9 +89,24 @@ export async function storeWebhookSettings(db: Tx, settings: StoredWebhookSettin
   await putJsonSetting(db, WEBHOOK_SETTINGS_KEY, storedWebhookSettings.parse(settings));
 }
 
+/** A webhook that can sign what it posts. */
+export type SigningWebhook = StoredWebhookSettings & { secret: string };
+
+/** The webhook messages are posted to now: undefined when none is saved, it is turned off or has no secret. */
+export async function loadActiveWebhook(db: Tx): Promise<SigningWebhook | undefined> {
+  const stored = await loadWebhookSettings(db);
+  return stored?.enabled && stored.secret !== null ? { ...stored, secret: stored.secret } : undefined;
+}
+
 /** The webhook as the API shows it (and as it is audited): never the secret. */
 export function webhookSettingsDto(stored: StoredWebhookSettings | undefined): WebhookSettingsDto {
   return stored
-    ? { configured: true, url: stored.url, secretSet: true, kinds: stored.kinds }
-    : { configured: false, url: '', secretSet: false, kinds: [] };
+    ? {
+        configured: true,
+        url: stored.url,
+        secretSet: stored.secret !== null,
+        kinds: stored.kinds,
+        enabled: stored.enabled,
+      }
+    : { configured: false, url: '', secretSet: false, kinds: [], enabled: false };
 }

@@ -16,7 +16,7 @@ import {
 import type { Clock } from '../clock';
 import { reminderVerdict } from '../messages/reminder-check';
 import type { MessageTransport } from './message-transport';
-import { loadMailSettings, loadOutboxSettings, loadWebhookSettings } from './outbox-config.service';
+import { loadActiveWebhook, loadMailSettings, loadOutboxSettings } from './outbox-config.service';
 import { nextAttemptAt } from './retry-schedule';
 import { defaultSmtpTimeouts, smtpFailure, smtpTransport, type SmtpTimeouts } from './smtp-transport';
 import { webhookTransport } from './webhook-transport';
@@ -144,7 +144,7 @@ export function startOutboxSender(
       const transports: Partial<Record<OutboxTransport, MessageTransport>> = {};
       const email = mailTransport(await loadMailSettings(database.db));
       if (email) transports.email = email;
-      const webhook = await loadWebhookSettings(database.db);
+      const webhook = await loadActiveWebhook(database.db);
       if (webhook) transports.webhook = webhookTransport(webhook, { now: () => clock.now() });
       const available = Object.keys(transports) as OutboxTransport[];
       if (available.length === 0) break;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { OutboxMessageDto } from '../../../../shared/domain/outbox';
-import type { StoredWebhookSettings } from '../../../../shared/domain/outbox.schema';
+import type { SigningWebhook } from './outbox-config.service';
 import { webhookSignatureHeader, type WebhookTestResult } from '../../../../shared/domain/webhook';
 import { TransportError, type MessageTransport, type TransportReceipt } from './message-transport';
 
@@ -31,7 +31,7 @@ function failureOf(error: unknown): TransportError {
  * failure the outbox retries.
  */
 export function webhookTransport(
-  settings: StoredWebhookSettings,
+  settings: SigningWebhook,
   options: { now: () => Date; timeoutMs?: number },
 ): MessageTransport {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
@@ -76,7 +76,7 @@ export function webhookTransport(
 
 /** Posts one test document now, outside the outbox, and answers what the webhook said. */
 export async function sendTestWebhook(
-  settings: StoredWebhookSettings,
+  settings: SigningWebhook,
   message: OutboxMessageDto,
   options: { now: () => Date; timeoutMs?: number },
 ): Promise<WebhookTestResult> {
