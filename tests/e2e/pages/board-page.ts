@@ -21,6 +21,12 @@ export class BoardPage {
     await expect(this.board.locator(`.fc-timeline-slot-label[data-date^="${day}T"]`).first()).toBeVisible();
   }
 
+  /** Narrows the rows to one team: the board draws only the rows in view. */
+  async showTeam(team: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Team' }).click();
+    await this.page.getByRole('option', { name: team, exact: true }).click();
+  }
+
   ticket(number: string): Locator {
     return this.unassigned.getByRole('listitem', { name: new RegExp(`^${number} `) });
   }
@@ -52,5 +58,21 @@ export class BoardPage {
     await mouse.move(box.x + 20, box.y + 30, { steps: 5 });
     await mouse.move(to.x, to.y, { steps: 20 });
     await mouse.up();
+  }
+
+  /**
+   * Opens the booking dialog on a booked visit from the keyboard: the visit takes the focus like
+   * any control, Enter selects it, and "Edit visit…" opens the dialog the drag stands in for.
+   */
+  async editVisitByKeyboard(ticketNumber: string): Promise<Locator> {
+    await this.visit(ticketNumber).focus();
+    await this.page.keyboard.press('Enter');
+    const edit = this.page.getByRole('button', { name: 'Edit visit…' });
+    await expect(edit).toBeEnabled();
+    await edit.focus();
+    await this.page.keyboard.press('Enter');
+    const dialog = this.page.getByRole('form', { name: `Edit visit ${ticketNumber}` });
+    await expect(dialog.getByRole('combobox', { name: 'Technician' })).toBeFocused();
+    return dialog;
   }
 }

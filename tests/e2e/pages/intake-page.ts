@@ -5,11 +5,14 @@ export class IntakePage {
   readonly caller: Locator;
   readonly description: Locator;
   readonly openTickets: Locator;
+  /** The priority the answers to the priority questions give, shown live. */
+  readonly priority: Locator;
 
   constructor(readonly page: Page) {
     this.caller = page.getByLabel('Caller: name or phone');
     this.description = page.getByLabel('What is wrong?');
     this.openTickets = page.getByRole('region', { name: 'Open tickets of this client' });
+    this.priority = page.getByTestId('assessed-priority');
   }
 
   async open(): Promise<void> {
@@ -41,5 +44,10 @@ export class IntakePage {
     await expect(status).toContainText(/T-\d{4}-\d{6} logged/);
     const text = (await status.textContent()) ?? '';
     return /T-\d{4}-\d{6}/.exec(text)?.[0] ?? '';
+  }
+
+  /** Ticks one of the priority questions the agent asks on the phone. */
+  async answerYes(question: string): Promise<void> {
+    await this.page.getByRole('group', { name: 'Priority questions' }).getByLabel(question).check();
   }
 }
