@@ -141,6 +141,8 @@ test('a dispatcher books from the keyboard dialog, and moves a visit by dragging
   [visit] = await visitsOf(dispatcher, technicianId, day);
   expect(visit?.startsAt).toBe(DateTime.fromISO(`${day}T13:00`).toUTC().toISO());
   expect(visit?.durationMinutes).toBe(45);
+  // What a screen reader says, and the tooltip, follow the move.
+  await expect(board.visit(ticket.number)).toHaveAttribute('aria-label', /01:00\sPM to \w+ 01:45\sPM/);
   await screenshot(dispatcher, 'board-moved');
 });
 

@@ -73,6 +73,12 @@ export function visitContent(arg: EventContentArg) {
     // First on its line: a short visit's card is narrow, and the lateness matters more than the status.
     second.prepend(badge, ' ');
   }
+  // FullCalendar mounts an event's element once and redraws only its content when the visit
+  // moves or changes: label the element again once the new content is in it.
+  requestAnimationFrame(() => {
+    const el = first.closest<HTMLElement>('.fc-event');
+    if (el) labelVisit(el, props);
+  });
   return { domNodes: [first, second] };
 }
 
@@ -81,7 +87,10 @@ const time = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-dig
 /** What a screen reader says for a visit, and the tooltip. */
 export function visitDidMount(arg: EventMountArg): void {
   const props = visitProps(arg);
-  if (!props) return;
+  if (props) labelVisit(arg.el, props);
+}
+
+function labelVisit(el: HTMLElement, props: VisitEventProps): void {
   const { visit, travelMinutes } = props;
   const text = [
     `${visit.ticketNumber}, ${visit.clientName}`,
@@ -95,7 +104,7 @@ export function visitDidMount(arg: EventMountArg): void {
   ]
     .filter(Boolean)
     .join(', ');
-  arg.el.setAttribute('aria-label', text);
-  arg.el.title = `${text}\n${visit.ticketSummary}`;
-  arg.el.dataset.visitId = visit.id;
+  el.setAttribute('aria-label', text);
+  el.title = `${text}\n${visit.ticketSummary}`;
+  el.dataset.visitId = visit.id;
 }
