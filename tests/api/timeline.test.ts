@@ -171,6 +171,46 @@ describe('the ticket timeline over HTTP', () => {
     ]);
   });
 
+  it('tells an arrival after en route as the SLA response, not as a status that did not change', async () => {
+    const ticket = await loggedTicket(f, { now: clock.now() });
+    const booked = valueOf(
+      await f.server.call(
+        'visits.create',
+        {
+          ticketId: ticket.id,
+          technicianId: f.ownTechnicianId,
+          startsAt: nextFreeMonday(),
+          durationMinutes: 60,
+          override: { reason: 'Outside the shift on purpose' },
+        },
+        as('admin'),
+      ),
+    );
+    clock.advance(MINUTE);
+    const enRoute = valueOf(
+      await f.server.call(
+        'visits.setStatus',
+        { id: booked.id, expectedVersion: booked.version, status: 'en_route' },
+        as('technician'),
+      ),
+    );
+    clock.advance(MINUTE);
+    valueOf(
+      await f.server.call(
+        'visits.setStatus',
+        { id: booked.id, expectedVersion: enRoute.version, status: 'on_site' },
+        as('technician'),
+      ),
+    );
+    const timeline = valueOf(await f.server.call('tickets.timeline', { ticketId: ticket.id }, as('dispatcher')));
+    const statuses = timeline.filter((e) => e.kind === 'status').map((e) => [e.title, e.detail]);
+    expect(statuses).toEqual([
+      ['Status: Scheduled', 'was New'],
+      ['Status: In progress', 'was Scheduled'],
+      ['SLA response: first arrival on site', null],
+    ]);
+  });
+
   it('answers not_found for a ticket that does not exist', async () => {
     const reply = await f.server.call('tickets.timeline', { ticketId: randomUUID() }, as('dispatcher'));
     expect(reply.body).toMatchObject({ ok: false, error: { code: 'not_found' } });

@@ -161,11 +161,15 @@ function describe(row: AuditRow, before: Fields, after: Fields): Described {
   }
   // A booking or cancellation also moves the ticket's status; that row reads as a status change.
   if (row.entity === 'ticket' && 'status' in after && row.method !== 'tickets.close' && row.method !== 'tickets.reopen')
-    return {
-      kind: 'status',
-      title: `Status: ${statusWord(after.status)}`,
-      detail: statusWord(before.status) && `was ${statusWord(before.status)}`,
-    };
+    // An arrival that only set the SLA response moment leaves the status as it was ("In progress,
+    // was In progress" said nothing): the row tells of the response instead.
+    return before.status === after.status && typeof after.firstArrivalAt === 'string'
+      ? { kind: 'status', title: 'SLA response: first arrival on site', detail: null }
+      : {
+          kind: 'status',
+          title: `Status: ${statusWord(after.status)}`,
+          detail: statusWord(before.status) && `was ${statusWord(before.status)}`,
+        };
   if (row.entity === 'escalation' && row.method !== 'escalations.acknowledge') {
     const level = typeof after.level === 'number' ? ` (level ${after.level})` : '';
     return {
