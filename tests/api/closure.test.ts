@@ -143,6 +143,15 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
     expect(check.requirements.find((r) => r.key === 'sign_off')?.detail).toBe('Signed by the client.');
   });
 
+  it('says a sign-off the ticket did not require was signed all the same', async () => {
+    const { ticket } = await documentedTicket(f, clock, {}, { signOff: 'signed', deskConfirmation: true });
+    const check = valueOf(await f.server.call('tickets.closureCheck', { ticketId: ticket.id }, as('dispatcher')));
+    expect(check.requirements.find((r) => r.key === 'sign_off')).toMatchObject({
+      met: true,
+      detail: 'Signed by the client (not required for this ticket).',
+    });
+  });
+
   it('counts only the current sign-off: one superseded by a sign-off without confirmation no longer confirms', async () => {
     const { ticket, visitId } = await documentedTicket(f, clock, {}, { signOff: null, deskConfirmation: false });
     const signOff = (resolutionConfirmed: boolean, supersedesId?: string) =>

@@ -115,9 +115,12 @@ export function checkClosure(facts: ClosureFacts): ClosureCheckDto {
       ? requirement(
           'sign_off',
           true,
-          ticket.workTypeName
-            ? `Not required for ${ticket.workTypeName}.`
-            : 'Not required: the ticket has no work type that asks for it.',
+          // A client who signed anyway has signed: "not required" alone read as if nobody had.
+          signOffs.some((s) => s.kind === 'signed')
+            ? 'Signed by the client (not required for this ticket).'
+            : ticket.workTypeName
+              ? `Not required for ${ticket.workTypeName}.`
+              : 'Not required: the ticket has no work type that asks for it.',
         )
       : signOffs.length === 0 && remote
         ? requirement('sign_off', true, 'Not required (remote resolution).')
