@@ -5,7 +5,7 @@ test('an admin tunes the ranking weights and travel settings; a bad value is ref
   browser,
 }) => {
   const admin = await openConsoleAs(browser, 'admin');
-  await admin.getByRole('tab', { name: 'Technicians' }).click();
+  await admin.getByRole('navigation', { name: 'Views' }).getByRole('tab', { name: 'Technicians' }).click();
   await admin.getByRole('tab', { name: 'Dispatch settings' }).click();
   const form = admin.getByRole('form', { name: 'Dispatch settings' });
   const lateness = form.getByLabel('Lateness');
@@ -22,7 +22,7 @@ test('an admin tunes the ranking weights and travel settings; a bad value is ref
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByText('Saved')).toBeVisible();
   await admin.reload();
-  await admin.getByRole('tab', { name: 'Technicians' }).click();
+  await admin.getByRole('navigation', { name: 'Views' }).getByRole('tab', { name: 'Technicians' }).click();
   await admin.getByRole('tab', { name: 'Dispatch settings' }).click();
   await expect(lateness).toHaveValue('12');
   await expect(detour).toHaveValue('1.4');

@@ -61,6 +61,19 @@ export class BoardPage {
   }
 
   /**
+   * Drags an unassigned ticket onto a technician's row at `time` until its visit is on the row: on a
+   * loaded machine a press can land while the unassigned list is redrawn and select text instead of
+   * picking the card up, and a person would simply drag again.
+   */
+  async book(ticketNumber: string, technicianId: string, day: string, time: string): Promise<void> {
+    await expect(async () => {
+      if ((await this.visit(ticketNumber).count()) === 0)
+        await this.drag(this.ticket(ticketNumber), await this.pointAt(technicianId, day, time));
+      await expect(this.visit(ticketNumber)).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
+  }
+
+  /**
    * Opens the booking dialog on a booked visit from the keyboard: the visit takes the focus like
    * any control, Enter selects it, and "Edit visit…" opens the dialog the drag stands in for.
    */
