@@ -50,6 +50,8 @@ export class BoardPage {
 
   /** Drags with real mouse events, in steps, as a person would: FullCalendar watches the moves. */
   async drag(from: Locator, to: { x: number; y: number }): Promise<void> {
+    // A long unassigned list puts the card below the fold: a person scrolls to it first.
+    await from.scrollIntoViewIfNeeded();
     const box = await from.boundingBox();
     if (!box) throw new Error('nothing to drag');
     const mouse = this.page.mouse;
