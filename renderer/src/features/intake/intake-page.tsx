@@ -422,7 +422,8 @@ export function IntakePage() {
         open={Boolean(saved)}
         autoHideDuration={6000}
         onClose={() => setSaved(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+        // Over the side panel, never over the form: at 1280 × 720 the centre covered Save.
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
       >
         <Alert severity="success" variant="filled" onClose={() => setSaved(null)} role="status">
           {saved}
