@@ -106,7 +106,10 @@ export async function daySchedule(
       if (own.length > 0) visitsOf.set(id, own);
     }
   }
-  const working = technicians.filter((t) => visitsOf.has(t.id));
+  // Sorted here, not by the database: SQLite and PostgreSQL collate names differently.
+  const working = technicians
+    .filter((t) => visitsOf.has(t.id))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
   if (working.length === 0) return { date: request.date, scopeLabel: request.scopeLabel, technicians: [] };
 
   const ticketIds = [...new Set([...visitsOf.values()].flat().map((v) => v.ticketId))];
