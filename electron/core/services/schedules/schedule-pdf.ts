@@ -152,7 +152,7 @@ export async function renderSchedulePdf(
       fontSize: 8,
       columns: [
         { text: `Printed ${printed} (${options.zone}) · ${schedule.scopeLabel}` },
-        { text: `Page ${currentPage} of ${pageCount}`, alignment: 'right' },
+        { text: `Page ${currentPage} of ${pageCount}`, alignment: 'right', width: 'auto' },
       ],
     };
   };
