@@ -571,14 +571,14 @@ const cases: Record<MethodName, Case[]> = {
     ['a date that does not exist', with_('schedules.day', { date: '2027-02-30' }), ['date']],
     ['a day years away from any data', with_('schedules.day', { date: '2031-01-06' }), ['date']],
     ['a technician that does not exist', with_('schedules.day', { technicianId: randomUUID() }), ['technicianId']],
-    ['a team nobody is on', (f) => ({ date: '2027-01-04', team: 'Atlantis' }), ['team']],
+    ['a team nobody is on', () => ({ date: '2027-01-04', team: 'Atlantis' }), ['team']],
     ['two scopes at once', with_('schedules.day', { everyone: true }), ['technicianId']],
     ['no scope', without('schedules.day', 'technicianId'), ['technicianId']],
   ],
   'schedules.pdf': [
     ['a date with a time', with_('schedules.pdf', { date: '2027-01-04T08:00:00Z' }), ['date']],
     ['a day years before any data', with_('schedules.pdf', { date: '2021-01-04' }), ['date']],
-    ['an unknown team', (f) => ({ date: '2027-01-04', team: 'Atlantis' }), ['team']],
+    ['an unknown team', () => ({ date: '2027-01-04', team: 'Atlantis' }), ['team']],
     ['a paper size that does not exist', with_('schedules.pdf', { paper: 'A3' }), ['paper']],
   ],
   'dispatch.recommend': [
