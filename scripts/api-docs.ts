@@ -61,6 +61,8 @@ const outputs: Record<MethodName, string> = {
   'visits.forTicket': 'VisitDto[]',
   'visits.setStatus': 'VisitDto',
   'visits.myDay': 'TechnicianDayDto',
+  'schedules.day': 'DayScheduleDto',
+  'schedules.pdf': '{ fileName: string; mimeType: "application/pdf"; pages: number; contentBase64: string }',
   'dispatch.recommend': 'Recommendation',
   'dispatch.optimize': 'DispatchPlanDto',
   'dispatch.cancel': '{ cancelled: boolean }',

@@ -13,6 +13,13 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const missing = [];
 if (!fs.existsSync(chromium))
   missing.push({ what: `Chromium (${chromium}) for the end-to-end tests`, pkg: 'chromium' });
+const onPath = (tool) =>
+  (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && fs.existsSync(path.join(dir, tool)));
+if (!['pdftotext', 'pdfinfo', 'pdffonts', 'pdftoppm'].every(onPath))
+  missing.push({
+    what: 'poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm) for the schedule PDF tests',
+    pkg: 'poppler-utils',
+  });
 if (!postgresBin()) missing.push({ what: 'PostgreSQL (initdb, pg_ctl) for the database tests', pkg: 'postgresql' });
 
 if (missing.length > 0) {

@@ -15,6 +15,9 @@ export const access = {
   // The technician's day: crews report their own visits; dispatchers record for them.
   visitStatus: ['dispatcher', 'technician', 'admin'],
   technicianDay: ['dispatcher', 'technician', 'supervisor', 'admin'],
+  // Printed daily schedules (issue 15): supervisors print them, dispatchers and client service
+  // managers read them, admins too; a technician only their own day (checked by the handler).
+  scheduleReaders: ['dispatcher', 'technician', 'service_manager', 'supervisor', 'admin'],
   /** Who may document a visit's work; a technician only on visits they are crew of. */
   documenters: ['technician', 'dispatcher', 'admin'],
   // Closure and review (issue 6): who records the client's confirmation or links a follow-up,

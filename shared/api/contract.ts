@@ -50,6 +50,8 @@ import {
   visitUpdateInput,
 } from '../domain/visit.schema';
 import { type TechnicianDayDto } from '../domain/visit-status';
+import { type DayScheduleDto, type DaySchedulePdfDto } from '../domain/schedule';
+import { scheduleDayInput, schedulePdfInput } from '../domain/schedule.schema';
 import { visitMyDayInput, visitSetStatusInput } from '../domain/visit-status.schema';
 import { type PartDto, type PartsImportSummary } from '../domain/parts';
 import { partListInput, partSaveInput, partsImportInput } from '../domain/parts.schema';
@@ -527,6 +529,18 @@ export const api = {
     access: access.technicianDay,
     summary:
       "A technician's visits on one day (in their zone; today when no date is given), in order, with the ticket, contact, site access, coordination checklist, status times and history, and the ETA the en-route button would propose. A technician sees only their own day.",
+  }),
+  'schedules.day': method<DayScheduleDto>()({
+    input: scheduleDayInput,
+    access: access.scheduleReaders,
+    summary:
+      "The printed daily schedule for one day (in each technician's zone) and one scope (`technicianId`, `team` or `everyone: true`, exactly one): per technician with visits that day, by name, the shift and first departure, and the visits in order with time window, ticket, priority, client, site, contact, access, description, work type, parts, crew, drive time from the previous stop and the checklist. An unknown technician or team is refused at its field; a date more than 400 days from today at `date`. A technician may ask only for their own day.",
+  }),
+  'schedules.pdf': method<DaySchedulePdfDto>()({
+    input: schedulePdfInput,
+    access: access.scheduleReaders,
+    summary:
+      'The same schedule as a PDF (base64 in `contentBase64`, A4 or LETTER): one technician per page (more when their visits do not fit), boxes for the checklist, lines for notes, "Page x of y" and the time printed. A day without visits gives a one-page "No visits on …" document. Same scope rules and refusals as schedules.day.',
   }),
 
   'dispatch.recommend': method<Recommendation>()({

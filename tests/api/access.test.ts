@@ -86,6 +86,10 @@ const intended: Record<MethodName, Callers> = {
   'visits.setStatus': [dispatcher, technician, admin],
   // The supervisor prints the day's schedules, so reads any technician's day.
   'visits.myDay': [dispatcher, technician, supervisor, admin],
+  // Supervisors print the day; dispatchers and client service managers read it; a technician
+  // only their own day (the fixture asks for the technician's own).
+  'schedules.day': [dispatcher, technician, manager, supervisor, admin],
+  'schedules.pdf': [dispatcher, technician, manager, supervisor, admin],
   // The ranking is dispatch's tool; the manager and supervisor read it to follow an escalation.
   'dispatch.recommend': [dispatcher, manager, supervisor, admin],
   'dispatch.optimize': [dispatcher, admin],

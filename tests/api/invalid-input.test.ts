@@ -567,6 +567,20 @@ const cases: Record<MethodName, Case[]> = {
     ['a technician id that is not a UUID', with_('visits.myDay', { technicianId: 'toni' }), ['technicianId']],
     ['a technician that does not exist', with_('visits.myDay', { technicianId: randomUUID() }), ['technicianId']],
   ],
+  'schedules.day': [
+    ['a date that does not exist', with_('schedules.day', { date: '2027-02-30' }), ['date']],
+    ['a day years away from any data', with_('schedules.day', { date: '2031-01-06' }), ['date']],
+    ['a technician that does not exist', with_('schedules.day', { technicianId: randomUUID() }), ['technicianId']],
+    ['a team nobody is on', () => ({ date: '2027-01-04', team: 'Atlantis' }), ['team']],
+    ['two scopes at once', with_('schedules.day', { everyone: true }), ['technicianId']],
+    ['no scope', without('schedules.day', 'technicianId'), ['technicianId']],
+  ],
+  'schedules.pdf': [
+    ['a date with a time', with_('schedules.pdf', { date: '2027-01-04T08:00:00Z' }), ['date']],
+    ['a day years before any data', with_('schedules.pdf', { date: '2021-01-04' }), ['date']],
+    ['an unknown team', () => ({ date: '2027-01-04', team: 'Atlantis' }), ['team']],
+    ['a paper size that does not exist', with_('schedules.pdf', { paper: 'A3' }), ['paper']],
+  ],
   'dispatch.recommend': [
     ['a ticket number instead of its id', with_('dispatch.recommend', { ticketId: 'T-2026-000001' }), ['ticketId']],
     ['a day that does not exist', with_('dispatch.recommend', { day: '2027-02-30' }), ['day']],

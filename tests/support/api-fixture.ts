@@ -467,6 +467,8 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
     note: 'Arrived, client present',
   }),
   'visits.myDay': (f) => ({ technicianId: f.ownTechnicianId }),
+  'schedules.day': (f) => ({ date: '2027-01-04', technicianId: f.ownTechnicianId }),
+  'schedules.pdf': (f) => ({ date: '2027-01-04', technicianId: f.ownTechnicianId }),
   'dispatch.recommend': (f) => ({ ticketId: f.ticketId, day: '2027-01-04' }),
   'dispatch.optimize': () => ({ from: '2027-01-04', to: '2027-01-04', timeLimitSeconds: 0.2 }),
   'dispatch.cancel': () => ({ runId: '6f1c2c3e-2f7a-4f53-9d55-0b3c8f1d2a11' }),

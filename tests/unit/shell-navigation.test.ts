@@ -8,11 +8,11 @@ const labels = (role: Role) => navigationFor(role).map((s) => [s.name, s.views.m
 
 describe('the top bar, by role', () => {
   it.each([
-    ['technician', ['Field', ['My day']]],
+    ['technician', ['Field', ['My day', 'Schedule']]],
     ['dispatcher', ['Dispatch', ['Queue', 'Board', 'Map', 'Technicians', 'Messages']]],
     ['support_desk', ['Desk', ['New request', 'Clients', 'Parts']]],
     ['service_manager', ['Management', ['Escalations', 'Reviews']]],
-    ['supervisor', ['Field', ['My day']]],
+    ['supervisor', ['Field', ['My day', 'Schedule']]],
     ['admin', ['Admin', ['Settings', 'E-mail', 'Templates', 'Audit log']]],
   ] as const)("puts a %s's own work first: %j", (role, first) => {
     expect(labels(role)[0]).toEqual(first);
@@ -35,7 +35,7 @@ describe('the top bar, by role', () => {
 
   it("gives a technician the day, the queue and the parts, but not the dispatcher's board", () => {
     expect(labels('technician')).toEqual([
-      ['Field', ['My day']],
+      ['Field', ['My day', 'Schedule']],
       ['Dispatch', ['Queue']],
       ['Desk', ['Parts']],
     ]);
@@ -43,6 +43,17 @@ describe('the top bar, by role', () => {
 
   it('packs the bar only for a role that sees more views than fit roomily (the admin)', () => {
     expect(roles.filter((role) => isDenseNavigation(navigationFor(role)))).toEqual(['admin']);
+  });
+
+  it('gives the printed schedule to supervisors, dispatchers, managers, admins and technicians (their own day)', () => {
+    const hasSchedule = (role: Role) => navigationFor(role).some((s) => s.views.some((v) => v.route === 'schedule'));
+    expect(roles.filter(hasSchedule).sort()).toEqual([
+      'admin',
+      'dispatcher',
+      'service_manager',
+      'supervisor',
+      'technician',
+    ]);
   });
 
   it('gives those who talk to clients the Messages view, and technicians and supervisors not', () => {

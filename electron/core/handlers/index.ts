@@ -17,6 +17,7 @@ import { visitStatusHandlers } from './visit-status.handlers';
 import { organisationHandlers } from './organisation.handlers';
 import { partHandlers } from './parts.handlers';
 import { remoteResolutionHandlers } from './remote-resolution.handlers';
+import { scheduleHandlers } from './schedules.handlers';
 import { mailHandlers } from './mail.handlers';
 import { messageHandlers } from './messages.handlers';
 import { outboxHandlers } from './outbox.handlers';
@@ -48,4 +49,5 @@ export const handlers: Handlers = {
   ...messageHandlers,
   ...feedbackHandlers,
   ...ticketUpdateHandlers,
+  ...scheduleHandlers,
 };

@@ -18,6 +18,7 @@ export const routeNames = [
   'mail-admin',
   'message-templates',
   'messages',
+  'schedule',
 ] as const;
 export type Route = { name: (typeof routeNames)[number] };
 

@@ -49,6 +49,7 @@ const MailAdminPage = lazy(() => import('../outbox/mail-admin-page').then((m) =>
 const MessageTemplatesPage = lazy(() =>
   import('../templates/message-templates-page').then((m) => ({ default: m.MessageTemplatesPage })),
 );
+const SchedulePage = lazy(() => import('../schedule/schedule-page').then((m) => ({ default: m.SchedulePage })));
 const MessagesPage = lazy(() => import('../outbox/messages-page').then((m) => ({ default: m.MessagesPage })));
 
 // The admin's own screens, above which the outbox's warning is shown (once, where admins look).
@@ -171,6 +172,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
             {current === 'mail-admin' && <MailAdminPage />}
             {current === 'message-templates' && <MessageTemplatesPage />}
             {current === 'messages' && <MessagesPage />}
+            {current === 'schedule' && <SchedulePage user={user} />}
           </Suspense>
         </Box>
         {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}

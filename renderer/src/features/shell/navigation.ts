@@ -41,7 +41,11 @@ const sections: readonly (NavSection & { owner: readonly Role[] })[] = [
       view('parts', 'Parts', access.staff),
     ],
   },
-  { name: 'Field', owner: ['technician', 'supervisor'], views: [view('my-day', 'My day', access.technicianDay)] },
+  {
+    name: 'Field',
+    owner: ['technician', 'supervisor'],
+    views: [view('my-day', 'My day', access.technicianDay), view('schedule', 'Schedule', access.scheduleReaders)],
+  },
   {
     name: 'Management',
     owner: ['service_manager'],

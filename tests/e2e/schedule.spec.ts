@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { DateTime } from 'luxon';
+import { invoke } from './pages/api';
+import { openConsoleAs, screenshot } from './pages/console';
+import { createClientWithContact, mondayAhead } from './pages/records';
+
+test('a supervisor opens the schedule for a team and day, reads the visits and saves the PDF', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now().toString(36);
+  const team = `Owls ${stamp}`;
+  const day = mondayAhead('UTC', 3);
+  const admin = await openConsoleAs(browser, 'admin');
+  const to = await createClientWithContact(admin, stamp);
+  const technician = async (name: string) =>
+    (
+      await invoke<{ id: string }>(admin, 'technicians.save', {
+        name,
+        team,
+        timeZone: 'UTC',
+        homeLatitude: 40.75,
+        homeLongitude: -73.99,
+        shiftPattern: { mon: [['08:00', '17:00']] },
+        skills: [],
+        certifications: [],
+      })
+    ).id;
+  const people = [
+    { id: await technician(`Zoë Łukasiewicz ${stamp}`), time: '09:00' },
+    { id: await technician(`Дмитрий ${stamp}`), time: '10:30' },
+  ];
+  const numbers: string[] = [];
+  for (const person of people) {
+    const ticket = await invoke<{ id: string; number: string }>(admin, 'tickets.create', {
+      channel: 'phone',
+      receivedAt: DateTime.now().minus({ minutes: 5 }).toUTC().toISO(),
+      clientId: to.clientId,
+      contactId: to.contactId,
+      siteId: to.siteId,
+      description: 'Badge reader at the side door stays red',
+      priority: 'high',
+    });
+    await invoke(admin, 'visits.create', {
+      ticketId: ticket.id,
+      technicianId: person.id,
+      startsAt: `${day}T${person.time}:00.000Z`,
+      durationMinutes: 60,
+    });
+    numbers.push(ticket.number);
+  }
+
+  const supervisor = await openConsoleAs(browser, 'supervisor');
+  await supervisor.getByRole('tab', { name: 'Schedule' }).click();
+  await supervisor.getByLabel('Day', { exact: true }).fill(day);
+  await supervisor.getByRole('combobox', { name: 'Whose day' }).click();
+  await supervisor.getByRole('option', { name: `Team ${team}` }).click();
+  for (const name of [`Zoë Łukasiewicz ${stamp}`, `Дмитрий ${stamp}`]) {
+    await expect(supervisor.getByRole('region', { name })).toBeVisible();
+  }
+  for (const number of numbers) await expect(supervisor.getByText(number, { exact: true })).toBeVisible();
+  await expect(supervisor.getByText('1 Main St, New York, NY 10001').first()).toBeVisible();
+  // The team menu closes with an animation; the screenshot waits for it to be gone.
+  await expect(supervisor.getByRole('listbox')).toBeHidden();
+  await screenshot(supervisor, 'schedule-view');
+
+  const [download] = await Promise.all([
+    supervisor.waitForEvent('download'),
+    supervisor.getByRole('button', { name: 'Save as PDF' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`schedule-${day}-team-owls-${stamp}.pdf`);
+  const file = 'test-results/screenshots/schedule.pdf';
+  await download.saveAs(file);
+  expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  // What Ctrl+P gives: the sheets alone, one technician per page.
+  await supervisor.emulateMedia({ media: 'print' });
+  await expect(supervisor.getByRole('button', { name: 'Save as PDF' })).toBeHidden();
+  await expect(supervisor.getByRole('tab', { name: 'Schedule' })).toBeHidden();
+  await screenshot(supervisor, 'schedule-print');
+});
