@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DaySchedulePdfDto } from '../../shared/domain/schedule';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { countRows, useTestEnvironment, valueOf, type Reply } from '../support/test-runtime';
@@ -24,6 +24,7 @@ function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', args: string[]): st
 }
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'schedule-pdf-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 let saved = 0;
 function savePdf(pdf: DaySchedulePdfDto): string {
   const file = path.join(workDir, `${++saved}.pdf`);
