@@ -155,6 +155,8 @@ for (const size of sizes) {
         await expect(deskPanel.checklist.locator('[data-met="false"]')).toHaveCount(0);
         // The desk confirms but does not close: closing is the dispatcher's.
         await expect(deskPanel.closure.getByRole('button', { name: 'Close ticket' })).toHaveCount(0);
+        // Fixed on site: there is no remote resolution to record.
+        await expect(deskPanel.closure.getByRole('button', { name: 'Resolved without a visit…' })).toHaveCount(0);
         await deskPanel.closure.scrollIntoViewIfNeeded();
         await shot(deskAgain, '12-desk-confirmed');
         await done(deskAgain);

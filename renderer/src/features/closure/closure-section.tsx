@@ -39,6 +39,9 @@ export function ClosureSection({ ticket: t, user }: { ticket: TicketDto; user: U
   const isOpen = openStatuses.includes(t.status) || t.status === 'resolved';
   const check = useApiQuery('tickets.closureCheck', { ticketId: t.id }, { enabled: isOpen });
   const settings = useApiQuery('closure.settings', {});
+  // A visit that completed resolved the ticket on site: there is no remote resolution to record.
+  const visits = useApiQuery('visits.forTicket', { ticketId: t.id }, { enabled: isOpen });
+  const resolvedOnSite = visits.data?.some((v) => v.status === 'completed') ?? false;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [missing, setMissing] = useState<{ label: string; detail: string }[] | null>(null);
   const queryClient = useQueryClient();
@@ -154,7 +157,7 @@ export function ClosureSection({ ticket: t, user }: { ticket: TicketDto; user: U
                 Record client confirmation
               </Button>
             )}
-            {openStatuses.includes(t.status) && roleIn(access.intake, user.role) && (
+            {openStatuses.includes(t.status) && !resolvedOnSite && roleIn(access.intake, user.role) && (
               <Button size="small" variant="outlined" onClick={() => setDialog('remote')}>
                 Resolved without a visit…
               </Button>
