@@ -193,9 +193,14 @@ export async function drillTickets(
   drill: { key: string | null; outcome?: SlaOutcome | undefined },
   limit: number,
 ) {
-  let query = db.with('k', () => keyedClosings(db, scope)).selectFrom('k').selectAll();
+  let query = db
+    .with('k', () => keyedClosings(db, scope))
+    .selectFrom('k')
+    .selectAll();
   query =
-    drill.key === null ? query.where(sql.ref('k.group_key'), 'is', null) : query.where(sql.ref('k.group_key'), '=', drill.key);
+    drill.key === null
+      ? query.where(sql.ref('k.group_key'), 'is', null)
+      : query.where(sql.ref('k.group_key'), '=', drill.key);
   if (drill.outcome) query = query.where(sql.ref('k.sla_outcome'), '=', drill.outcome);
   return query.orderBy(sql.ref('k.closed_at')).orderBy(sql.ref('k.number')).limit(limit).execute();
 }

@@ -21,7 +21,6 @@ interface Table {
   rows: Cell[][];
 }
 
-
 /** The report as a table: one line per group, then the total. */
 export function adherenceTable(report: SlaAdherenceReport): Table {
   const line = (row: SlaAdherenceReport['total']): Cell[] => [
@@ -139,8 +138,7 @@ export async function reportFile(
   zone: string,
   truncated: boolean,
 ): Promise<ReportFileDto> {
-  const content =
-    format === 'csv' ? Buffer.from(csvOf(table), 'utf8') : await xlsxOf(table, zone);
+  const content = format === 'csv' ? Buffer.from(csvOf(table), 'utf8') : await xlsxOf(table, zone);
   return {
     fileName: `${baseName}.${format}`,
     mimeType: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

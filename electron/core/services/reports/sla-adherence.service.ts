@@ -61,13 +61,14 @@ const noneLabels: Partial<Record<SlaAdherenceInput['groupBy'], string>> = {
 
 function labelOf(groupBy: SlaAdherenceInput['groupBy'], key: string | null, stored: string | null): string {
   if (key === null) return noneLabels[groupBy] ?? 'None';
-  if (groupBy === 'priority') return priorityLabels[key as keyof typeof priorityLabels] ?? key;
+  const priority = priorities.find((p) => p === key);
+  if (groupBy === 'priority' && priority) return priorityLabels[priority];
   return stored ?? key;
 }
 
 const distribution = (row: PercentileRow | undefined): MinutesDistribution => ({
-  median: row?.median === undefined || row.median === null ? null : Number(row.median),
-  p90: row?.p90 === undefined || row.p90 === null ? null : Number(row.p90),
+  median: row?.median ?? null,
+  p90: row?.p90 ?? null,
 });
 
 function adherenceRow(
@@ -77,15 +78,15 @@ function adherenceRow(
   resolution: PercentileRow | undefined,
   label?: string,
 ): SlaAdherenceRow {
-  const met = Number(counts.met ?? 0);
-  const missed = Number(counts.missed ?? 0);
+  // Every count is cast to integer in the SQL: pg would answer a bigint as a string.
+  const { met, missed } = counts;
   return {
     key: counts.group_key,
     label: label ?? labelOf(groupBy, counts.group_key, counts.group_label),
-    closed: Number(counts.closed),
+    closed: counts.closed,
     met,
     missed,
-    noTarget: Number(counts.no_target ?? 0),
+    noTarget: counts.no_target,
     percentMet: met + missed === 0 ? null : Math.round((met / (met + missed)) * 1000) / 10,
     responseMinutes: distribution(response),
     resolutionMinutes: distribution(resolution),
@@ -106,7 +107,10 @@ function inReadingOrder(groupBy: SlaAdherenceInput['groupBy'], rows: SlaAdherenc
 const byKey = (rows: PercentileRow[]) => new Map(rows.map((r) => [r.group_key, r]));
 
 /** SLA adherence of the closings in the period, grouped as asked, with a total over every group. */
-export async function slaAdherenceReport(database: DatabaseHandle, input: SlaAdherenceInput): Promise<SlaAdherenceReport> {
+export async function slaAdherenceReport(
+  database: DatabaseHandle,
+  input: SlaAdherenceInput,
+): Promise<SlaAdherenceReport> {
   const scope = await reportScope(database, input);
   const db = database.db;
   const [counts, response, resolution, [totalCounts], [totalResponse], [totalResolution]] = await Promise.all([
@@ -117,7 +121,9 @@ export async function slaAdherenceReport(database: DatabaseHandle, input: SlaAdh
     minutesPercentiles(db, scope, 'response_minutes', true),
     minutesPercentiles(db, scope, 'resolution_minutes', true),
   ]);
-  const rows = counts.map((c) => adherenceRow(input.groupBy, c, response.get(c.group_key), resolution.get(c.group_key)));
+  const rows = counts.map((c) =>
+    adherenceRow(input.groupBy, c, response.get(c.group_key), resolution.get(c.group_key)),
+  );
   const empty: AdherenceCountsRow = { group_key: null, group_label: null, closed: 0, met: 0, missed: 0, no_target: 0 };
   return {
     groupBy: input.groupBy,
@@ -128,8 +134,6 @@ export async function slaAdherenceReport(database: DatabaseHandle, input: SlaAdh
     total: adherenceRow(input.groupBy, totalCounts ?? empty, totalResponse, totalResolution, 'All tickets'),
   };
 }
-
-const numberOrNull = (value: number | string | null) => (value === null ? null : Number(value));
 
 function ticketRow(row: ReportTicketDbRow): ReportTicketRow {
   return {
@@ -145,9 +149,9 @@ function ticketRow(row: ReportTicketDbRow): ReportTicketRow {
     firstArrivalAt: row.first_arrival_at,
     closedAt: row.closed_at,
     slaOutcome: row.sla_outcome,
-    slaMinutes: numberOrNull(row.sla_minutes),
-    responseMinutes: numberOrNull(row.response_minutes),
-    resolutionMinutes: Number(row.resolution_minutes),
+    slaMinutes: row.sla_minutes,
+    responseMinutes: row.response_minutes,
+    resolutionMinutes: row.resolution_minutes ?? 0,
   };
 }
 
