@@ -128,7 +128,7 @@ export interface PercentileRow {
 }
 
 const count = (outcome: SlaOutcome) =>
-  sql<number>`cast(sum(case when k.sla_outcome = ${outcome} then 1 else 0 end) as integer)`;
+  sql<number>`cast(coalesce(sum(case when k.sla_outcome = ${outcome} then 1 else 0 end), 0) as integer)`;
 
 /** Met, missed and no-target counts per group; `overall` puts every closing in one group. */
 export async function adherenceCounts(db: Tx, scope: ReportScope, overall = false): Promise<AdherenceCountsRow[]> {
