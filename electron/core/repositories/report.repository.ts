@@ -74,7 +74,7 @@ function groupLabel(scope: ReportScope): RawBuilder<string | null> {
  * ticket's first visit to arrive on site (the one that set the SLA response), and their team is the
  * ticket's team.
  */
-function keyedClosings(db: Tx, scope: ReportScope) {
+export function keyedClosings(db: Tx, scope: ReportScope) {
   const firstArrivalLead = sql<string | null>`(
     select v.technician_id from visits v
     where v.ticket_id = t.id and v.arrived_at is not null
