@@ -11,7 +11,7 @@ describe('the top bar, by role', () => {
     ['technician', ['Field', ['My day']]],
     ['dispatcher', ['Dispatch', ['Queue', 'Board', 'Map', 'Technicians', 'Messages']]],
     ['support_desk', ['Desk', ['New request', 'Clients', 'Parts']]],
-    ['service_manager', ['Management', ['Escalations', 'Reviews']]],
+    ['service_manager', ['Management', ['Escalations', 'Reviews', 'Reports']]],
     ['supervisor', ['Field', ['My day']]],
     ['admin', ['Admin', ['Settings', 'E-mail', 'Templates', 'Audit log']]],
   ] as const)("puts a %s's own work first: %j", (role, first) => {
@@ -43,6 +43,11 @@ describe('the top bar, by role', () => {
 
   it('packs the bar only for a role that sees more views than fit roomily (the admin)', () => {
     expect(roles.filter((role) => isDenseNavigation(navigationFor(role)))).toEqual(['admin']);
+  });
+
+  it('gives Reports to those who watch adherence and plan the work, not the desk or technicians', () => {
+    const hasReports = (role: Role) => navigationFor(role).some((s) => s.views.some((v) => v.route === 'reports'));
+    expect(roles.filter(hasReports).sort()).toEqual(['admin', 'dispatcher', 'service_manager', 'supervisor']);
   });
 
   it('gives those who talk to clients the Messages view, and technicians and supervisors not', () => {
