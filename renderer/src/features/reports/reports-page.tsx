@@ -160,8 +160,15 @@ export function ReportsPage() {
             {report.data.total.closed} tickets closed, {percentMetText(report.data.total)}. Days are read in{' '}
             {report.data.timeZone}. Click a bar or a number to see its tickets.
           </Typography>
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(320px, 2fr) 3fr' }, gap: 2 }}>
-            <Paper variant="outlined" sx={{ p: 1 }} component="figure" aria-label="Met and missed per group">
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: '1fr', lg: 'minmax(320px, 2fr) 3fr' },
+              gap: 2,
+              alignItems: 'start',
+            }}
+          >
+            <Paper variant="outlined" sx={{ p: 1, m: 0 }} component="figure" aria-label="Met and missed per group">
               <SlaAdherenceChart rows={report.data.rows} onDrill={setDrill} />
             </Paper>
             <Paper variant="outlined" sx={{ p: 1, overflowX: 'auto' }}>
