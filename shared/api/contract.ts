@@ -712,13 +712,13 @@ export const api = {
     input: slaAdherenceInput,
     access: access.reportReaders,
     summary:
-      'SLA adherence of the tickets closed in a period (inclusive dates in the organisation\'s zone), filtered by team, client or priority and grouped by one dimension or by day, week or month: met, missed, % met, and the median and 90th percentile of response and resolution minutes per group and in total.',
+      "SLA adherence of the tickets closed in a period (inclusive dates in the organisation's zone), filtered by team, client or priority and grouped by one dimension or by day, week or month: met, missed, % met, and the median and 90th percentile of response and resolution minutes per group and in total.",
   }),
   'reports.tickets': method<ReportTicketList>()({
     input: reportTicketsInput,
     access: access.reportReaders,
     summary:
-      'The tickets behind one figure of a report: the same period and filters, the group\'s key (null for tickets without one) and optionally one SLA outcome; at most 5,000, `truncated` says when more matched.',
+      "The tickets behind one figure of a report: the same period and filters, the group's key (null for tickets without one) and optionally one SLA outcome; at most 5,000, `truncated` says when more matched.",
   }),
   'reports.export': method<ReportFileDto>()({
     input: reportExportInput,
