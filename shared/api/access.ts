@@ -26,6 +26,9 @@ export const access = {
   closers: ['dispatcher', 'service_manager', 'admin'],
   reviewReaders: ['service_manager', 'supervisor', 'admin'],
   admin: ['admin'],
+  // Reports (issue 15): those who watch SLA adherence and plan the work read them; the desk and
+  // technicians do not (a technician would read colleagues' figures).
+  reportReaders: ['dispatcher', 'service_manager', 'supervisor', 'admin'],
   // Photos and forms: technicians only on their own visits (checked by the handler).
   attachmentWriters: ['support_desk', 'dispatcher', 'technician', 'service_manager', 'admin'],
   // The client's sign-off: technicians only on their own visits; the desk may not.

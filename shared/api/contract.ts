@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Role } from '../domain/roles';
 import type { AuditDetailDto, AuditExportDto, AuditPageDto } from '../domain/audit';
 import { auditExportInput, auditGetInput, auditListInput } from '../domain/audit.schema';
+import type { ReportFileDto, ReportTicketList, SlaAdherenceReport } from '../domain/reports';
+import { reportExportInput, reportTicketsInput, slaAdherenceInput } from '../domain/reports.schema';
 import {
   type CallerMatch,
   type ClientDto,
@@ -719,6 +721,24 @@ export const api = {
     input: closureSettings,
     access: access.admin,
     summary: 'Saves the reopen window.',
+  }),
+  'reports.slaAdherence': method<SlaAdherenceReport>()({
+    input: slaAdherenceInput,
+    access: access.reportReaders,
+    summary:
+      "SLA adherence of the tickets closed in a period (inclusive dates in the organisation's zone), filtered by team, client or priority and grouped by one dimension or by day, week or month: met, missed, % met, and the median and 90th percentile of response and resolution minutes per group and in total.",
+  }),
+  'reports.tickets': method<ReportTicketList>()({
+    input: reportTicketsInput,
+    access: access.reportReaders,
+    summary:
+      "The tickets behind one figure of a report: the same period and filters, the group's key (null for tickets without one) and optionally one SLA outcome; at most 5,000, `truncated` says when more matched.",
+  }),
+  'reports.export': method<ReportFileDto>()({
+    input: reportExportInput,
+    access: access.reportReaders,
+    summary:
+      'A report, or with `drill` the ticket list behind one of its figures, as a CSV or XLSX file (typed numeric and date cells), base64 in the answer.',
   }),
   'reviews.pending': method<PendingReviewDto[]>()({
     input: empty,

@@ -135,6 +135,10 @@ const intended: Record<MethodName, Callers> = {
   'closure.settings': everyone,
   'closure.saveSettings': [admin],
   // Closed cases are reviewed by the client service manager; the supervisor may read the lists.
+  // Reports are read by those who watch adherence and plan the work; not the desk or technicians.
+  'reports.slaAdherence': [dispatcher, manager, supervisor, admin],
+  'reports.tickets': [dispatcher, manager, supervisor, admin],
+  'reports.export': [dispatcher, manager, supervisor, admin],
   'reviews.pending': [manager, supervisor, admin],
   'reviews.completed': [manager, supervisor, admin],
   'reviews.record': [manager, admin],

@@ -838,6 +838,32 @@ const cases: Record<MethodName, Case[]> = {
     ['a window of 1.5 days', with_('closure.saveSettings', { reopenWindowDays: 1.5 }), ['reopenWindowDays']],
     ['a window of 366 days', with_('closure.saveSettings', { reopenWindowDays: 366 }), ['reopenWindowDays']],
   ],
+  'reports.slaAdherence': [
+    ['an end before the start', with_('reports.slaAdherence', { from: '2026-12-31', to: '2026-12-01' }), ['to']],
+    ['no start', without('reports.slaAdherence', 'from'), ['from']],
+    ['a date that does not exist', with_('reports.slaAdherence', { from: '2026-02-30' }), ['from']],
+    ['a grouping that does not exist', with_('reports.slaAdherence', { groupBy: 'weather' }), ['groupBy']],
+    ['a team no technician is on', with_('reports.slaAdherence', { team: 'Atlantis' }), ['team']],
+    ['a client that does not exist', with_('reports.slaAdherence', { clientId: randomUUID() }), ['clientId']],
+    ['a priority that does not exist', with_('reports.slaAdherence', { priority: 'urgent' }), ['priority']],
+    [
+      'a year of days grouped by day',
+      with_('reports.slaAdherence', { from: '2026-01-01', to: '2027-01-31', groupBy: 'day' }),
+      ['groupBy'],
+    ],
+    ['ten years', with_('reports.slaAdherence', { from: '2020-01-01', to: '2029-12-31' }), ['to']],
+  ],
+  'reports.tickets': [
+    ['no group key', without('reports.tickets', 'key'), ['key']],
+    ['an outcome that does not exist', with_('reports.tickets', { outcome: 'late' }), ['outcome']],
+    ['an end before the start', with_('reports.tickets', { from: '2026-12-31', to: '2026-12-01' }), ['to']],
+    ['a team no technician is on', with_('reports.tickets', { team: 'Atlantis' }), ['team']],
+  ],
+  'reports.export': [
+    ['a format that does not exist', with_('reports.export', { format: 'pdf' }), ['format']],
+    ['a drill-down without its key', with_('reports.export', { drill: {} }), ['drill', 'key']],
+    ['a client that does not exist', with_('reports.export', { clientId: randomUUID() }), ['clientId']],
+  ],
   'reviews.pending': [],
   'reviews.completed': [['a limit of 0', with_('reviews.completed', { limit: 0 }), ['limit']]],
   'reviews.record': [

@@ -24,6 +24,8 @@ export interface Documentation {
   confirmedOnSignOff?: boolean;
   /** The desk records the client's confirmation (by default unless the sign-off confirmed it). */
   deskConfirmation?: boolean;
+  /** Who leads the visit (the fixture's technician by default). */
+  technicianId?: string;
 }
 
 export interface Scenario {
@@ -89,7 +91,7 @@ export async function documentVisit(
       'visits.create',
       {
         ticketId: ticket.id,
-        technicianId: f.technicianId,
+        technicianId: doc.technicianId ?? f.technicianId,
         startsAt: nextFreeMonday(),
         durationMinutes: 60,
         // Some Mondays are public holidays; when the visit was planned is not what these tests are about.

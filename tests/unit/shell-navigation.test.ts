@@ -11,7 +11,7 @@ describe('the top bar, by role', () => {
     ['technician', ['Field', ['My day', 'Schedule']]],
     ['dispatcher', ['Dispatch', ['Queue', 'Board', 'Map', 'Technicians', 'Messages']]],
     ['support_desk', ['Desk', ['New request', 'Clients', 'Parts']]],
-    ['service_manager', ['Management', ['Escalations', 'Reviews']]],
+    ['service_manager', ['Management', ['Escalations', 'Reviews', 'Reports']]],
     ['supervisor', ['Field', ['My day', 'Schedule']]],
     ['admin', ['Admin', ['Settings', 'E-mail', 'Templates', 'Audit log']]],
   ] as const)("puts a %s's own work first: %j", (role, first) => {
@@ -54,6 +54,11 @@ describe('the top bar, by role', () => {
       'supervisor',
       'technician',
     ]);
+  });
+
+  it('gives Reports to those who watch adherence and plan the work, not the desk or technicians', () => {
+    const hasReports = (role: Role) => navigationFor(role).some((s) => s.views.some((v) => v.route === 'reports'));
+    expect(roles.filter(hasReports).sort()).toEqual(['admin', 'dispatcher', 'service_manager', 'supervisor']);
   });
 
   it('gives those who talk to clients the Messages view, and technicians and supervisors not', () => {

@@ -1,5 +1,6 @@
 import { attachmentHandlers } from './attachments.handlers';
 import { auditHandlers } from './audit.handlers';
+import { reportHandlers } from './reports.handlers';
 import { authHandlers } from './auth.handlers';
 import { closureHandlers } from './closure.handlers';
 import { directoryHandlers } from './directory.handlers';
@@ -44,6 +45,7 @@ export const handlers: Handlers = {
   ...closureHandlers,
   ...remoteResolutionHandlers,
   ...auditHandlers,
+  ...reportHandlers,
   ...outboxHandlers,
   ...mailHandlers,
   ...messageHandlers,

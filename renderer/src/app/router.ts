@@ -13,6 +13,7 @@ export const routeNames = [
   'my-day',
   'parts',
   'reviews',
+  'reports',
   'clients',
   'audit',
   'mail-admin',

@@ -40,7 +40,7 @@ async function documentVisit(admin: Page, visit: { id: string; version: number }
  */
 export async function documentedTicket(
   admin: Page,
-  options: { clientId: string; contactId: string; description: string; stamp: string },
+  options: { clientId: string; contactId: string; description: string; stamp: string; priority?: string },
 ): Promise<{ id: string; number: string }> {
   const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
     name: `Riley ${options.stamp}`,
@@ -55,7 +55,7 @@ export async function documentedTicket(
     clientId: options.clientId,
     contactId: options.contactId,
     description: options.description,
-    priority: 'high',
+    priority: options.priority ?? 'high',
   });
   const visit = await invoke<{ id: string; version: number }>(admin, 'visits.create', {
     ticketId: ticket.id,

@@ -15,6 +15,7 @@ import * as m0012 from './0012-technician-login-unique';
 import * as m0013 from './0013-feedback';
 import * as m0014 from './0014-visit-projections';
 import * as m0015 from './0015-ticket-calls';
+import * as m0016 from './0016-report-indexes';
 
 // A static list, so a bundled app needs no file-system scan; names sort in order.
 const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Promise<void> }> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Pr
   '0013-feedback': m0013,
   '0014-visit-projections': m0014,
   '0015-ticket-calls': m0015,
+  '0016-report-indexes': m0016,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -41,6 +41,7 @@ const BoardPage = lazy(() => import('../board/board-page').then((m) => ({ defaul
 const MapPage = lazy(() => import('../map/map-page').then((m) => ({ default: m.MapPage })));
 const PartsPage = lazy(() => import('../parts/parts-page').then((m) => ({ default: m.PartsPage })));
 const ReviewsPage = lazy(() => import('../reviews/reviews-page').then((m) => ({ default: m.ReviewsPage })));
+const ReportsPage = lazy(() => import('../reports/reports-page').then((m) => ({ default: m.ReportsPage })));
 const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({ default: m.SlaAdminPage })));
 const MyDayPage = lazy(() => import('../my-day/my-day-page').then((m) => ({ default: m.MyDayPage })));
 const ClientsPage = lazy(() => import('../clients/clients-page').then((m) => ({ default: m.ClientsPage })));
@@ -165,6 +166,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
             {current === 'technicians' && <TechniciansPage user={user} />}
             {current === 'parts' && <PartsPage user={user} />}
             {current === 'reviews' && <ReviewsPage user={user} />}
+            {current === 'reports' && <ReportsPage />}
             {current === 'sla-admin' && <SlaAdminPage />}
             {current === 'my-day' && <MyDayPage user={user} />}
             {current === 'clients' && <ClientsPage />}

@@ -52,6 +52,7 @@ const sections: readonly (NavSection & { owner: readonly Role[] })[] = [
     views: [
       view('escalations', 'Escalations', access.escalationReaders),
       view('reviews', 'Reviews', access.reviewReaders),
+      view('reports', 'Reports', access.reportReaders),
     ],
   },
   {

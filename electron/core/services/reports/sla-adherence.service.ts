@@ -1,0 +1,167 @@
+import { priorities, priorityLabels } from '../../../../shared/domain/ticket';
+import type {
+  MinutesDistribution,
+  ReportTicketList,
+  ReportTicketRow,
+  SlaAdherenceReport,
+  SlaAdherenceRow,
+} from '../../../../shared/domain/reports';
+import { REPORT_TICKET_LIMIT } from '../../../../shared/domain/reports';
+import type { ReportTicketsInput, SlaAdherenceInput } from '../../../../shared/domain/reports.schema';
+import { ApiFailure } from '../../../../shared/errors';
+import type { DatabaseHandle } from '../../db/connect';
+import {
+  adherenceCounts,
+  clientExists,
+  drillTickets,
+  minutesPercentiles,
+  teamExists,
+  type AdherenceCountsRow,
+  type PercentileRow,
+  type ReportScope,
+  type ReportTicketDbRow,
+} from '../../repositories/report.repository';
+import { loadOrganisationSettings } from '../organisation-settings.service';
+import { defaultCalendar } from '../sla/sla-config.service';
+import { periodBuckets, periodInstants } from './report-scope';
+
+type ReportFilters = SlaAdherenceInput;
+
+/**
+ * The period as instants in the organisation's zone (the default calendar's) and its buckets;
+ * an unknown team or client is refused at its field rather than answering an empty report.
+ */
+export async function reportScope(database: DatabaseHandle, input: ReportFilters): Promise<ReportScope> {
+  const db = database.db;
+  if (input.team !== undefined && !(await teamExists(db, input.team)))
+    throw new ApiFailure('invalid_input', 'No technician is on this team.', [
+      { path: ['team'], message: `No technician is on team "${input.team}"` },
+    ]);
+  if (input.clientId !== undefined && !(await clientExists(db, input.clientId)))
+    throw new ApiFailure('invalid_input', 'No such client.', [{ path: ['clientId'], message: 'No such client' }]);
+  const zone = (await defaultCalendar(db)).timeZone;
+  const { firstDayOfWeek } = await loadOrganisationSettings(db);
+  return {
+    dialect: database.dialect,
+    ...periodInstants(input.from, input.to, zone),
+    team: input.team,
+    clientId: input.clientId,
+    priority: input.priority,
+    groupBy: input.groupBy,
+    buckets: periodBuckets(input.from, input.to, zone, input.groupBy, firstDayOfWeek),
+    zone,
+  };
+}
+
+const noneLabels: Partial<Record<SlaAdherenceInput['groupBy'], string>> = {
+  site: 'No site',
+  technician: 'No visit arrived',
+  team: 'No team',
+};
+
+function labelOf(groupBy: SlaAdherenceInput['groupBy'], key: string | null, stored: string | null): string {
+  if (key === null) return noneLabels[groupBy] ?? 'None';
+  const priority = priorities.find((p) => p === key);
+  if (groupBy === 'priority' && priority) return priorityLabels[priority];
+  return stored ?? key;
+}
+
+const distribution = (row: PercentileRow | undefined): MinutesDistribution => ({
+  median: row?.median ?? null,
+  p90: row?.p90 ?? null,
+});
+
+function adherenceRow(
+  groupBy: SlaAdherenceInput['groupBy'],
+  counts: AdherenceCountsRow,
+  response: PercentileRow | undefined,
+  resolution: PercentileRow | undefined,
+  label?: string,
+): SlaAdherenceRow {
+  // Every count is cast to integer in the SQL: pg would answer a bigint as a string.
+  const { met, missed } = counts;
+  return {
+    key: counts.group_key,
+    label: label ?? labelOf(groupBy, counts.group_key, counts.group_label),
+    closed: counts.closed,
+    met,
+    missed,
+    noTarget: counts.no_target,
+    percentMet: met + missed === 0 ? null : Math.round((met / (met + missed)) * 1000) / 10,
+    responseMinutes: distribution(response),
+    resolutionMinutes: distribution(resolution),
+  };
+}
+
+/** Groups in reading order: priorities most urgent first, periods in time, the rest by name; "none" last. */
+function inReadingOrder(groupBy: SlaAdherenceInput['groupBy'], rows: SlaAdherenceRow[]): SlaAdherenceRow[] {
+  const rank = (row: SlaAdherenceRow) =>
+    groupBy === 'priority' ? priorities.indexOf(row.key as (typeof priorities)[number]) : 0;
+  return [...rows].sort((a, b) => {
+    if ((a.key === null) !== (b.key === null)) return a.key === null ? 1 : -1;
+    if (groupBy === 'day' || groupBy === 'week' || groupBy === 'month') return (a.key ?? '').localeCompare(b.key ?? '');
+    return rank(a) - rank(b) || a.label.localeCompare(b.label) || (a.key ?? '').localeCompare(b.key ?? '');
+  });
+}
+
+const byKey = (rows: PercentileRow[]) => new Map(rows.map((r) => [r.group_key, r]));
+
+/** SLA adherence of the closings in the period, grouped as asked, with a total over every group. */
+export async function slaAdherenceReport(
+  database: DatabaseHandle,
+  input: SlaAdherenceInput,
+): Promise<SlaAdherenceReport> {
+  const scope = await reportScope(database, input);
+  const db = database.db;
+  const [counts, response, resolution, [totalCounts], [totalResponse], [totalResolution]] = await Promise.all([
+    adherenceCounts(db, scope),
+    minutesPercentiles(db, scope, 'response_minutes').then(byKey),
+    minutesPercentiles(db, scope, 'resolution_minutes').then(byKey),
+    adherenceCounts(db, scope, true),
+    minutesPercentiles(db, scope, 'response_minutes', true),
+    minutesPercentiles(db, scope, 'resolution_minutes', true),
+  ]);
+  const rows = counts.map((c) =>
+    adherenceRow(input.groupBy, c, response.get(c.group_key), resolution.get(c.group_key)),
+  );
+  const empty: AdherenceCountsRow = { group_key: null, group_label: null, closed: 0, met: 0, missed: 0, no_target: 0 };
+  return {
+    groupBy: input.groupBy,
+    from: input.from,
+    to: input.to,
+    timeZone: scope.zone,
+    rows: inReadingOrder(input.groupBy, rows),
+    total: adherenceRow(input.groupBy, totalCounts ?? empty, totalResponse, totalResolution, 'All tickets'),
+  };
+}
+
+function ticketRow(row: ReportTicketDbRow): ReportTicketRow {
+  return {
+    ticketId: row.ticket_id,
+    number: row.number,
+    priority: row.priority,
+    clientName: row.client_name,
+    siteName: row.site_name,
+    technicianName: row.technician_name,
+    team: row.team,
+    receivedAt: row.received_at,
+    slaDueAt: row.sla_due_at,
+    firstArrivalAt: row.first_arrival_at,
+    closedAt: row.closed_at,
+    slaOutcome: row.sla_outcome,
+    slaMinutes: row.sla_minutes,
+    responseMinutes: row.response_minutes,
+    resolutionMinutes: row.resolution_minutes ?? 0,
+  };
+}
+
+/** The tickets behind one figure of the report: the same period and filters, one group, optionally one outcome. */
+export async function reportTickets(
+  database: DatabaseHandle,
+  input: Pick<ReportTicketsInput, 'key' | 'outcome'> & ReportFilters,
+  limit = REPORT_TICKET_LIMIT,
+): Promise<ReportTicketList> {
+  const scope = await reportScope(database, input);
+  const rows = await drillTickets(database.db, scope, { key: input.key, outcome: input.outcome }, limit + 1);
+  return { tickets: rows.slice(0, limit).map(ticketRow), truncated: rows.length > limit };
+}

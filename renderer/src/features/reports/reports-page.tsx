@@ -1,0 +1,190 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import { percentMetText, reportGroupingLabels, reportGroupings } from '../../../../shared/domain/reports';
+import { priorities, priorityLabels } from '../../../../shared/domain/ticket';
+import { call } from '../../transport/client';
+import { useApiQuery } from '../../transport/queries';
+import { downloadReportFile } from './report-download';
+import { defaultReportForm, reportInput, type Drill, type ReportForm } from './report-filters';
+import { ReportTicketsPanel } from './report-tickets-panel';
+import { SlaAdherenceChart } from './sla-adherence-chart';
+import { SlaAdherenceTable } from './sla-adherence-table';
+
+/** SLA adherence for a period: filters, a met-vs-missed chart with its numbers beside it, drill-down, exports. */
+export function ReportsPage() {
+  const [form, setForm] = useState<ReportForm>(() => defaultReportForm(new Date()));
+  const [drill, setDrill] = useState<Drill | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const input = useMemo(() => reportInput(form), [form]);
+  const report = useApiQuery('reports.slaAdherence', input);
+  const technicians = useApiQuery('technicians.list', {});
+  const clients = useApiQuery('clients.list', { query: '', limit: 200 });
+  const teams = [...new Set((technicians.data ?? []).flatMap((t) => (t.team ? [t.team] : [])))].sort();
+  const set = (field: keyof ReportForm) => (e: { target: { value: string } }) => {
+    setDrill(null);
+    setForm((f) => ({ ...f, [field]: e.target.value }));
+  };
+  const fieldError = (field: string) => report.error?.fieldMessage(field);
+
+  const exportFile = async (format: 'csv' | 'xlsx', withDrill: Drill | null) => {
+    const file = await call('reports.export', {
+      ...input,
+      format,
+      ...(withDrill
+        ? { drill: { key: withDrill.key, ...(withDrill.outcome ? { outcome: withDrill.outcome } : {}) } }
+        : {}),
+    });
+    downloadReportFile(file);
+    setNote(`Saved ${file.fileName} (${file.rows} ${file.rows === 1 ? 'row' : 'rows'}).`);
+  };
+  const run = (format: 'csv' | 'xlsx', withDrill: Drill | null) =>
+    void exportFile(format, withDrill).catch((e: unknown) => setNote(`Export failed: ${String(e)}`));
+
+  return (
+    <Stack spacing={2} sx={{ height: '100%', overflow: 'auto' }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
+          SLA adherence
+        </Typography>
+        <Button variant="outlined" size="small" onClick={() => run('csv', null)} disabled={!report.data}>
+          Export CSV
+        </Button>
+        <Button variant="outlined" size="small" onClick={() => run('xlsx', null)} disabled={!report.data}>
+          Export XLSX
+        </Button>
+      </Stack>
+      <Box
+        component="form"
+        aria-label="Report filters"
+        onSubmit={(e) => e.preventDefault()}
+        sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-start' }}
+      >
+        <TextField
+          size="small"
+          type="date"
+          label="From"
+          value={form.from}
+          onChange={set('from')}
+          error={Boolean(fieldError('from'))}
+          helperText={fieldError('from')}
+          slotProps={{ inputLabel: { shrink: true } }}
+          sx={{ width: 170 }}
+        />
+        <TextField
+          size="small"
+          type="date"
+          label="To"
+          value={form.to}
+          onChange={set('to')}
+          error={Boolean(fieldError('to'))}
+          helperText={fieldError('to')}
+          slotProps={{ inputLabel: { shrink: true } }}
+          sx={{ width: 170 }}
+        />
+        <TextField select size="small" label="Team" value={form.team} onChange={set('team')} sx={{ width: 150 }}>
+          <MenuItem value="">Every team</MenuItem>
+          {teams.map((t) => (
+            <MenuItem key={t} value={t}>
+              {t}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label="Client"
+          value={form.clientId}
+          onChange={set('clientId')}
+          sx={{ width: 220 }}
+        >
+          <MenuItem value="">Every client</MenuItem>
+          {(clients.data?.clients ?? []).map((c) => (
+            <MenuItem key={c.id} value={c.id}>
+              {c.name}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label="Priority"
+          value={form.priority}
+          onChange={set('priority')}
+          sx={{ width: 150 }}
+        >
+          <MenuItem value="">Every priority</MenuItem>
+          {priorities.map((p) => (
+            <MenuItem key={p} value={p}>
+              {priorityLabels[p]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label="Group by"
+          value={form.groupBy}
+          onChange={set('groupBy')}
+          error={Boolean(fieldError('groupBy'))}
+          helperText={fieldError('groupBy')}
+          sx={{ width: 160 }}
+        >
+          {reportGroupings.map((g) => (
+            <MenuItem key={g} value={g}>
+              {reportGroupingLabels[g]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Box>
+      {note && (
+        <Alert severity="info" onClose={() => setNote(null)}>
+          {note}
+        </Alert>
+      )}
+      {report.error && !fieldError('from') && !fieldError('to') && !fieldError('groupBy') && (
+        <Alert severity="error">{report.error.message}</Alert>
+      )}
+      {report.data && report.data.rows.length === 0 && (
+        <Alert severity="info">No tickets were closed in this period with these filters.</Alert>
+      )}
+      {report.data && report.data.rows.length > 0 && (
+        <>
+          <Typography variant="body2" color="text.secondary">
+            {report.data.total.closed} tickets closed, {percentMetText(report.data.total)}. Days are read in{' '}
+            {report.data.timeZone}. Click a bar or a number to see its tickets.
+          </Typography>
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: '1fr', lg: 'minmax(320px, 2fr) 3fr' },
+              gap: 2,
+              alignItems: 'start',
+            }}
+          >
+            <Paper variant="outlined" sx={{ p: 1, m: 0 }} component="figure" aria-label="Met and missed per group">
+              <SlaAdherenceChart rows={report.data.rows} onDrill={setDrill} />
+            </Paper>
+            <Paper variant="outlined" sx={{ p: 1, overflowX: 'auto' }}>
+              <SlaAdherenceTable report={report.data} onDrill={setDrill} />
+            </Paper>
+          </Box>
+        </>
+      )}
+      {drill && (
+        <ReportTicketsPanel
+          input={input}
+          drill={drill}
+          onExport={(format) => run(format, drill)}
+          onClose={() => setDrill(null)}
+        />
+      )}
+    </Stack>
+  );
+}
