@@ -41,8 +41,8 @@ describe('the top bar, by role', () => {
     ]);
   });
 
-  it('packs the bar only for a role that sees more views than fit roomily (the admin)', () => {
-    expect(roles.filter((role) => isDenseNavigation(navigationFor(role)))).toEqual(['admin']);
+  it('packs the bar only for the roles that see more views than fit roomily: the dispatcher and the admin', () => {
+    expect(roles.filter((role) => isDenseNavigation(navigationFor(role)))).toEqual(['dispatcher', 'admin']);
   });
 
   it('gives the printed schedule to supervisors, dispatchers, managers, admins and technicians (their own day)', () => {

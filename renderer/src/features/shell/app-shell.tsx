@@ -132,7 +132,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
                       }
                       href={`#/${v.route}`}
                       component="a"
-                      sx={{ minWidth: 0, minHeight: 48, px: dense ? 1 : 1.5, textTransform: 'none', fontSize: 14 }}
+                      sx={{ minWidth: 0, minHeight: 48, px: dense ? 0.75 : 1.5, textTransform: 'none', fontSize: 14 }}
                     />
                   ))}
                 </Tabs>

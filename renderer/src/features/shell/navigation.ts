@@ -81,10 +81,10 @@ export function navigationFor(role: Role): NavSection[] {
   }));
 }
 
-/** Up to this many views, the top bar has room for the product's name and roomy tabs at 1440 px. */
-export const ROOMY_TAB_COUNT = 12;
+/** Up to this many views, the top bar has room for the product's name and roomy tabs at 1280 px. */
+export const ROOMY_TAB_COUNT = 11;
 
-/** A bar with more views than that (the admin sees every one) drops the name and packs its tabs. */
+/** A bar with more views than that (the dispatcher's, the admin's) drops the name and packs its tabs. */
 export function isDenseNavigation(sections: readonly NavSection[]): boolean {
   return sections.reduce((n, s) => n + s.views.length, 0) > ROOMY_TAB_COUNT;
 }
