@@ -1,11 +1,11 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { FeedbackSettingsDto } from '../../../../shared/domain/feedback';
+import { SettingsSaveRow } from '../../components/settings-save-row';
 import { useApiMutation } from '../../transport/queries';
 import { Issues } from '../admin/api-issues';
 import { describeFeedbackAddress, feedbackAddressSaveInput } from './feedback-address';
@@ -60,21 +60,12 @@ export function FeedbackAddressPanel({ settings }: { settings: FeedbackSettingsD
           </Alert>
         )}
       </Stack>
-      {save.error && !save.error.error.issues?.length && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {save.error.message}
-        </Alert>
-      )}
-      <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
-        <Button type="submit" variant="contained" disabled={save.isPending}>
-          Save
-        </Button>
-        {saved && !save.error && (
-          <Typography variant="body2" color="success.main" role="status">
-            Saved. New feedback requests use it; links already sent keep theirs.
-          </Typography>
-        )}
-      </Stack>
+      <SettingsSaveRow
+        error={save.error}
+        saving={save.isPending}
+        saved={saved}
+        savedText="Saved. New feedback requests use it; links already sent keep theirs."
+      />
     </Paper>
   );
 }

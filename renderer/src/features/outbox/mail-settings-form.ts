@@ -1,5 +1,6 @@
 import type { ApiInput } from '../../../../shared/api/contract';
 import type { MailSettingsDto, SmtpTlsMode } from '../../../../shared/domain/outbox';
+import { wholeNumberOrNaN } from '../../components/whole-number';
 
 /** What happens to the stored password on save: it is never shown, only kept, replaced or cleared. */
 export type PasswordChange = 'keep' | 'replace' | 'clear';
@@ -43,7 +44,7 @@ export function mailFormFrom(dto: MailSettingsDto): MailSettingsForm {
  * server's own rule names the field; the password is left out unless it is replaced or cleared.
  */
 export function mailSaveInput(form: MailSettingsForm): ApiInput<'mail.saveSettings'> {
-  const port = /^\s*\d+\s*$/.test(form.port) ? Number(form.port) : Number.NaN;
+  const port = wholeNumberOrNaN(form.port);
   const password =
     form.passwordChange === 'clear'
       ? { password: null }

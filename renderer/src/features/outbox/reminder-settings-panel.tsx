@@ -1,16 +1,12 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { ReminderSettings } from '../../../../shared/domain/messages';
+import { wholeNumberOrNaN } from '../../components/whole-number';
+import { SettingsSaveRow } from '../../components/settings-save-row';
 import { useApiMutation } from '../../transport/queries';
 import { Issues } from '../admin/api-issues';
-
-// Not a whole number: NaN, so that the server's rule names the field.
-const whole = (v: string) => (/^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
 
 /** How long before a visit the contact is reminded of it. */
 export function ReminderSettingsPanel({ settings }: { settings: ReminderSettings }) {
@@ -27,7 +23,7 @@ export function ReminderSettingsPanel({ settings }: { settings: ReminderSettings
       sx={{ p: 2 }}
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ leadHours: whole(leadHours) }, { onSuccess: () => setSaved(true) });
+        save.mutate({ leadHours: wholeNumberOrNaN(leadHours) }, { onSuccess: () => setSaved(true) });
       }}
     >
       <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 0.5 }}>
@@ -56,21 +52,7 @@ export function ReminderSettingsPanel({ settings }: { settings: ReminderSettings
         }}
         {...issues.field('leadHours')}
       />
-      {save.error && !save.error.error.issues?.length && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {save.error.message}
-        </Alert>
-      )}
-      <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
-        <Button type="submit" variant="contained" disabled={save.isPending}>
-          Save
-        </Button>
-        {saved && !save.error && (
-          <Typography variant="body2" color="success.main" role="status">
-            Saved.
-          </Typography>
-        )}
-      </Stack>
+      <SettingsSaveRow error={save.error} saving={save.isPending} saved={saved} />
     </Paper>
   );
 }

@@ -1,12 +1,11 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { OutboxSettings } from '../../../../shared/domain/outbox';
+import { wholeNumberOrNaN } from '../../components/whole-number';
+import { SettingsSaveRow } from '../../components/settings-save-row';
 import { useApiMutation } from '../../transport/queries';
 import { Issues } from '../admin/api-issues';
 
@@ -17,8 +16,6 @@ const formOf = (s: OutboxSettings): Form => ({
   maxAttempts: String(s.maxAttempts),
   delayGraceMinutes: String(s.delayGraceMinutes),
 });
-// Not a whole number: NaN, so that the server's rule names the field.
-const whole = (v: string) => (/^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
 
 /** How a failed send is retried: the first wait, doubling up to the longest, and how many tries. */
 export function RetrySettingsPanel({ settings }: { settings: OutboxSettings }) {
@@ -58,10 +55,10 @@ export function RetrySettingsPanel({ settings }: { settings: OutboxSettings }) {
         e.preventDefault();
         save.mutate(
           {
-            firstRetryMinutes: whole(form.firstRetryMinutes),
-            maxRetryMinutes: whole(form.maxRetryMinutes),
-            maxAttempts: whole(form.maxAttempts),
-            delayGraceMinutes: whole(form.delayGraceMinutes),
+            firstRetryMinutes: wholeNumberOrNaN(form.firstRetryMinutes),
+            maxRetryMinutes: wholeNumberOrNaN(form.maxRetryMinutes),
+            maxAttempts: wholeNumberOrNaN(form.maxAttempts),
+            delayGraceMinutes: wholeNumberOrNaN(form.delayGraceMinutes),
           },
           { onSuccess: () => setSaved(true) },
         );
@@ -90,21 +87,7 @@ export function RetrySettingsPanel({ settings }: { settings: OutboxSettings }) {
       <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr', gap: 2 }}>
         {field('delayGraceMinutes', 'Grace before a delay notice', 'min')}
       </Box>
-      {save.error && !save.error.error.issues?.length && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {save.error.message}
-        </Alert>
-      )}
-      <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
-        <Button type="submit" variant="contained" disabled={save.isPending}>
-          Save
-        </Button>
-        {saved && !save.error && (
-          <Typography variant="body2" color="success.main" role="status">
-            Saved.
-          </Typography>
-        )}
-      </Stack>
+      <SettingsSaveRow error={save.error} saving={save.isPending} saved={saved} />
     </Paper>
   );
 }

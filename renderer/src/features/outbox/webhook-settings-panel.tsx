@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { messageKindLabels, messageKinds } from '../../../../shared/domain/messages';
 import type { WebhookSettingsDto } from '../../../../shared/domain/webhook';
+import { SettingsSaveRow } from '../../components/settings-save-row';
 import { useApiMutation } from '../../transport/queries';
 import { Issues } from '../admin/api-issues';
 import {
@@ -187,23 +188,12 @@ export function WebhookSettingsPanel({ settings }: { settings: WebhookSettingsDt
           {kindsProblem && <FormHelperText error>{kindsProblem}</FormHelperText>}
         </Box>
       </Stack>
-      {save.error && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {save.error.error.issues?.length
-            ? 'Nothing was saved: correct the fields marked in red.'
-            : save.error.message}
-        </Alert>
-      )}
-      <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
-        <Button type="submit" variant="contained" disabled={save.isPending}>
-          Save
-        </Button>
-        {saved && !save.error && (
-          <Typography variant="body2" color="success.main" role="status">
-            Saved.
-          </Typography>
-        )}
-      </Stack>
+      <SettingsSaveRow
+        error={save.error}
+        saving={save.isPending}
+        saved={saved}
+        fieldsMessage="Nothing was saved: correct the fields marked in red."
+      />
       <WebhookTest configured={settings.configured && settings.secretSet} />
     </Paper>
   );
