@@ -132,7 +132,13 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
                       }
                       href={`#/${v.route}`}
                       component="a"
-                      sx={{ minWidth: 0, minHeight: 48, px: dense ? 0.75 : 1.5, textTransform: 'none', fontSize: 14 }}
+                      sx={{
+                        minWidth: 0,
+                        minHeight: 48,
+                        px: dense || narrow ? 0.75 : 1.5,
+                        textTransform: 'none',
+                        fontSize: 14,
+                      }}
                     />
                   ))}
                 </Tabs>
@@ -140,16 +146,23 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
             ))}
           </Box>
           <Box sx={{ flex: 1, minWidth: 8 }} />
-          {demo && (
+          {/* On a phone the views need the width: the user menu says "demo data" there instead. */}
+          {demo && !narrow && (
             <Chip
               size="small"
               color="warning"
-              label={narrow || dense ? 'Demo' : 'Demo data'}
+              label={dense ? 'Demo' : 'Demo data'}
               title="Demo data: not for real use"
               sx={{ flexShrink: 0 }}
             />
           )}
-          <UserMenu user={user} compact={narrow} onLogout={() => logout.mutate({})} onOpenPalette={openPalette} />
+          <UserMenu
+            user={user}
+            compact={narrow}
+            demo={demo}
+            onLogout={() => logout.mutate({})}
+            onOpenPalette={openPalette}
+          />
         </Toolbar>
       </AppBar>
       <Box component="main" sx={{ flex: 1, minHeight: 0, p: 2, display: 'flex', flexDirection: 'column' }}>

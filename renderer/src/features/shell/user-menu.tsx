@@ -14,12 +14,15 @@ import { DesktopNotificationsItem } from '../notifications/desktop-notifications
 export function UserMenu({
   user,
   compact = false,
+  demo = false,
   onLogout,
   onOpenPalette,
 }: {
   user: UserDto;
   /** Only the icon, on a phone's width; the name stays in the button's accessible name. */
   compact?: boolean;
+  /** Demo data loaded: said in the menu too, where a phone's top bar has no room for the badge. */
+  demo?: boolean;
   onLogout: () => void;
   onOpenPalette: () => void;
 }) {
@@ -50,7 +53,7 @@ export function UserMenu({
       >
         <ListItemText
           primary={user.displayName}
-          secondary={`${roleLabels[user.role]} · ${user.username}`}
+          secondary={`${roleLabels[user.role]} · ${user.username}${demo ? ' · demo data, not for real use' : ''}`}
           sx={{ px: 2, py: 0.5, m: 0 }}
         />
         <Divider />
