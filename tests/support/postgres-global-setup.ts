@@ -40,16 +40,14 @@ function runPgTool(bin: string, tool: string, args: string[]): string {
   return execFileSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
-  const bin = findPostgresBin();
-  if (!bin) {
-    const message = `PostgreSQL is not installed, so the PostgreSQL variants of the database suites cannot run. Install it with: ${POSTGRES_INSTALL_HINT}`;
-    if (process.env.CI === 'true') throw new Error(message);
-    console.warn(`\n⚠ ${message}\n  They are skipped on this machine (outside CI only).\n`);
-    project.provide('postgresUrl', null);
-    return undefined;
-  }
+/** A throwaway cluster on 127.0.0.1: its maintenance database's URL, and `stop` to remove it. */
+export interface ThrowawayPostgres {
+  url: string;
+  stop: () => void;
+}
 
+/** Starts a throwaway PostgreSQL cluster from the given binaries (tests and benchmarks share it). */
+export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPostgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dispatch-pg-'));
   const data = path.join(dir, 'data');
   const log = path.join(dir, 'postgres.log');
@@ -85,7 +83,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     ].join(' ');
     // -w waits until the server accepts connections: no polling or sleeping here.
     runPgTool(bin, 'pg_ctl', ['-D', data, '-l', log, '-w', '-t', '30', '-o', serverOptions, 'start']);
-    project.provide('postgresUrl', `postgres://postgres@127.0.0.1:${port}/postgres`);
+    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
   } catch (error) {
     const detail = fs.existsSync(log) ? `\n${fs.readFileSync(log, 'utf8')}` : '';
     stop();
@@ -93,5 +91,18 @@ export default async function setup(project: TestProject): Promise<(() => void) 
       cause: error,
     });
   }
-  return stop;
+}
+
+export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
+  const bin = findPostgresBin();
+  if (!bin) {
+    const message = `PostgreSQL is not installed, so the PostgreSQL variants of the database suites cannot run. Install it with: ${POSTGRES_INSTALL_HINT}`;
+    if (process.env.CI === 'true') throw new Error(message);
+    console.warn(`\n⚠ ${message}\n  They are skipped on this machine (outside CI only).\n`);
+    project.provide('postgresUrl', null);
+    return undefined;
+  }
+  const cluster = await startThrowawayPostgres(bin);
+  project.provide('postgresUrl', cluster.url);
+  return cluster.stop;
 }
