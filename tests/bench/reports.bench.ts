@@ -33,7 +33,7 @@ function median(values: number[]): number {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-async function seed(tx: Tx, userId: string, clients: { id: string; siteIds: string[] }[]): Promise<void> {
+export async function seedClosedTickets(tx: Tx, userId: string, clients: { id: string; siteIds: string[] }[]): Promise<void> {
   const technicians = Array.from({ length: TECHNICIANS }, (_, i): Insertable<TechniciansTable> => ({
     id: randomUUID(),
     user_id: null,
@@ -172,7 +172,7 @@ async function benchOne(label: string, database: DatabaseConfig): Promise<void> 
       siteIds: siteRows.filter((s) => s.client_id === c.id).map((s) => s.id),
     }));
     let t = performance.now();
-    await inTransaction(runtime.database, (tx) => seed(tx, admin.id, clients));
+    await inTransaction(runtime.database, (tx) => seedClosedTickets(tx, admin.id, clients));
     const visitCount = await db
       .selectFrom('visits')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))

@@ -1,8 +1,8 @@
 // Every report query lives here (issue 15 §2). The figures are computed by the database: the
 // closings of the period are filtered, keyed by the grouping and counted with GROUP BY, and the
 // median and 90th percentile come from ROW_NUMBER() / COUNT() windows partitioned by the group,
-// which SQLite (3.25+) and PostgreSQL both run. Nothing loads every ticket into JavaScript.
-import { sql, type Expression, type RawBuilder } from 'kysely';
+// which SQLite (3.38+: unixepoch) and PostgreSQL both run. Nothing loads every ticket into JavaScript.
+import { sql, type RawBuilder } from 'kysely';
 import type { DialectName } from '../db/dialect';
 import type { Tx } from '../db/transaction';
 import type { Priority } from '../../../shared/domain/ticket';
@@ -28,8 +28,8 @@ export interface ReportScope {
 function minutesBetween(dialect: DialectName, from: RawBuilder<unknown>, to: RawBuilder<unknown>) {
   return dialect === 'postgres'
     ? sql<number | null>`cast(floor(extract(epoch from (${to} - ${from})) / 60) as integer)`
-    : // Stored instants are ISO 8601 UTC text, which strftime reads to the second.
-      sql<number | null>`((cast(strftime('%s', ${to}) as integer) - cast(strftime('%s', ${from}) as integer)) / 60)`;
+    : // Stored instants are ISO 8601 UTC text, which unixepoch (SQLite 3.38+) reads to the second.
+      sql<number | null>`((unixepoch(${to}) - unixepoch(${from})) / 60)`;
 }
 
 /** The key a closing is grouped under, as text (null: the ticket lacks that dimension). */
@@ -72,13 +72,18 @@ function groupLabel(scope: ReportScope): RawBuilder<string | null> {
  * The closings in force (not reopened) of the period that pass the filters, one row per ticket,
  * with the group key and the response and resolution minutes. The technician is the lead of the
  * ticket's first visit to arrive on site (the one that set the SLA response), and their team is the
- * ticket's team.
+ * ticket's team. Finding that lead costs an index seek per ticket, so it is looked up only when the
+ * grouping, the filters or the ticket list (`withTechnician`) need it.
  */
-export function keyedClosings(db: Tx, scope: ReportScope) {
-  const firstArrivalLead = sql<string | null>`(
+export function keyedClosings(db: Tx, scope: ReportScope, withTechnician = true) {
+  const needsTechnician =
+    withTechnician || scope.groupBy === 'technician' || scope.groupBy === 'team' || scope.team !== undefined;
+  const firstArrivalLead = needsTechnician
+    ? sql<string | null>`(
     select v.technician_id from visits v
     where v.ticket_id = t.id and v.arrived_at is not null
-    order by v.arrived_at, v.id limit 1)`;
+    order by v.arrived_at, v.id limit 1)`
+    : sql<string | null>`cast(null as text)`;
   let query = db
     .selectFrom('ticket_closures as c')
     .innerJoin('tickets as t', 't.id', 'c.ticket_id')
@@ -121,66 +126,91 @@ export interface AdherenceCountsRow {
   no_target: number;
 }
 
-export interface PercentileRow {
-  group_key: string | null;
-  median: number | null;
-  p90: number | null;
-}
-
-const count = (outcome: SlaOutcome) =>
-  sql<number>`cast(coalesce(sum(case when k.sla_outcome = ${outcome} then 1 else 0 end), 0) as integer)`;
-
-/** Met, missed and no-target counts per group; `overall` puts every closing in one group. */
-export async function adherenceCounts(db: Tx, scope: ReportScope, overall = false): Promise<AdherenceCountsRow[]> {
-  const rows = await db
-    .with('k', () => keyedClosings(db, scope))
-    .selectFrom('k')
-    .select([
-      (overall ? sql<string | null>`cast(null as text)` : sql<string | null>`k.group_key`).as('group_key'),
-      (overall ? sql<string | null>`cast(null as text)` : sql<string | null>`max(k.group_label)`).as('group_label'),
-      sql<number>`cast(count(*) as integer)`.as('closed'),
-      count('met').as('met'),
-      count('missed').as('missed'),
-      count('no_target').as('no_target'),
-    ])
-    .$if(!overall, (q) => q.groupBy('k.group_key'))
-    .execute();
-  return rows;
+/** One group's counts and the median and 90th percentile of both durations; `overall` 1 on the total. */
+export interface AdherenceSummaryRow extends AdherenceCountsRow {
+  overall: number;
+  response_median: number | null;
+  response_p90: number | null;
+  resolution_median: number | null;
+  resolution_p90: number | null;
 }
 
 /**
- * The median and 90th percentile of one duration per group, by the nearest-rank method: the
- * value at rank ⌈p·n⌉ of the n known values in order (so each is a real ticket's minutes).
- * ⌈n/2⌉ = (n+1)/2 and ⌈9n/10⌉ = (9n+9)/10 in integer division on both engines.
+ * Every figure of the SLA adherence report in one statement, so the period's closings are read once:
+ * the ranked rows are a CTE used twice (per group, and the total), which both engines materialize.
+ * Percentiles are nearest-rank: the value at rank ⌈p·n⌉ of the n known values in order (so each is
+ * a real ticket's minutes); ⌈n/2⌉ = (n+1)/2 and ⌈9n/10⌉ = (9n+9)/10 in integer division on both
+ * engines. Unknown values sort last (SQLite and PostgreSQL disagree on where nulls go by default),
+ * so the known ones hold ranks 1..n.
  */
-export async function minutesPercentiles(
-  db: Tx,
-  scope: ReportScope,
-  column: 'response_minutes' | 'resolution_minutes',
-  overall = false,
-): Promise<PercentileRow[]> {
-  const value = sql.ref(`k.${column}`);
-  const partition: Expression<unknown> = overall ? sql`cast(null as text)` : sql`k.group_key`;
-  return db
-    .with('k', () => keyedClosings(db, scope))
-    .with('ranked', (qb) =>
+export async function adherenceSummary(db: Tx, scope: ReportScope): Promise<AdherenceSummaryRow[]> {
+  const rank = (column: 'response_minutes' | 'resolution_minutes', partition: RawBuilder<unknown>) => {
+    const value = sql.ref(`k.${column}`);
+    return sql<number>`row_number() over (${partition} order by case when ${value} is null then 1 else 0 end, ${value})`;
+  };
+  const known = (column: 'response_minutes' | 'resolution_minutes', partition: RawBuilder<unknown>) =>
+    sql<number>`count(${sql.ref(`k.${column}`)}) over (${partition})`;
+  const byGroup = sql`partition by k.group_key`;
+  const all = sql``;
+  const percentile = (column: string, scopeName: 'g' | 'a', at: 'median' | 'p90') => {
+    const rn = sql.ref(`r.${scopeName}_${column}_rn`);
+    const n = sql.ref(`r.${scopeName}_${column}_n`);
+    const rankWanted = at === 'median' ? sql`(${n} + 1) / 2` : sql`(9 * ${n} + 9) / 10`;
+    return sql<number | null>`min(case when ${rn} = ${rankWanted} then ${sql.ref(`r.${column}`)} end)`;
+  };
+  const outcomeCount = (outcome: SlaOutcome) =>
+    sql<number>`cast(coalesce(sum(case when r.sla_outcome = ${outcome} then 1 else 0 end), 0) as integer)`;
+  const figures = (scopeName: 'g' | 'a') =>
+    [
+      sql<number>`cast(count(*) as integer)`.as('closed'),
+      outcomeCount('met').as('met'),
+      outcomeCount('missed').as('missed'),
+      outcomeCount('no_target').as('no_target'),
+      percentile('response_minutes', scopeName, 'median').as('response_median'),
+      percentile('response_minutes', scopeName, 'p90').as('response_p90'),
+      percentile('resolution_minutes', scopeName, 'median').as('resolution_median'),
+      percentile('resolution_minutes', scopeName, 'p90').as('resolution_p90'),
+    ] as const;
+  const ranked = db
+    .with('k', () => keyedClosings(db, scope, false))
+    .with('r', (qb) =>
       qb
         .selectFrom('k')
-        .where(value, 'is not', null)
         .select([
-          sql<string | null>`${partition}`.as('group_key'),
-          sql<number>`${value}`.as('minutes'),
-          sql<number>`row_number() over (partition by ${partition} order by ${value})`.as('rn'),
-          sql<number>`count(*) over (partition by ${partition})`.as('n'),
+          'k.group_key',
+          'k.group_label',
+          'k.sla_outcome',
+          'k.response_minutes',
+          'k.resolution_minutes',
+          rank('response_minutes', byGroup).as('g_response_minutes_rn'),
+          known('response_minutes', byGroup).as('g_response_minutes_n'),
+          rank('resolution_minutes', byGroup).as('g_resolution_minutes_rn'),
+          known('resolution_minutes', byGroup).as('g_resolution_minutes_n'),
+          rank('response_minutes', all).as('a_response_minutes_rn'),
+          known('response_minutes', all).as('a_response_minutes_n'),
+          rank('resolution_minutes', all).as('a_resolution_minutes_rn'),
+          known('resolution_minutes', all).as('a_resolution_minutes_n'),
+        ]),
+    );
+  return ranked
+    .selectFrom('r')
+    .select([
+      sql<string | null>`r.group_key`.as('group_key'),
+      sql<string | null>`max(r.group_label)`.as('group_label'),
+      sql<number>`0`.as('overall'),
+      ...figures('g'),
+    ])
+    .groupBy('r.group_key')
+    .unionAll((qb) =>
+      qb
+        .selectFrom('r')
+        .select([
+          sql<string | null>`cast(null as text)`.as('group_key'),
+          sql<string | null>`cast(null as text)`.as('group_label'),
+          sql<number>`1`.as('overall'),
+          ...figures('a'),
         ]),
     )
-    .selectFrom('ranked')
-    .select([
-      'ranked.group_key',
-      sql<number | null>`min(case when ranked.rn = (ranked.n + 1) / 2 then ranked.minutes end)`.as('median'),
-      sql<number | null>`min(case when ranked.rn = (9 * ranked.n + 9) / 10 then ranked.minutes end)`.as('p90'),
-    ])
-    .groupBy('ranked.group_key')
     .execute();
 }
 

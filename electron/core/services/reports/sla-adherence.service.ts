@@ -1,6 +1,5 @@
 import { priorities, priorityLabels } from '../../../../shared/domain/ticket';
 import type {
-  MinutesDistribution,
   ReportTicketList,
   ReportTicketRow,
   SlaAdherenceReport,
@@ -11,13 +10,11 @@ import type { ReportTicketsInput, SlaAdherenceInput } from '../../../../shared/d
 import { ApiFailure } from '../../../../shared/errors';
 import type { DatabaseHandle } from '../../db/connect';
 import {
-  adherenceCounts,
+  adherenceSummary,
   clientExists,
   drillTickets,
-  minutesPercentiles,
   teamExists,
-  type AdherenceCountsRow,
-  type PercentileRow,
+  type AdherenceSummaryRow,
   type ReportScope,
   type ReportTicketDbRow,
 } from '../../repositories/report.repository';
@@ -66,30 +63,23 @@ function labelOf(groupBy: SlaAdherenceInput['groupBy'], key: string | null, stor
   return stored ?? key;
 }
 
-const distribution = (row: PercentileRow | undefined): MinutesDistribution => ({
-  median: row?.median ?? null,
-  p90: row?.p90 ?? null,
-});
-
 function adherenceRow(
   groupBy: SlaAdherenceInput['groupBy'],
-  counts: AdherenceCountsRow,
-  response: PercentileRow | undefined,
-  resolution: PercentileRow | undefined,
+  row: AdherenceSummaryRow,
   label?: string,
 ): SlaAdherenceRow {
   // Every count is cast to integer in the SQL: pg would answer a bigint as a string.
-  const { met, missed } = counts;
+  const { met, missed } = row;
   return {
-    key: counts.group_key,
-    label: label ?? labelOf(groupBy, counts.group_key, counts.group_label),
-    closed: counts.closed,
+    key: row.group_key,
+    label: label ?? labelOf(groupBy, row.group_key, row.group_label),
+    closed: row.closed,
     met,
     missed,
-    noTarget: counts.no_target,
+    noTarget: row.no_target,
     percentMet: met + missed === 0 ? null : Math.round((met / (met + missed)) * 1000) / 10,
-    responseMinutes: distribution(response),
-    resolutionMinutes: distribution(resolution),
+    responseMinutes: { median: row.response_median, p90: row.response_p90 },
+    resolutionMinutes: { median: row.resolution_median, p90: row.resolution_p90 },
   };
 }
 
@@ -104,34 +94,25 @@ function inReadingOrder(groupBy: SlaAdherenceInput['groupBy'], rows: SlaAdherenc
   });
 }
 
-const byKey = (rows: PercentileRow[]) => new Map(rows.map((r) => [r.group_key, r]));
-
 /** SLA adherence of the closings in the period, grouped as asked, with a total over every group. */
 export async function slaAdherenceReport(
   database: DatabaseHandle,
   input: SlaAdherenceInput,
 ): Promise<SlaAdherenceReport> {
   const scope = await reportScope(database, input);
-  const db = database.db;
-  const [counts, response, resolution, [totalCounts], [totalResponse], [totalResolution]] = await Promise.all([
-    adherenceCounts(db, scope),
-    minutesPercentiles(db, scope, 'response_minutes').then(byKey),
-    minutesPercentiles(db, scope, 'resolution_minutes').then(byKey),
-    adherenceCounts(db, scope, true),
-    minutesPercentiles(db, scope, 'response_minutes', true),
-    minutesPercentiles(db, scope, 'resolution_minutes', true),
-  ]);
-  const rows = counts.map((c) =>
-    adherenceRow(input.groupBy, c, response.get(c.group_key), resolution.get(c.group_key)),
-  );
-  const empty: AdherenceCountsRow = { group_key: null, group_label: null, closed: 0, met: 0, missed: 0, no_target: 0 };
+  const summary = await adherenceSummary(database.db, scope);
+  const total = summary.find((row) => row.overall === 1);
+  if (!total) throw new Error('The adherence summary has no total row');
   return {
     groupBy: input.groupBy,
     from: input.from,
     to: input.to,
     timeZone: scope.zone,
-    rows: inReadingOrder(input.groupBy, rows),
-    total: adherenceRow(input.groupBy, totalCounts ?? empty, totalResponse, totalResolution, 'All tickets'),
+    rows: inReadingOrder(
+      input.groupBy,
+      summary.filter((row) => row.overall !== 1).map((row) => adherenceRow(input.groupBy, row)),
+    ),
+    total: adherenceRow(input.groupBy, total, 'All tickets'),
   };
 }
 
