@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createCore, type Core } from './core';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connect';
 import { startEventHub, type EventHub } from './events/event-hub';
+import { startBackupScheduler, type BackupScheduler } from './services/backup/backup-scheduler';
 import { systemClock, type Clock } from './services/clock';
 import { startDelayWatcher, type DelayWatcher } from './services/delays/delay-watcher';
 import { loadDemoData } from './services/demo-data';
@@ -31,6 +32,8 @@ export interface RuntimeOptions {
   delayWatchIntervalMs?: number | false;
   /** How long an SMTP conversation may stall; the defaults unless a test shortens them. */
   smtpTimeouts?: SmtpTimeouts;
+  /** How often the daily backup's hour is looked for; false leaves it to explicit ticks (tests). Default 60 s. */
+  backupCheckIntervalMs?: number | false;
 }
 
 export interface Runtime {
@@ -42,6 +45,7 @@ export interface Runtime {
   slaWatcher: SlaWatcher;
   outboxSender: OutboxSender;
   delayWatcher: DelayWatcher;
+  backupScheduler: BackupScheduler;
   close(): Promise<void>;
 }
 
@@ -78,6 +82,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       { database, events: hub, clock },
       delayInterval === false ? { autoStart: false } : { intervalMs: delayInterval },
     );
+    const backupInterval = options.backupCheckIntervalMs ?? 60_000;
+    const backupScheduler = startBackupScheduler(
+      { database, clock },
+      backupInterval === false ? { autoStart: false } : { intervalMs: backupInterval },
+    );
     return {
       core,
       database,
@@ -86,7 +95,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       slaWatcher,
       outboxSender,
       delayWatcher,
+      backupScheduler,
       async close() {
+        await backupScheduler.stop();
         await delayWatcher.stop();
         await outboxSender.stop();
         await slaWatcher.stop();

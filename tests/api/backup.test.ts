@@ -5,7 +5,8 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testIso } from '../support/test-clock';
-import { countRows, useTestEnvironment, valueOf, type TestServer } from '../support/test-runtime';
+import { officeHours } from '../support/api-fixture';
+import { countRows, manualClock, useTestEnvironment, valueOf, type TestServer } from '../support/test-runtime';
 
 function openBackup(file: string): SqliteDatabase.Database {
   return new SqliteDatabase(file, { readonly: true, fileMustExist: true });
@@ -147,5 +148,62 @@ describe('backups on PostgreSQL', () => {
     const folder = env.tempDir();
     const saved = await server.call('backup.saveSettings', { folder, scheduleHour: 1, keep: 2 }, admin);
     expect(saved.body).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
+
+describe('the daily backup', () => {
+  const env = useTestEnvironment();
+
+  it('backs up once at the admin’s hour in the organisation’s zone, keeps the last N, and reports a missing folder', async () => {
+    // The default calendar's zone is this machine's; the test sets it so the hour means one instant.
+    const clock = manualClock('2026-12-07T09:30:00.000Z');
+    const runtime = await env.runtime({ demo: 'basic', clock, database: await env.database('sqlite') });
+    const server = await env.server(runtime);
+    let admin = { cookie: await server.login('admin') };
+    valueOf(
+      await server.call(
+        'calendars.save',
+        { scope: { kind: 'default' }, name: 'Head office', calendar: officeHours },
+        admin,
+      ),
+    );
+    const folder = env.tempDir();
+    valueOf(await server.call('backup.saveSettings', { folder, scheduleHour: 5, keep: 2 }, admin));
+    const scheduler = runtime.backupScheduler;
+
+    // 04:30 in New York: yesterday's 05:00 was never backed up, so the first look catches up once.
+    expect(await scheduler.tick()).toMatchObject({ ok: true });
+    expect(await scheduler.tick()).toBeNull();
+    clock.set('2026-12-07T09:59:00.000Z');
+    expect(await scheduler.tick()).toBeNull();
+    clock.set('2026-12-07T10:00:00.000Z');
+    const at5 = await scheduler.tick();
+    expect(at5).toMatchObject({ at: '2026-12-07T10:00:00.000Z', ok: true });
+    expect(await scheduler.tick()).toBeNull();
+    clock.set('2026-12-08T10:01:00.000Z');
+    expect(await scheduler.tick()).toMatchObject({ ok: true });
+
+    // A day on the clock ended the admin's session.
+    admin = { cookie: await server.login('admin') };
+    const backups = valueOf(await server.call('backup.list', {}, admin)).backups;
+    expect(backups.map((b) => b.createdAt)).toEqual(['2026-12-08T10:01:00.000Z', '2026-12-07T10:00:00.000Z']);
+    const audit = valueOf(await server.call('audit.list', { filter: { entity: 'backup' }, limit: 10 }, admin));
+    expect(audit.entries.filter((e) => e.method === 'backup.schedule')).toHaveLength(3);
+
+    fs.rmSync(folder, { recursive: true });
+    clock.set('2026-12-09T10:00:00.000Z');
+    const failed = await scheduler.tick();
+    expect(failed).toMatchObject({ ok: false });
+    expect(failed?.message).toContain('does not exist');
+    admin = { cookie: await server.login('admin') };
+    // Reported once on the Backup screen, not retried every minute until the next day's hour.
+    expect(valueOf(await server.call('backup.status', {}, admin)).lastScheduled).toEqual(failed);
+    clock.advance(60_000);
+    expect(await scheduler.tick()).toBeNull();
+  });
+
+  it('makes no backup without an hour or a folder', async () => {
+    const runtime = await env.runtime({ demo: 'basic', database: await env.database('sqlite') });
+    expect(await runtime.backupScheduler.tick()).toBeNull();
   });
 });
