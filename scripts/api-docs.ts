@@ -93,6 +93,7 @@ const outputs: Record<MethodName, string> = {
   'backup.saveSettings': 'BackupSettings',
   'backup.run': 'BackupFileDto',
   'backup.list': 'BackupListDto',
+  'backup.restore': 'RestoreStagedDto',
   'audit.list': 'AuditPageDto',
   'audit.get': 'AuditDetailDto',
   'audit.kinds': 'string[]',

@@ -4,6 +4,7 @@ import { createCore, type Core } from './core';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connect';
 import { startEventHub, type EventHub } from './events/event-hub';
 import { startBackupScheduler, type BackupScheduler } from './services/backup/backup-scheduler';
+import { applyStagedRestore } from './services/backup/restore.service';
 import { systemClock, type Clock } from './services/clock';
 import { startDelayWatcher, type DelayWatcher } from './services/delays/delay-watcher';
 import { loadDemoData } from './services/demo-data';
@@ -51,9 +52,17 @@ export interface Runtime {
 
 /** Opens the database, brings it up to date and starts the core; both shells start here. */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const clock = options.clock ?? systemClock;
+  if (options.database.kind === 'sqlite' && options.database.file !== ':memory:') {
+    const restored = await applyStagedRestore(options.database.file, clock.now());
+    if (restored) {
+      const kept = restored.keptAside ? ` The database as it was is kept at ${restored.keptAside}.` : '';
+      console.log(`Restored the staged backup into ${options.database.file}.${kept}`);
+    }
+  }
+  // A restored backup from an earlier version is brought up to date here like any database.
   const database = await openDatabase(options.database);
   let events: EventHub | undefined;
-  const clock = options.clock ?? systemClock;
   try {
     events = await startEventHub(database, clock);
     const demo = options.demo ? await loadDemoData(database, clock) : null;

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Role } from '../domain/roles';
 import type { AuditDetailDto, AuditExportDto, AuditPageDto } from '../domain/audit';
 import { auditExportInput, auditGetInput, auditListInput } from '../domain/audit.schema';
-import type { BackupFileDto, BackupListDto, BackupSettings, BackupStatusDto } from '../domain/backup';
-import { backupSettingsInput } from '../domain/backup.schema';
+import type { BackupFileDto, BackupListDto, BackupSettings, BackupStatusDto, RestoreStagedDto } from '../domain/backup';
+import { backupRestoreInput, backupSettingsInput } from '../domain/backup.schema';
 import type { ReportFileDto, ReportTicketList, SlaAdherenceReport } from '../domain/reports';
 import { reportExportInput, reportTicketsInput, slaAdherenceInput } from '../domain/reports.schema';
 import {
@@ -275,6 +275,12 @@ export const api = {
     input: empty,
     access: access.admin,
     summary: 'The backups in the backup folder, newest first, with their size and time.',
+  }),
+  'backup.restore': method<RestoreStagedDto>()({
+    input: backupRestoreInput,
+    access: access.admin,
+    summary:
+      'Stages a backup file to replace the embedded database at the next start of the console; refused (naming `file`) if it is not a Dispatch Console database, fails its integrity check or comes from a newer version. At that start the current database is kept aside (never deleted) and the restored one brought up to date.',
   }),
   'users.list': method<UserDto[]>()({
     input: empty,

@@ -104,6 +104,7 @@ const intended: Record<MethodName, Callers> = {
   'backup.saveSettings': [admin],
   'backup.run': [admin],
   'backup.list': [admin],
+  'backup.restore': [admin],
   'organisation.settings': everyone,
   'organisation.saveSettings': [admin],
   'parts.list': everyone,
@@ -189,7 +190,7 @@ const intended: Record<MethodName, Callers> = {
 };
 
 /** Methods of the embedded database alone: on PostgreSQL an allowed caller hears why not. */
-const embeddedOnly = new Set<MethodName>(['backup.saveSettings', 'backup.run', 'backup.list']);
+const embeddedOnly = new Set<MethodName>(['backup.saveSettings', 'backup.run', 'backup.list', 'backup.restore']);
 
 type Caller = Role | 'nobody';
 type Expected = 'allowed' | 'forbidden' | 'unauthenticated';

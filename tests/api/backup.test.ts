@@ -4,7 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testIso } from '../support/test-clock';
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseConfig } from '../../electron/core/db/connect';
+import { migrationsFor } from '../../electron/core/db/migrations/index';
+import { startRuntime } from '../../electron/core/runtime';
+import { testClock, testIso } from '../support/test-clock';
 import { officeHours } from '../support/api-fixture';
 import { countRows, manualClock, useTestEnvironment, valueOf, type TestServer } from '../support/test-runtime';
 
@@ -205,5 +209,182 @@ describe('the daily backup', () => {
   it('makes no backup without an hour or a folder', async () => {
     const runtime = await env.runtime({ demo: 'basic', database: await env.database('sqlite') });
     expect(await runtime.backupScheduler.tick()).toBeNull();
+  });
+});
+
+describe('restoring a backup', () => {
+  const env = useTestEnvironment();
+
+  /** A console on a SQLite file of its own, closed by the test (to restart it) or at the end. */
+  async function startConsole(database: DatabaseConfig) {
+    const runtime = await startRuntime({
+      database,
+      demo: 'basic',
+      clock: testClock,
+      slaWatchIntervalMs: false,
+      outboxIntervalMs: false,
+      delayWatchIntervalMs: false,
+      backupCheckIntervalMs: false,
+    });
+    let closed = false;
+    const close = async () => {
+      if (!closed) await runtime.close();
+      closed = true;
+    };
+    env.defer(close);
+    const server = await env.server(runtime);
+    const admin = { cookie: await server.login('admin') };
+    return { runtime, server, admin, close };
+  }
+
+  async function logTicket(server: TestServer, admin: { cookie: string }, description: string) {
+    const clientId = valueOf(await server.call('clients.create', { name: `Client of ${description}` }, admin)).id;
+    const input = { channel: 'phone', receivedAt: testIso(-60_000), clientId, description, priority: 'low' } as const;
+    return valueOf(await server.call('tickets.create', input, admin));
+  }
+
+  // The tests' own tickets, apart from the demo data's.
+  const ours = (list: string[]) => list.filter((d) => d.endsWith('the backup')).sort();
+  const descriptions = (db: SqliteDatabase.Database) =>
+    ours((db.prepare('select description from tickets').all() as { description: string }[]).map((r) => r.description));
+
+  it('stages the backup, and at the next start keeps the current database aside and runs on the restored one', async () => {
+    const database = await env.database('sqlite');
+    if (database.kind !== 'sqlite') throw new Error('a SQLite database was asked for');
+    const first = await startConsole(database);
+    const folder = env.tempDir();
+    valueOf(await first.server.call('backup.saveSettings', { folder, scheduleHour: null, keep: 5 }, first.admin));
+    await logTicket(first.server, first.admin, 'Before the backup');
+    const backup = valueOf(await first.server.call('backup.run', {}, first.admin));
+    await logTicket(first.server, first.admin, 'After the backup');
+
+    const staged = valueOf(await first.server.call('backup.restore', { file: backup.path }, first.admin));
+    expect(staged.pendingRestore.from).toBe(backup.path);
+    const status = valueOf(await first.server.call('backup.status', {}, first.admin));
+    expect(status.pendingRestore).toEqual(staged.pendingRestore);
+    // Nothing changes under the running console.
+    const tickets = await first.runtime.database.db.selectFrom('tickets').select('description').execute();
+    expect(ours(tickets.map((t) => t.description))).toEqual(['After the backup', 'Before the backup']);
+    await first.close();
+
+    const second = await startConsole(database);
+    const now = await second.runtime.database.db.selectFrom('tickets').select('description').execute();
+    expect(ours(now.map((t) => t.description))).toEqual(['Before the backup']);
+    expect(valueOf(await second.server.call('backup.status', {}, second.admin)).pendingRestore).toBeNull();
+    expect(fs.existsSync(`${database.file}.restore-pending`)).toBe(false);
+
+    const keptFolder = path.join(path.dirname(database.file), 'before-restore');
+    const kept = fs.readdirSync(keptFolder);
+    expect(kept).toHaveLength(1);
+    const aside = openBackup(path.join(keptFolder, kept[0] ?? ''));
+    try {
+      expect(aside.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(descriptions(aside)).toEqual(['After the backup', 'Before the backup']);
+    } finally {
+      aside.close();
+    }
+    await second.close();
+  });
+
+  it('brings a backup of an earlier version up to the current schema at that start', async () => {
+    const older = path.join(env.tempDir(), 'from-0010.sqlite');
+    const early = await openDatabase({ kind: 'sqlite', file: older }, { migrateTo: '0010-audit-indexes' });
+    await early.db.insertInto('settings').values({ key: 'from.older', value: 'kept' }).execute();
+    await early.close();
+    for (const side of ['-wal', '-shm']) expect(fs.existsSync(`${older}${side}`)).toBe(false);
+
+    const database = await env.database('sqlite');
+    const first = await startConsole(database);
+    valueOf(await first.server.call('backup.restore', { file: older }, first.admin));
+    await first.close();
+    const second = await startConsole(database);
+    const db = second.runtime.database.db;
+    const names = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map(
+      (r) => r.name,
+    );
+    expect(names).toEqual(Object.keys(migrationsFor('sqlite')).sort());
+    const kept = await db.selectFrom('settings').select('value').where('key', '=', 'from.older').executeTakeFirst();
+    expect(kept?.value).toBe('kept');
+  });
+
+  describe('refusals, which leave the current database untouched', () => {
+    let console_: Awaited<ReturnType<typeof startConsole>>;
+    let good: string;
+    let databaseFile: string;
+
+    beforeAll(async () => {
+      const database = await env.database('sqlite');
+      if (database.kind !== 'sqlite') throw new Error('a SQLite database was asked for');
+      databaseFile = database.file;
+      console_ = await startConsole(database);
+      const folder = env.tempDir();
+      valueOf(
+        await console_.server.call('backup.saveSettings', { folder, scheduleHour: null, keep: 5 }, console_.admin),
+      );
+      await logTicket(console_.server, console_.admin, 'Current work');
+      good = valueOf(await console_.server.call('backup.run', {}, console_.admin)).path;
+    });
+
+    async function refusal(prepare: (file: string) => void): Promise<string> {
+      const file = path.join(env.tempDir(), 'candidate.sqlite');
+      fs.copyFileSync(good, file);
+      prepare(file);
+      const before = await countRows(console_.runtime.database);
+      const bytesBefore = fs.readFileSync(databaseFile);
+      const reply = await console_.server.call('backup.restore', { file }, console_.admin);
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['file'] }] } });
+      expect(await countRows(console_.runtime.database)).toEqual(before);
+      expect(fs.readFileSync(databaseFile).equals(bytesBefore), 'the database file is unchanged').toBe(true);
+      expect(fs.existsSync(`${databaseFile}.restore-pending`)).toBe(false);
+      expect(valueOf(await console_.server.call('backup.status', {}, console_.admin)).pendingRestore).toBeNull();
+      return reply.body.ok ? '' : reply.body.error.message;
+    }
+
+    it('refuses a backup with bytes flipped, as failing the integrity check', async () => {
+      const message = await refusal((file) => {
+        const bytes = fs.readFileSync(file);
+        // Flip every byte of the pages after the first: the tables' contents are garbage.
+        for (let i = 4096 * 2; i < bytes.length; i++) bytes[i] = (bytes[i] ?? 0) ^ 0xff;
+        fs.writeFileSync(file, bytes);
+      });
+      expect(message).toMatch(/integrity check|not a readable database|malformed/);
+    });
+
+    it('refuses a file that is not a database at all', async () => {
+      expect(await refusal((file) => fs.writeFileSync(file, 'Dear admin, this is a letter.\n'.repeat(200)))).toMatch(
+        /not a readable database|cannot be opened/,
+      );
+    });
+
+    it('refuses a SQLite database of another program', async () => {
+      const message = await refusal((file) => {
+        fs.rmSync(file);
+        const other = new SqliteDatabase(file);
+        other.exec('create table recipes (name text)');
+        other.close();
+      });
+      expect(message).toBe('The file is a SQLite database, but not a Dispatch Console database.');
+    });
+
+    it('refuses a backup from a newer version of the console', async () => {
+      const message = await refusal((file) => {
+        const newer = new SqliteDatabase(file);
+        newer.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run('9999-future', testIso());
+        newer.close();
+      });
+      expect(message).toContain('newer version');
+      expect(message).toContain('9999-future');
+    });
+
+    it('refuses a file that does not exist, and the database the console is running on', async () => {
+      const missing = await console_.server.call('backup.restore', { file: `${good}.gone` }, console_.admin);
+      expect(missing.body).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: 'There is no such file.' },
+      });
+      const live = await console_.server.call('backup.restore', { file: databaseFile }, console_.admin);
+      expect(live.body).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['file'] }] } });
+    });
   });
 });

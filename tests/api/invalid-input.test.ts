@@ -640,6 +640,12 @@ const cases: Record<MethodName, Case[]> = {
     ['keeping 366', with_('backup.saveSettings', { keep: 366 }), ['keep']],
     ['an empty folder', with_('backup.saveSettings', { folder: '  ' }), ['folder']],
   ],
+  'backup.restore': [
+    ['a relative path', with_('backup.restore', { file: 'backups/dispatch.sqlite' }), ['file']],
+    ['an empty path', with_('backup.restore', { file: ' ' }), ['file']],
+    ['a path of 1,001 characters', with_('backup.restore', { file: `/${long(1000)}` }), ['file']],
+    ['no file', without('backup.restore', 'file'), ['file']],
+  ],
   'organisation.settings': [],
   'organisation.saveSettings': [
     ['a first day written out', with_('organisation.saveSettings', { firstDayOfWeek: 'Monday' }), ['firstDayOfWeek']],

@@ -48,8 +48,10 @@ export interface ApiFixture {
   auditId: string;
   /** A message of ticketId that was not delivered (failed). */
   failedMessageId: string;
-  /** An empty folder of the test's own; on SQLite it is the saved backup folder. */
+  /** A folder of the test's own; on SQLite it is the saved backup folder. */
   backupFolder: string;
+  /** On SQLite a backup made by the fixture (in backupFolder); on PostgreSQL a path that does not exist. */
+  backupFile: string;
 }
 
 export async function startApiFixture(
@@ -231,8 +233,10 @@ export async function startApiFixture(
     ),
   );
   const backupFolder = env.tempDir();
+  let backupFile = `${backupFolder}/none.sqlite`;
   if (runtime.database.dialect === 'sqlite') {
     valueOf(await server.call('backup.saveSettings', { folder: backupFolder, scheduleHour: null, keep: 3 }, admin));
+    backupFile = valueOf(await server.call('backup.run', {}, admin)).path;
   }
   return {
     server,
@@ -266,6 +270,7 @@ export async function startApiFixture(
       ).entries.filter((e) => e.method === 'tickets.create')[0]?.id ?? '',
     failedMessageId: await failedMessage(runtime.database, { ticketId: ticket.id }),
     backupFolder,
+    backupFile,
   };
 }
 
@@ -495,6 +500,7 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'backup.saveSettings': (f) => ({ folder: f.backupFolder, scheduleHour: 2, keep: 3 }),
   'backup.run': () => ({}),
   'backup.list': () => ({}),
+  'backup.restore': (f) => ({ file: f.backupFile }),
   'organisation.settings': () => ({}),
   'organisation.saveSettings': () => ({ firstDayOfWeek: 'sun' }),
   'parts.list': () => ({ query: 'sfp', includeInactive: true }),

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PendingRestoreDto } from '../../../shared/domain/backup';
 import { ApiFailure } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
 import { putJsonSetting } from '../repositories/sla-config.repository';
@@ -7,7 +10,9 @@ import {
   loadBackupSettings,
   loadLastScheduled,
   loadPendingRestoreNote,
+  savePendingRestoreNote,
 } from '../services/backup/backup-settings.service';
+import { stageRestore, stagedRestoreFile } from '../services/backup/restore.service';
 import { BackupError, backUpDatabase } from '../services/backup/backup.service';
 import { defaultCalendar } from '../services/sla/sla-config.service';
 import type { Handlers } from './handler-types';
@@ -28,6 +33,17 @@ async function configuredFolder(ctx: HandlerContext): Promise<{ folder: string; 
   return { folder: settings.folder, keep: settings.keep };
 }
 
+/** The staged restore, if its file is still waiting (a restored database may carry an old note). */
+async function pendingRestore(ctx: HandlerContext): Promise<PendingRestoreDto | null> {
+  const { config } = ctx.database;
+  if (config.kind !== 'sqlite' || !fs.existsSync(stagedRestoreFile(config.file))) return null;
+  return loadPendingRestoreNote(ctx.database.db);
+}
+
+function refuseFile(message: string): never {
+  throw new ApiFailure('invalid_input', message, [{ path: ['file'], message }]);
+}
+
 export const backupHandlers = {
   'backup.status': async (_input, ctx) => {
     const db = ctx.database.db;
@@ -36,7 +52,7 @@ export const backupHandlers = {
       settings: await loadBackupSettings(db),
       timeZone: (await defaultCalendar(db)).timeZone,
       lastScheduled: await loadLastScheduled(db),
-      pendingRestore: await loadPendingRestoreNote(db),
+      pendingRestore: await pendingRestore(ctx),
     };
   },
 
@@ -78,5 +94,23 @@ export const backupHandlers = {
     const problem = folderProblem(folder);
     if (problem) return { backups: [], folderProblem: problem };
     return { backups: listBackups(folder), folderProblem: null };
+  },
+
+  'backup.restore': async (input, ctx) => {
+    if (!path.isAbsolute(input.file)) refuseFile('Give the full path of the backup file.');
+    requireEmbedded(ctx);
+    const { config } = ctx.database;
+    if (config.kind !== 'sqlite') throw new Error('requireEmbedded let a PostgreSQL database through');
+    if (path.resolve(input.file) === path.resolve(config.file)) {
+      refuseFile('This is the database the console is using now; choose a backup.');
+    }
+    const staged = stageRestore(config.file, input.file);
+    if (!staged.ok) refuseFile(staged.reason);
+    const note = { from: input.file, stagedAt: ctx.now() };
+    await ctx.write(async ({ tx, audit }) => {
+      await savePendingRestoreNote(tx, note);
+      await audit({ entity: 'backup_restore', entityId: path.basename(input.file), after: note });
+    });
+    return { pendingRestore: note };
   },
 } satisfies Partial<Handlers>;
