@@ -3,6 +3,8 @@ import path from 'node:path';
 import { createCore, type Core } from './core';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connect';
 import { startEventHub, type EventHub } from './events/event-hub';
+import { startBackupScheduler, type BackupScheduler } from './services/backup/backup-scheduler';
+import { applyStagedRestore } from './services/backup/restore.service';
 import { systemClock, type Clock } from './services/clock';
 import { startDelayWatcher, type DelayWatcher } from './services/delays/delay-watcher';
 import { loadDemoData } from './services/demo-data';
@@ -31,6 +33,8 @@ export interface RuntimeOptions {
   delayWatchIntervalMs?: number | false;
   /** How long an SMTP conversation may stall; the defaults unless a test shortens them. */
   smtpTimeouts?: SmtpTimeouts;
+  /** How often the daily backup's hour is looked for; false leaves it to explicit ticks (tests). Default 60 s. */
+  backupCheckIntervalMs?: number | false;
 }
 
 export interface Runtime {
@@ -42,14 +46,23 @@ export interface Runtime {
   slaWatcher: SlaWatcher;
   outboxSender: OutboxSender;
   delayWatcher: DelayWatcher;
+  backupScheduler: BackupScheduler;
   close(): Promise<void>;
 }
 
 /** Opens the database, brings it up to date and starts the core; both shells start here. */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const clock = options.clock ?? systemClock;
+  if (options.database.kind === 'sqlite' && options.database.file !== ':memory:') {
+    const restored = await applyStagedRestore(options.database.file, clock.now());
+    if (restored) {
+      const kept = restored.keptAside ? ` The database as it was is kept at ${restored.keptAside}.` : '';
+      console.log(`Restored the staged backup into ${options.database.file}.${kept}`);
+    }
+  }
+  // A restored backup from an earlier version is brought up to date here like any database.
   const database = await openDatabase(options.database);
   let events: EventHub | undefined;
-  const clock = options.clock ?? systemClock;
   try {
     events = await startEventHub(database, clock);
     const demo = options.demo ? await loadDemoData(database, clock) : null;
@@ -78,6 +91,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       { database, events: hub, clock },
       delayInterval === false ? { autoStart: false } : { intervalMs: delayInterval },
     );
+    const backupInterval = options.backupCheckIntervalMs ?? 60_000;
+    const backupScheduler = startBackupScheduler(
+      { database, clock },
+      backupInterval === false ? { autoStart: false } : { intervalMs: backupInterval },
+    );
     return {
       core,
       database,
@@ -86,7 +104,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       slaWatcher,
       outboxSender,
       delayWatcher,
+      backupScheduler,
       async close() {
+        await backupScheduler.stop();
         await delayWatcher.stop();
         await outboxSender.stop();
         await slaWatcher.stop();

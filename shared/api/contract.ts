@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Role } from '../domain/roles';
 import type { AuditDetailDto, AuditExportDto, AuditPageDto } from '../domain/audit';
 import { auditExportInput, auditGetInput, auditListInput } from '../domain/audit.schema';
+import type { BackupFileDto, BackupListDto, BackupSettings, BackupStatusDto, RestoreStagedDto } from '../domain/backup';
+import { backupRestoreInput, backupSettingsInput } from '../domain/backup.schema';
 import type { ReportFileDto, ReportTicketList, SlaAdherenceReport } from '../domain/reports';
 import { reportExportInput, reportTicketsInput, slaAdherenceInput } from '../domain/reports.schema';
 import {
@@ -250,6 +252,35 @@ export const api = {
     access: access.admin,
     summary:
       'The audit entries the filter matches as CSV (UTF-8, a header row, newest first), at most 100,000 rows; `truncated` says when more matched.',
+  }),
+  'backup.status': method<BackupStatusDto>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      "The database's backup settings (folder, daily hour in the organisation's zone, how many to keep), the last scheduled backup and a restore waiting for the next start. On PostgreSQL `engine` says so: backups are then the database server's job (pg_dump, see docs/INSTALL.md).",
+  }),
+  'backup.saveSettings': method<BackupSettings>()({
+    input: backupSettingsInput,
+    access: access.admin,
+    summary:
+      'Saves the backup folder (absolute, existing and writable on the machine that runs the console), the daily hour (null: no schedule) and how many backups to keep. Embedded database only.',
+  }),
+  'backup.run': method<BackupFileDto>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      "Backs the embedded database up now into the backup folder with SQLite's online backup (the console keeps working), checks the copy (PRAGMA integrity_check) and deletes the oldest beyond the number to keep.",
+  }),
+  'backup.list': method<BackupListDto>()({
+    input: empty,
+    access: access.admin,
+    summary: 'The backups in the backup folder, newest first, with their size and time.',
+  }),
+  'backup.restore': method<RestoreStagedDto>()({
+    input: backupRestoreInput,
+    access: access.admin,
+    summary:
+      'Stages a backup file to replace the embedded database at the next start of the console; refused (naming `file`) if it is not a Dispatch Console database, fails its integrity check or comes from a newer version. At that start the current database is kept aside (never deleted) and the restored one brought up to date.',
   }),
   'users.list': method<UserDto[]>()({
     input: empty,

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { methodNames, type MethodName } from '../../shared/api/contract';
 import { officeHours, startApiFixture, validInputs, type ApiFixture } from '../support/api-fixture';
@@ -616,6 +618,34 @@ const cases: Record<MethodName, Case[]> = {
       ['travel', 'osrm', 'url'],
     ],
   ],
+  'backup.status': [],
+  'backup.run': [],
+  'backup.list': [],
+  'backup.saveSettings': [
+    ['a relative folder', with_('backup.saveSettings', { folder: 'backups' }), ['folder']],
+    [
+      'a folder that does not exist',
+      (f) => ({ ...validInputs['backup.saveSettings'](f), folder: `${f.backupFolder}/gone/deeper` }),
+      ['folder'],
+    ],
+    [
+      'a file instead of a folder',
+      (f) => ({ ...validInputs['backup.saveSettings'](f), folder: backupFileIn(f) }),
+      ['folder'],
+    ],
+    ['a schedule without a folder', with_('backup.saveSettings', { folder: null }), ['folder']],
+    ['an hour of 24', with_('backup.saveSettings', { scheduleHour: 24 }), ['scheduleHour']],
+    ['an hour of 2.5', with_('backup.saveSettings', { scheduleHour: 2.5 }), ['scheduleHour']],
+    ['keeping none', with_('backup.saveSettings', { keep: 0 }), ['keep']],
+    ['keeping 366', with_('backup.saveSettings', { keep: 366 }), ['keep']],
+    ['an empty folder', with_('backup.saveSettings', { folder: '  ' }), ['folder']],
+  ],
+  'backup.restore': [
+    ['a relative path', with_('backup.restore', { file: 'backups/dispatch.sqlite' }), ['file']],
+    ['an empty path', with_('backup.restore', { file: ' ' }), ['file']],
+    ['a path of 1,001 characters', with_('backup.restore', { file: `/${long(1000)}` }), ['file']],
+    ['no file', without('backup.restore', 'file'), ['file']],
+  ],
   'organisation.settings': [],
   'organisation.saveSettings': [
     ['a first day written out', with_('organisation.saveSettings', { firstDayOfWeek: 'Monday' }), ['firstDayOfWeek']],
@@ -1054,6 +1084,13 @@ function workLogWith(f: ApiFixture, line: Record<string, unknown>) {
 }
 
 /** Valid dispatch settings with some fields changed (nested objects merged one level at a time). */
+/** A plain file in the fixture's backup folder, where a folder is expected. */
+function backupFileIn(f: ApiFixture): string {
+  const file = path.join(f.backupFolder, 'not-a-folder.txt');
+  fs.writeFileSync(file, 'a note');
+  return file;
+}
+
 function settingsWith(
   f: ApiFixture,
   change: { weights?: Record<string, unknown>; travel?: Record<string, unknown> & { osrm?: Record<string, unknown> } },

@@ -339,3 +339,189 @@ describeEachDatabase('migrations', (kind) => {
     await expect(handle.db.insertInto('client_message_opt_outs').values(optOut).execute()).rejects.toThrow();
   });
 });
+
+/** Rows of every table 0001 made, in its columns, with values valid under every later rule. */
+const at = '2026-11-26T09:00:00.000Z';
+const representative: Record<string, Record<string, unknown>[]> = {
+  users: [
+    {
+      id: 'u1',
+      username: 'dana',
+      display_name: 'Dana',
+      role: 'dispatcher',
+      password_hash: 'x',
+      active: 1,
+      created_at: at,
+    },
+    {
+      id: 'u2',
+      username: 'toni',
+      display_name: 'Toni',
+      role: 'technician',
+      password_hash: 'y',
+      active: 0,
+      created_at: at,
+    },
+  ],
+  settings: [{ key: 'upgrade.kept', value: '{"a":1}' }],
+  clients: [
+    {
+      id: 'c1',
+      name: 'Lucerne',
+      phone: '+41 41 555 01 01',
+      phone_digits: '41415550101',
+      email: 'desk@lucerne.example',
+      time_zone: 'Europe/Zurich',
+      created_at: at,
+    },
+  ],
+  contacts: [
+    {
+      id: 'k1',
+      client_id: 'c1',
+      name: 'Ola',
+      phone: null,
+      phone_digits: null,
+      email: 'ola@lucerne.example',
+      created_at: at,
+    },
+  ],
+  sites: [
+    {
+      id: 's1',
+      client_id: 'c1',
+      name: 'Depot',
+      address: 'Quai 1, Luzern',
+      latitude: 47.05,
+      longitude: 8.31,
+      access_requirements: 'Badge',
+      time_zone: null,
+      created_at: at,
+    },
+  ],
+  skills: [{ id: 'sk1', name: 'Network', description: 'Switches' }],
+  technicians: [
+    {
+      id: 't1',
+      user_id: 'u2',
+      name: 'Toni',
+      phone: null,
+      email: null,
+      home_address: 'Luzern',
+      home_latitude: 47.0,
+      home_longitude: 8.3,
+      last_latitude: null,
+      last_longitude: null,
+      last_position_at: null,
+      active: 1,
+      created_at: at,
+    },
+  ],
+  technician_skills: [{ technician_id: 't1', skill_id: 'sk1', level: 4, certified_until: null }],
+  ticket_counters: [{ year: 2026, last: 1 }],
+  tickets: [
+    {
+      id: 'tk1',
+      number: 'T-2026-000001',
+      channel: 'phone',
+      external_ref: 'EXT-1',
+      received_at: at,
+      logged_at: at,
+      logged_by: 'u1',
+      client_id: 'c1',
+      contact_id: 'k1',
+      site_id: 's1',
+      category: 'Network',
+      asset: 'SW-1',
+      description: 'Switch down',
+      impact: null,
+      urgency: null,
+      priority: 'high',
+      status: 'new',
+      sla_due_at: '2026-11-26T13:00:00.000Z',
+      updated_at: at,
+    },
+  ],
+  audit_log: [
+    {
+      id: 'a1',
+      at,
+      user_id: 'u1',
+      method: 'tickets.create',
+      entity: 'ticket',
+      entity_id: 'tk1',
+      before: null,
+      after: '{"number":"T-2026-000001"}',
+    },
+  ],
+};
+const keys: Record<string, string> = { settings: 'key', ticket_counters: 'year', technician_skills: 'technician_id' };
+
+describeEachDatabase('upgrades from every earlier schema version', (kind) => {
+  const env = useTestEnvironment();
+  const names = Object.keys(migrationsFor(kind)).sort();
+
+  it.each(names.slice(0, -1))(
+    'keeps every row of a database last migrated to %s, and its constraints hold',
+    async (last) => {
+      const config = await env.database(kind);
+      const early = await openDatabase(config, { migrateTo: last });
+      // Typed loosely: the tables as that version left them.
+      const db = early.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+      for (const [table, rows] of Object.entries(representative)) await db.insertInto(table).values(rows).execute();
+      await early.close();
+
+      const handle = await openDatabase(config);
+      env.defer(() => handle.close());
+      const latest = handle.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+      for (const [table, rows] of Object.entries(representative)) {
+        const columns = Object.keys(rows[0] ?? {});
+        const stored = await latest
+          .selectFrom(table)
+          .select(columns)
+          .orderBy(keys[table] ?? 'id')
+          .execute();
+        expect(stored, table).toEqual(rows);
+      }
+      const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(handle.db);
+      expect(applied.rows.map((r) => r.name)).toEqual(names);
+      if (kind === 'sqlite') {
+        expect((await sql`pragma foreign_key_check`.execute(handle.db)).rows).toEqual([]);
+        expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(handle.db)).rows).toEqual([
+          { integrity_check: 'ok' },
+        ]);
+      }
+      const user = representative.users?.[0] ?? {};
+      await expect(
+        latest
+          .insertInto('users')
+          .values({ ...user, id: 'u9' })
+          .execute(),
+        'a second dana',
+      ).rejects.toThrow();
+      const ticket = representative.tickets?.[0] ?? {};
+      await expect(
+        latest
+          .insertInto('tickets')
+          .values({ ...ticket, id: 'tk9', number: 'T-2026-000009', client_id: 'nobody' })
+          .execute(),
+        'a ticket of a client that does not exist',
+      ).rejects.toThrow();
+    },
+  );
+
+  it('refuses, with a clear message, a database a newer version has migrated, every time it is opened', async () => {
+    const config = await env.database(kind);
+    const first = await openDatabase(config);
+    await first.db.insertInto('settings').values({ key: 'kept', value: 'by the newer version' }).execute();
+    await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', ${at})`.execute(first.db);
+    await first.close();
+
+    await expect(openDatabase(config)).rejects.toThrow(
+      /written by a newer version of Dispatch Console \(its schema has 9999-from-the-future/,
+    );
+
+    // Still recorded as newer (nothing was undone), and refused however it is opened.
+    await expect(openDatabase(config, { migrateTo: names[0] ?? '' })).rejects.toThrow(/newer version/);
+  });
+});

@@ -48,6 +48,10 @@ export interface ApiFixture {
   auditId: string;
   /** A message of ticketId that was not delivered (failed). */
   failedMessageId: string;
+  /** A folder of the test's own; on SQLite it is the saved backup folder. */
+  backupFolder: string;
+  /** On SQLite a backup made by the fixture (in backupFolder); on PostgreSQL a path that does not exist. */
+  backupFile: string;
 }
 
 export async function startApiFixture(
@@ -228,6 +232,12 @@ export async function startApiFixture(
       admin,
     ),
   );
+  const backupFolder = env.tempDir();
+  let backupFile = `${backupFolder}/none.sqlite`;
+  if (runtime.database.dialect === 'sqlite') {
+    valueOf(await server.call('backup.saveSettings', { folder: backupFolder, scheduleHour: null, keep: 3 }, admin));
+    backupFile = valueOf(await server.call('backup.run', {}, admin)).path;
+  }
   return {
     server,
     cookies,
@@ -259,6 +269,8 @@ export async function startApiFixture(
         await server.call('audit.list', { filter: { record: ticket.id, entity: 'ticket' }, limit: 200 }, admin),
       ).entries.filter((e) => e.method === 'tickets.create')[0]?.id ?? '',
     failedMessageId: await failedMessage(runtime.database, { ticketId: ticket.id }),
+    backupFolder,
+    backupFile,
   };
 }
 
@@ -484,6 +496,11 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
       osrm: { enabled: false, url: 'http://127.0.0.1:5000', profile: 'driving', timeoutMs: 2000 },
     },
   }),
+  'backup.status': () => ({}),
+  'backup.saveSettings': (f) => ({ folder: f.backupFolder, scheduleHour: 2, keep: 3 }),
+  'backup.run': () => ({}),
+  'backup.list': () => ({}),
+  'backup.restore': (f) => ({ file: f.backupFile }),
   'organisation.settings': () => ({}),
   'organisation.saveSettings': () => ({ firstDayOfWeek: 'sun' }),
   'parts.list': () => ({ query: 'sfp', includeInactive: true }),

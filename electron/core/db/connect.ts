@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect';
 import { migrationsFor } from './migrations/index';
@@ -17,6 +17,11 @@ export interface DatabaseHandle {
   config: DatabaseConfig;
   /** A fresh pg client for LISTEN, or null on SQLite. */
   pgListenerConfig: pg.ClientConfig | null;
+  /**
+   * SQLite only (null on PostgreSQL): copies the open database to `file` with SQLite's online
+   * backup API, a hundred pages per turn of the event loop, so requests go on being served.
+   */
+  backupTo: ((file: string) => Promise<void>) | null;
   close(): Promise<void>;
 }
 
@@ -77,6 +82,7 @@ function openSqlite(file: string): DatabaseHandle {
     dialect: 'sqlite',
     config: { kind: 'sqlite', file },
     pgListenerConfig: null,
+    backupTo: (destination) => backUpSqlite(db, native, destination),
     close: () => db.destroy(),
   };
 }
@@ -92,13 +98,42 @@ function openPostgres(url: string): DatabaseHandle {
     dialect: 'postgres',
     config: { kind: 'postgres', url },
     pgListenerConfig: clientConfig,
+    backupTo: null,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * The backup runs on the connection the core writes through, so SQLite carries those writes into
+ * the copy as it goes instead of restarting it. Its first step must not meet an open write
+ * transaction: SQLite answers BUSY, and better-sqlite3, not knowing the size yet, takes that for
+ * "done" and drops the copy. So that step waits for Kysely's connection; later ones share it.
+ */
+async function backUpSqlite(db: Kysely<Database>, native: SqliteDatabase.Database, destination: string) {
+  let finished: Promise<unknown> = Promise.resolve();
+  await db.connection().execute(
+    () =>
+      new Promise<void>((begun) => {
+        finished = native.backup(destination, {
+          progress: () => {
+            begun();
+            // Keep better-sqlite3's default pace (100 pages a turn).
+            return 100;
+          },
+        });
+        finished.then(
+          () => begun(),
+          () => begun(),
+        );
+      }),
+  );
+  await finished;
 }
 
 async function migrate(handle: DatabaseHandle, target?: string): Promise<void> {
   const migrations = migrationsFor(handle.dialect);
   const run = async (db: Kysely<Database>) => {
+    await refuseNewerSchema(db, Object.keys(migrations));
     const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
     const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
@@ -115,4 +150,27 @@ async function migrate(handle: DatabaseHandle, target?: string): Promise<void> {
   // PostgreSQL: Kysely already wraps the run in a transaction under an advisory lock.
   if (handle.dialect === 'sqlite') await inTransaction(handle, run);
   else await run(handle.db);
+}
+
+/**
+ * Names of the migrations a database records that this version does not know: it was written by a
+ * newer Dispatch Console. Empty for a new database.
+ */
+export async function unknownMigrations(db: Kysely<Database>, known: readonly string[]): Promise<string[]> {
+  const recorded = await sql<{ name: string }>`select name from kysely_migration order by name`
+    .execute(db)
+    .then((r) => r.rows.map((row) => row.name))
+    // A new database has no migration table yet.
+    .catch(() => [] as string[]);
+  return recorded.filter((name) => !known.includes(name));
+}
+
+async function refuseNewerSchema(db: Kysely<Database>, known: readonly string[]): Promise<void> {
+  const unknown = await unknownMigrations(db, known);
+  if (unknown.length === 0) return;
+  // Kysely would say "corrupted migrations"; older code must not touch a newer schema at all.
+  throw new Error(
+    `This database was written by a newer version of Dispatch Console (its schema has ${unknown.join(', ')}, ` +
+      `which this version does not know). Install that version or a newer one; this version leaves the database untouched.`,
+  );
 }

@@ -1,5 +1,6 @@
 import { attachmentHandlers } from './attachments.handlers';
 import { auditHandlers } from './audit.handlers';
+import { backupHandlers } from './backup.handlers';
 import { reportHandlers } from './reports.handlers';
 import { authHandlers } from './auth.handlers';
 import { closureHandlers } from './closure.handlers';
@@ -45,6 +46,7 @@ export const handlers: Handlers = {
   ...closureHandlers,
   ...remoteResolutionHandlers,
   ...auditHandlers,
+  ...backupHandlers,
   ...reportHandlers,
   ...outboxHandlers,
   ...mailHandlers,

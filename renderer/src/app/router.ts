@@ -20,6 +20,7 @@ export const routeNames = [
   'message-templates',
   'messages',
   'schedule',
+  'backup',
 ] as const;
 export type Route = { name: (typeof routeNames)[number] };
 

@@ -13,8 +13,10 @@ export interface FreshServer {
  * shared e2e server cannot return to once another spec changed it, such as "no SMTP server set
  * up". Started the way playwright.config.ts starts the shared one, on a port the system picks.
  */
-export async function startFreshServer(): Promise<FreshServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dispatch-e2e-fresh-'));
+export async function startFreshServer(options: { dataDir?: string } = {}): Promise<FreshServer> {
+  // A data folder the test passes outlives the server (a restart starts on it again); it removes it.
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dispatch-e2e-fresh-'));
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/serve.ts', '--port', '0', '--data-dir', dataDir, '--demo'],
@@ -36,7 +38,7 @@ export async function startFreshServer(): Promise<FreshServer> {
     async stop() {
       child.kill('SIGTERM');
       await exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -46,6 +46,7 @@ const SlaAdminPage = lazy(() => import('../admin/sla-admin-page').then((m) => ({
 const MyDayPage = lazy(() => import('../my-day/my-day-page').then((m) => ({ default: m.MyDayPage })));
 const ClientsPage = lazy(() => import('../clients/clients-page').then((m) => ({ default: m.ClientsPage })));
 const AuditLogPage = lazy(() => import('../audit/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
+const BackupPage = lazy(() => import('../admin/backup-page').then((m) => ({ default: m.BackupPage })));
 const MailAdminPage = lazy(() => import('../outbox/mail-admin-page').then((m) => ({ default: m.MailAdminPage })));
 const MessageTemplatesPage = lazy(() =>
   import('../templates/message-templates-page').then((m) => ({ default: m.MessageTemplatesPage })),
@@ -54,7 +55,7 @@ const SchedulePage = lazy(() => import('../schedule/schedule-page').then((m) => 
 const MessagesPage = lazy(() => import('../outbox/messages-page').then((m) => ({ default: m.MessagesPage })));
 
 // The admin's own screens, above which the outbox's warning is shown (once, where admins look).
-const adminScreens: readonly Route['name'][] = ['sla-admin', 'mail-admin', 'message-templates', 'audit'];
+const adminScreens: readonly Route['name'][] = ['sla-admin', 'mail-admin', 'message-templates', 'audit', 'backup'];
 
 export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   useLiveUpdates(true);
@@ -188,6 +189,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
             {current === 'message-templates' && <MessageTemplatesPage />}
             {current === 'messages' && <MessagesPage />}
             {current === 'schedule' && <SchedulePage user={user} />}
+            {current === 'backup' && <BackupPage />}
           </Suspense>
         </Box>
         {roleIn(access.escalationReaders, user.role) && <EscalationNotifier />}

@@ -63,6 +63,7 @@ const sections: readonly (NavSection & { owner: readonly Role[] })[] = [
       view('mail-admin', 'E-mail', access.admin),
       view('message-templates', 'Templates', access.admin),
       view('audit', 'Audit log', access.admin),
+      view('backup', 'Backup', access.admin),
     ],
   },
 ];
