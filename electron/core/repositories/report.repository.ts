@@ -25,15 +25,19 @@ export interface ReportScope {
 }
 
 /** Whole minutes from `from` to `to` (both instants), rounded down; null when either is null. */
-function minutesBetween(dialect: DialectName, from: RawBuilder<unknown>, to: RawBuilder<unknown>) {
+export function minutesBetween(dialect: DialectName, from: RawBuilder<unknown>, to: RawBuilder<unknown>) {
   return dialect === 'postgres'
     ? sql<number | null>`cast(floor(extract(epoch from (${to} - ${from})) / 60) as integer)`
     : // Stored instants are ISO 8601 UTC text, which strftime reads to the second.
       sql<number | null>`((cast(strftime('%s', ${to}) as integer) - cast(strftime('%s', ${from}) as integer)) / 60)`;
 }
 
-/** The key a closing is grouped under, as text (null: the ticket lacks that dimension). */
-function groupKey(scope: ReportScope): RawBuilder<string | null> {
+/**
+ * The key a row is grouped under, as text (null: the ticket lacks that dimension); `at` is the
+ * instant a period bucket is read from (the closing's, unless a report says otherwise). Expects
+ * the aliases t (tickets) and tech (the lead of the first arrival).
+ */
+export function groupKey(scope: ReportScope, at: RawBuilder<unknown> = sql`c.closed_at`): RawBuilder<string | null> {
   switch (scope.groupBy) {
     case 'priority':
       return sql`t.priority`;
@@ -49,13 +53,13 @@ function groupKey(scope: ReportScope): RawBuilder<string | null> {
       // Buckets in the organisation's zone are computed in the core (luxon knows the zone's rules,
       // SQLite knows no zones); the database only compares each closing with the bucket ends.
       if (scope.buckets.length === 0) return sql`cast(null as text)`;
-      const branches = scope.buckets.map((b) => sql`when c.closed_at < ${b.end} then cast(${b.key} as text)`);
+      const branches = scope.buckets.map((b) => sql`when ${at} < ${b.end} then cast(${b.key} as text)`);
       return sql`case ${sql.join(branches, sql` `)} end`;
     }
   }
 }
 
-function groupLabel(scope: ReportScope): RawBuilder<string | null> {
+export function groupLabel(scope: ReportScope): RawBuilder<string | null> {
   switch (scope.groupBy) {
     case 'client':
       return sql`cl.name`;
@@ -75,10 +79,6 @@ function groupLabel(scope: ReportScope): RawBuilder<string | null> {
  * ticket's team.
  */
 export function keyedClosings(db: Tx, scope: ReportScope) {
-  const firstArrivalLead = sql<string | null>`(
-    select v.technician_id from visits v
-    where v.ticket_id = t.id and v.arrived_at is not null
-    order by v.arrived_at, v.id limit 1)`;
   let query = db
     .selectFrom('ticket_closures as c')
     .innerJoin('tickets as t', 't.id', 'c.ticket_id')
@@ -96,6 +96,8 @@ export function keyedClosings(db: Tx, scope: ReportScope) {
     groupLabel(scope).as('group_label'),
     't.id as ticket_id',
     't.number',
+    't.channel',
+    't.status',
     't.priority',
     'cl.name as client_name',
     's.name as site_name',
@@ -111,6 +113,12 @@ export function keyedClosings(db: Tx, scope: ReportScope) {
     minutesBetween(scope.dialect, sql`t.received_at`, sql`c.closed_at`).as('resolution_minutes'),
   ]);
 }
+
+/** The lead technician of the ticket's (alias t) first visit to arrive on site; one seek in visits_ticket_arrival. */
+export const firstArrivalLead = sql<string | null>`(
+    select v.technician_id from visits v
+    where v.ticket_id = t.id and v.arrived_at is not null
+    order by v.arrived_at, v.id limit 1)`;
 
 export interface AdherenceCountsRow {
   group_key: string | null;
