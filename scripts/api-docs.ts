@@ -105,6 +105,8 @@ const outputs: Record<MethodName, string> = {
   'closure.settings': 'ClosureSettings',
   'closure.saveSettings': 'ClosureSettings',
   'reports.slaAdherence': 'SlaAdherenceReport',
+  'reports.volumes': 'FigureReport',
+  'reports.firstTimeFix': 'FigureReport',
   'reports.tickets': 'ReportTicketList',
   'reports.export': 'ReportFileDto',
   'reviews.pending': 'PendingReviewDto[]',

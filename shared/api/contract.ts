@@ -4,8 +4,8 @@ import type { AuditDetailDto, AuditExportDto, AuditPageDto } from '../domain/aud
 import { auditExportInput, auditGetInput, auditListInput } from '../domain/audit.schema';
 import type { BackupFileDto, BackupListDto, BackupSettings, BackupStatusDto, RestoreStagedDto } from '../domain/backup';
 import { backupRestoreInput, backupSettingsInput } from '../domain/backup.schema';
-import type { ReportFileDto, ReportTicketList, SlaAdherenceReport } from '../domain/reports';
-import { reportExportInput, reportTicketsInput, slaAdherenceInput } from '../domain/reports.schema';
+import type { FigureReport, ReportFileDto, ReportTicketList, SlaAdherenceReport } from '../domain/reports';
+import { reportExportInput, reportInput, reportTicketsInput, slaAdherenceInput } from '../domain/reports.schema';
 import {
   type CallerMatch,
   type ClientDto,
@@ -759,17 +759,29 @@ export const api = {
     summary:
       "SLA adherence of the tickets closed in a period (inclusive dates in the organisation's zone), filtered by team, client or priority and grouped by one dimension or by day, week or month: met, missed, % met, and the median and 90th percentile of response and resolution minutes per group and in total.",
   }),
+  'reports.volumes': method<FigureReport>()({
+    input: reportInput,
+    access: access.reportReaders,
+    summary:
+      "Volumes and backlog of a period, with the same filters and grouping as SLA adherence: tickets received by channel and by priority; tickets open at the end of the period (or now, if sooner) by age band and priority; reopenings. Every count opens its tickets through reports.tickets with report 'volumes', the table's id and the figure's id.",
+  }),
+  'reports.firstTimeFix': method<FigureReport>()({
+    input: reportInput,
+    access: access.reportReaders,
+    summary:
+      'First-time fix of the tickets closed in a period (closings in force): fixed first time, not, not recorded, the rate, visits on site per ticket and tickets visited twice or more; and the visits that ended incomplete in the period by reason.',
+  }),
   'reports.tickets': method<ReportTicketList>()({
     input: reportTicketsInput,
     access: access.reportReaders,
     summary:
-      "The tickets behind one figure of a report: the same period and filters, the group's key (null for tickets without one) and optionally one SLA outcome; at most 5,000, `truncated` says when more matched.",
+      "The tickets behind one figure of a report (`report`, SLA adherence when left out): the same period and filters, the group's key (null for tickets without one), and for SLA adherence optionally one outcome, for the others the `table` and `measure` ids of the figure (a percentage opens its numerator's tickets); at most 5,000, `truncated` says when more matched. The review report is refused to those who may not read reviews.",
   }),
   'reports.export': method<ReportFileDto>()({
     input: reportExportInput,
     access: access.reportReaders,
     summary:
-      'A report, or with `drill` the ticket list behind one of its figures, as a CSV or XLSX file (typed numeric and date cells), base64 in the answer.',
+      'A report (`report`, SLA adherence when left out), or with `drill` the ticket list behind one of its figures, as a CSV or XLSX file (typed numeric and date cells; a report of several tables has one sheet per table), base64 in the answer.',
   }),
   'reviews.pending': method<PendingReviewDto[]>()({
     input: empty,

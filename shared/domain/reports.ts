@@ -1,5 +1,15 @@
-import type { Priority } from './ticket';
+import type { Channel, Priority, TicketStatus } from './ticket';
 import type { SlaOutcome } from './closure';
+
+/** The reports the console draws; each but SLA adherence answers a FigureReport. */
+export const reportKinds = ['sla_adherence', 'volumes', 'first_time_fix'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+export const reportKindLabels: Record<ReportKind, string> = {
+  sla_adherence: 'SLA adherence',
+  volumes: 'Volumes and backlog',
+  first_time_fix: 'First-time fix',
+};
 
 /** What an SLA adherence report may be grouped by: a dimension of the ticket, or a period bucket. */
 export const reportGroupings = ['priority', 'client', 'site', 'technician', 'team', 'day', 'week', 'month'] as const;
@@ -52,10 +62,15 @@ export interface SlaAdherenceReport {
   total: SlaAdherenceRow;
 }
 
-/** A ticket behind a figure. */
+/**
+ * A ticket behind a figure. The closing fields are those of its closing in force: null while the
+ * ticket is open (a backlog or escalation figure can name open tickets).
+ */
 export interface ReportTicketRow {
   ticketId: string;
   number: string;
+  channel: Channel;
+  status: TicketStatus;
   priority: Priority;
   clientName: string;
   siteName: string | null;
@@ -64,11 +79,11 @@ export interface ReportTicketRow {
   receivedAt: string;
   slaDueAt: string | null;
   firstArrivalAt: string | null;
-  closedAt: string;
-  slaOutcome: SlaOutcome;
+  closedAt: string | null;
+  slaOutcome: SlaOutcome | null;
   slaMinutes: number | null;
   responseMinutes: number | null;
-  resolutionMinutes: number;
+  resolutionMinutes: number | null;
 }
 
 export interface ReportTicketList {
@@ -93,4 +108,56 @@ export interface ReportFileDto {
 export function percentMetText(row: Pick<SlaAdherenceRow, 'met' | 'missed' | 'percentMet'>): string {
   if (row.percentMet === null) return 'No target';
   return `${row.met} of ${row.met + row.missed} met (${row.percentMet.toFixed(1)}%)`;
+}
+
+/**
+ * How a figure is read: a count of items (each drills down to its tickets), a percentage of two
+ * counts, a mean, or whole minutes (median or 90th percentile, nearest rank).
+ */
+export type FigureKind = 'count' | 'percent' | 'mean' | 'minutes';
+
+export interface FigureMeasure {
+  id: string;
+  label: string;
+  kind: FigureKind;
+  /** Whether the figure opens a ticket list (a percentage opens its numerator's). */
+  drill: boolean;
+}
+
+/** One group's figures by measure id; null where a figure has no value (nothing to average). */
+export interface FigureRow {
+  key: string | null;
+  label: string;
+  values: Record<string, number | null>;
+}
+
+/** One table of a report: groups down, measures across, and the total over every group. */
+export interface FigureTable {
+  id: string;
+  title: string;
+  /** What the rows are: the report's grouping, or the table's own (e.g. age bands). */
+  groupLabel: string;
+  measures: FigureMeasure[];
+  rows: FigureRow[];
+  total: FigureRow;
+  /** What the numbers mean, in a sentence (shown under the table and written into the export). */
+  note: string;
+}
+
+/** A report other than SLA adherence: one or more tables over the same period and filters. */
+export interface FigureReport {
+  report: Exclude<ReportKind, 'sla_adherence'>;
+  groupBy: ReportGrouping;
+  from: string;
+  to: string;
+  timeZone: string;
+  tables: FigureTable[];
+}
+
+/** A figure as words and number, e.g. "66.7%" or "2.50"; "—" for none. */
+export function figureText(kind: FigureKind, value: number | null): string {
+  if (value === null) return '—';
+  if (kind === 'percent') return `${value.toFixed(1)}%`;
+  if (kind === 'mean') return value.toFixed(2);
+  return String(value);
 }

@@ -143,6 +143,8 @@ const intended: Record<MethodName, Callers> = {
   // Closed cases are reviewed by the client service manager; the supervisor may read the lists.
   // Reports are read by those who watch adherence and plan the work; not the desk or technicians.
   'reports.slaAdherence': [dispatcher, manager, supervisor, admin],
+  'reports.volumes': [dispatcher, manager, supervisor, admin],
+  'reports.firstTimeFix': [dispatcher, manager, supervisor, admin],
   'reports.tickets': [dispatcher, manager, supervisor, admin],
   'reports.export': [dispatcher, manager, supervisor, admin],
   'reviews.pending': [manager, supervisor, admin],

@@ -883,7 +883,26 @@ const cases: Record<MethodName, Case[]> = {
     ],
     ['ten years', with_('reports.slaAdherence', { from: '2020-01-01', to: '2029-12-31' }), ['to']],
   ],
+  'reports.volumes': [
+    ['an end before the start', with_('reports.volumes', { from: '2026-12-31', to: '2026-12-01' }), ['to']],
+    ['a team no technician is on', with_('reports.volumes', { team: 'Atlantis' }), ['team']],
+    ['a client that does not exist', with_('reports.volumes', { clientId: randomUUID() }), ['clientId']],
+  ],
+  'reports.firstTimeFix': [
+    ['an end before the start', with_('reports.firstTimeFix', { from: '2026-12-31', to: '2026-12-01' }), ['to']],
+    ['a team no technician is on', with_('reports.firstTimeFix', { team: 'Atlantis' }), ['team']],
+    ['a client that does not exist', with_('reports.firstTimeFix', { clientId: randomUUID() }), ['clientId']],
+  ],
   'reports.tickets': [
+    ['a report that does not exist', with_('reports.tickets', { report: 'weather' }), ['report']],
+    ['a table the report has not', with_('reports.tickets', { report: 'volumes', table: 'weather' }), ['table']],
+    [
+      'a figure the table has not',
+      with_('reports.tickets', { report: 'volumes', table: 'received', measure: 'weather' }),
+      ['measure'],
+    ],
+    ['an SLA outcome on another report', with_('reports.tickets', { report: 'volumes', outcome: 'met' }), ['outcome']],
+    ['a figure on the SLA report', with_('reports.tickets', { measure: 'received' }), ['measure']],
     ['no group key', without('reports.tickets', 'key'), ['key']],
     ['an outcome that does not exist', with_('reports.tickets', { outcome: 'late' }), ['outcome']],
     ['an end before the start', with_('reports.tickets', { from: '2026-12-31', to: '2026-12-01' }), ['to']],
@@ -892,6 +911,11 @@ const cases: Record<MethodName, Case[]> = {
   'reports.export': [
     ['a format that does not exist', with_('reports.export', { format: 'pdf' }), ['format']],
     ['a drill-down without its key', with_('reports.export', { drill: {} }), ['drill', 'key']],
+    [
+      'a drill-down into a table the report has not',
+      with_('reports.export', { report: 'first_time_fix', drill: { key: null, table: 'weather' } }),
+      ['drill', 'table'],
+    ],
     ['a client that does not exist', with_('reports.export', { clientId: randomUUID() }), ['clientId']],
   ],
   'reviews.pending': [],

@@ -95,3 +95,83 @@ test('a service manager reads SLA adherence by priority, opens the tickets behin
   expect(sheet?.getRow(4).getCell(1).value).toBe('High');
   expect(sheet?.getRow(4).getCell(2).value).toBe(2);
 });
+
+test('a supervisor switches to volumes and first-time fix, the address keeping the report, and opens the tickets behind a figure', async ({
+  browser,
+}) => {
+  test.slow();
+  const stamp = Date.now().toString(36);
+  const admin = await openConsoleAs(browser, 'admin');
+  const client = await invoke<{ id: string }>(admin, 'clients.create', { name: `Fabrikam ${stamp}` });
+  const contact = await invoke<{ id: string }>(admin, 'contacts.create', { clientId: client.id, name: 'Ola Berg' });
+  // One ticket fixed on its first visit and closed; one received by email and still open.
+  const fixed = await closedTicket(admin, {
+    clientId: client.id,
+    contactId: contact.id,
+    description: 'Printer jam',
+    stamp,
+  });
+  const open = await invoke<{ number: string }>(admin, 'tickets.create', {
+    channel: 'email',
+    receivedAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+    clientId: client.id,
+    description: 'Monitor flickers',
+    priority: 'low',
+  });
+
+  const supervisor = await openConsoleAs(browser, 'supervisor');
+  await supervisor.getByRole('tab', { name: 'Reports' }).click();
+  await supervisor.getByRole('tab', { name: 'Volumes and backlog' }).click();
+  await expect(supervisor.getByRole('heading', { name: 'Volumes and backlog', level: 1 })).toBeVisible();
+  expect(supervisor.url()).toContain('report=volumes');
+  const filters = supervisor.getByRole('form', { name: 'Report filters' });
+  await filters.getByLabel('From').fill(localDate(Date.now() - 86_400_000));
+  await filters.getByLabel('To').fill(localDate(Date.now() + 86_400_000));
+  await filters.getByLabel('Client').click();
+  await supervisor.getByRole('option', { name: `Fabrikam ${stamp}` }).click();
+  await expect(supervisor.getByRole('listbox')).toBeHidden();
+
+  // Two received (one by phone, one by email); the email one is still open, under a day old.
+  const received = supervisor.getByRole('table', { name: 'Tickets received figures' });
+  await expect(received.getByRole('row', { name: /^Total/ })).toContainText('2');
+  const backlog = supervisor.getByRole('table', { name: 'Open at the end of the period figures' });
+  const young = backlog.getByRole('row', { name: /^Under 1 day/ });
+  await expect(young.getByRole('cell').nth(0)).toHaveText('1');
+  // The chart's bars name what they count, not only by colour.
+  await expect(supervisor.getByRole('figure', { name: 'Tickets received: chart' })).toContainText('1 email');
+  await screenshot(supervisor, 'reports-volumes');
+
+  await young.getByRole('button', { name: /1 Open: Under 1 day/ }).click();
+  const list = supervisor.getByRole('table', { name: 'Tickets behind the figure' });
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await expect(list).toContainText(open.number);
+  await expect(list).toContainText('New');
+
+  await supervisor.getByRole('tab', { name: 'First-time fix' }).click();
+  expect(supervisor.url()).toContain('report=first_time_fix');
+  // The filter bar is shared: still this client and period.
+  await expect(filters.getByLabel('Client')).toHaveText(`Fabrikam ${stamp}`);
+  const fix = supervisor.getByRole('table', { name: 'First-time fix figures' });
+  await expect(fix.getByRole('row', { name: /^Total/ })).toContainText('100.0%');
+  await screenshot(supervisor, 'reports-first-time-fix');
+  await fix
+    .getByRole('row', { name: /^High/ })
+    .getByRole('button', { name: /100.0% First-time fix rate/ })
+    .click();
+  await expect(list).toContainText(fixed.number);
+  await screenshot(supervisor, 'reports-first-time-fix-drill');
+
+  const [download] = await Promise.all([
+    supervisor.waitForEvent('download'),
+    supervisor.getByRole('button', { name: 'Export XLSX', exact: true }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^first-time-fix-by-priority-.*\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+  expect(book.worksheets.map((s) => s.name)).toEqual(['First-time fix', 'Incomplete visits by reason']);
+  expect(book.worksheets[0]?.getRow(3).values).toEqual([undefined, 'High', 1, 1, 0, 0, 100, 1, 0]);
+
+  // The address keeps the report across a reload.
+  await supervisor.reload();
+  await expect(supervisor.getByRole('heading', { name: 'First-time fix', level: 1 })).toBeVisible();
+});

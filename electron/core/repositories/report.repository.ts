@@ -25,15 +25,19 @@ export interface ReportScope {
 }
 
 /** Whole minutes from `from` to `to` (both instants), rounded down; null when either is null. */
-function minutesBetween(dialect: DialectName, from: RawBuilder<unknown>, to: RawBuilder<unknown>) {
+export function minutesBetween(dialect: DialectName, from: RawBuilder<unknown>, to: RawBuilder<unknown>) {
   return dialect === 'postgres'
     ? sql<number | null>`cast(floor(extract(epoch from (${to} - ${from})) / 60) as integer)`
     : // Stored instants are ISO 8601 UTC text, which unixepoch (SQLite 3.38+) reads to the second.
       sql<number | null>`((unixepoch(${to}) - unixepoch(${from})) / 60)`;
 }
 
-/** The key a closing is grouped under, as text (null: the ticket lacks that dimension). */
-function groupKey(scope: ReportScope): RawBuilder<string | null> {
+/**
+ * The key a row is grouped under, as text (null: the ticket lacks that dimension); `at` is the
+ * instant a period bucket is read from (the closing's, unless a report says otherwise). Expects
+ * the aliases t (tickets) and tech (the lead of the first arrival).
+ */
+export function groupKey(scope: ReportScope, at: RawBuilder<unknown> = sql`c.closed_at`): RawBuilder<string | null> {
   switch (scope.groupBy) {
     case 'priority':
       return sql`t.priority`;
@@ -49,13 +53,13 @@ function groupKey(scope: ReportScope): RawBuilder<string | null> {
       // Buckets in the organisation's zone are computed in the core (luxon knows the zone's rules,
       // SQLite knows no zones); the database only compares each closing with the bucket ends.
       if (scope.buckets.length === 0) return sql`cast(null as text)`;
-      const branches = scope.buckets.map((b) => sql`when c.closed_at < ${b.end} then cast(${b.key} as text)`);
+      const branches = scope.buckets.map((b) => sql`when ${at} < ${b.end} then cast(${b.key} as text)`);
       return sql`case ${sql.join(branches, sql` `)} end`;
     }
   }
 }
 
-function groupLabel(scope: ReportScope): RawBuilder<string | null> {
+export function groupLabel(scope: ReportScope): RawBuilder<string | null> {
   switch (scope.groupBy) {
     case 'client':
       return sql`cl.name`;
@@ -78,18 +82,13 @@ function groupLabel(scope: ReportScope): RawBuilder<string | null> {
 export function keyedClosings(db: Tx, scope: ReportScope, withTechnician = true) {
   const needsTechnician =
     withTechnician || scope.groupBy === 'technician' || scope.groupBy === 'team' || scope.team !== undefined;
-  const firstArrivalLead = needsTechnician
-    ? sql<string | null>`(
-    select v.technician_id from visits v
-    where v.ticket_id = t.id and v.arrived_at is not null
-    order by v.arrived_at, v.id limit 1)`
-    : sql<string | null>`cast(null as text)`;
+  const lead = needsTechnician ? firstArrivalLead : sql<string | null>`cast(null as text)`;
   let query = db
     .selectFrom('ticket_closures as c')
     .innerJoin('tickets as t', 't.id', 'c.ticket_id')
     .innerJoin('clients as cl', 'cl.id', 't.client_id')
     .leftJoin('sites as s', 's.id', 't.site_id')
-    .leftJoin('technicians as tech', (join) => join.on(sql`tech.id`, '=', firstArrivalLead))
+    .leftJoin('technicians as tech', (join) => join.on(sql`tech.id`, '=', lead))
     .where('c.reopened_at', 'is', null)
     .where('c.closed_at', '>=', scope.start)
     .where('c.closed_at', '<', scope.end);
@@ -101,6 +100,8 @@ export function keyedClosings(db: Tx, scope: ReportScope, withTechnician = true)
     groupLabel(scope).as('group_label'),
     't.id as ticket_id',
     't.number',
+    't.channel',
+    't.status',
     't.priority',
     'cl.name as client_name',
     's.name as site_name',
@@ -116,6 +117,12 @@ export function keyedClosings(db: Tx, scope: ReportScope, withTechnician = true)
     minutesBetween(scope.dialect, sql`t.received_at`, sql`c.closed_at`).as('resolution_minutes'),
   ]);
 }
+
+/** The lead technician of the ticket's (alias t) first visit to arrive on site; one seek in visits_ticket_arrival. */
+export const firstArrivalLead = sql<string | null>`(
+    select v.technician_id from visits v
+    where v.ticket_id = t.id and v.arrived_at is not null
+    order by v.arrived_at, v.id limit 1)`;
 
 export interface AdherenceCountsRow {
   group_key: string | null;

@@ -25,7 +25,7 @@ export const routeNames = [
 export type Route = { name: (typeof routeNames)[number] };
 
 function parse(hash: string, landing: Route['name']): Route {
-  const path = hash.replace(/^#\/?/, '');
+  const path = hash.replace(/^#\/?/, '').replace(/\?.*$/, '');
   const name = routeNames.find((r) => r === path);
   return { name: name ?? landing };
 }
@@ -43,4 +43,18 @@ export function useRoute(landing: Route['name'] = 'queue'): Route {
 
 export function navigate(route: Route): void {
   window.location.hash = `#/${route.name}`;
+}
+
+/** A value the current view keeps in its address after "?" (e.g. which report), so a reload or a link keeps it. */
+export function useRouteParam(key: string): string | null {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const query = hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '';
+  return new URLSearchParams(query).get(key);
+}
+
+export function setRouteParam(key: string, value: string): void {
+  const [path = '', query = ''] = window.location.hash.split('?');
+  const params = new URLSearchParams(query);
+  params.set(key, value);
+  window.location.hash = `${path}?${params.toString()}`;
 }

@@ -56,7 +56,7 @@ const noneLabels: Partial<Record<SlaAdherenceInput['groupBy'], string>> = {
   team: 'No team',
 };
 
-function labelOf(groupBy: SlaAdherenceInput['groupBy'], key: string | null, stored: string | null): string {
+export function labelOf(groupBy: SlaAdherenceInput['groupBy'], key: string | null, stored: string | null): string {
   if (key === null) return noneLabels[groupBy] ?? 'None';
   const priority = priorities.find((p) => p === key);
   if (groupBy === 'priority' && priority) return priorityLabels[priority];
@@ -84,9 +84,11 @@ function adherenceRow(
 }
 
 /** Groups in reading order: priorities most urgent first, periods in time, the rest by name; "none" last. */
-function inReadingOrder(groupBy: SlaAdherenceInput['groupBy'], rows: SlaAdherenceRow[]): SlaAdherenceRow[] {
-  const rank = (row: SlaAdherenceRow) =>
-    groupBy === 'priority' ? priorities.indexOf(row.key as (typeof priorities)[number]) : 0;
+export function inReadingOrder<Row extends { key: string | null; label: string }>(
+  groupBy: SlaAdherenceInput['groupBy'],
+  rows: Row[],
+): Row[] {
+  const rank = (row: Row) => (groupBy === 'priority' ? priorities.indexOf(row.key as (typeof priorities)[number]) : 0);
   return [...rows].sort((a, b) => {
     if ((a.key === null) !== (b.key === null)) return a.key === null ? 1 : -1;
     if (groupBy === 'day' || groupBy === 'week' || groupBy === 'month') return (a.key ?? '').localeCompare(b.key ?? '');
@@ -120,6 +122,8 @@ function ticketRow(row: ReportTicketDbRow): ReportTicketRow {
   return {
     ticketId: row.ticket_id,
     number: row.number,
+    channel: row.channel,
+    status: row.status,
     priority: row.priority,
     clientName: row.client_name,
     siteName: row.site_name,

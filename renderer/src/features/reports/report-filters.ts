@@ -34,13 +34,30 @@ export function reportInput(form: ReportForm): ReportInput {
   };
 }
 
-/** Which figure was opened: a group (null key: "none") and optionally one outcome. */
+/**
+ * Which figure was opened: a group (null key: "none"), and for SLA adherence optionally one
+ * outcome, for the other reports the table and the figure (`measureLabel` says it in words).
+ */
 export interface Drill {
   key: string | null;
   label: string;
   outcome?: 'met' | 'missed';
+  table?: string;
+  measure?: string;
+  measureLabel?: string;
 }
 
 export function drillTitle(drill: Drill): string {
+  if (drill.measureLabel) return `${drill.label}: ${drill.measureLabel}`;
   return `${drill.label}${drill.outcome ? `: SLA ${drill.outcome}` : ': all closed'}`;
+}
+
+/** The drill-down's fields as the API takes them. */
+export function drillFields(drill: Drill) {
+  return {
+    key: drill.key,
+    ...(drill.outcome ? { outcome: drill.outcome } : {}),
+    ...(drill.table ? { table: drill.table } : {}),
+    ...(drill.measure ? { measure: drill.measure } : {}),
+  };
 }

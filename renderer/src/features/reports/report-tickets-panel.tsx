@@ -9,28 +9,27 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { formatMinutes, slaAdherenceText } from '../../../../shared/domain/closure';
-import { priorityLabels } from '../../../../shared/domain/ticket';
+import { priorityLabels, statusLabels } from '../../../../shared/domain/ticket';
 import { formatDateTime } from '../../components/format-time';
 import { useApiQuery } from '../../transport/queries';
-import { drillTitle, type Drill, type ReportInput } from './report-filters';
+import type { ReportKind } from '../../../../shared/domain/reports';
+import { drillFields, drillTitle, type Drill, type ReportInput } from './report-filters';
 
 /** The tickets behind the figure that was opened, with the same exports as the report. */
 export function ReportTicketsPanel({
+  report,
   input,
   drill,
   onExport,
   onClose,
 }: {
+  report: ReportKind;
   input: ReportInput;
   drill: Drill;
   onExport: (format: 'csv' | 'xlsx') => void;
   onClose: () => void;
 }) {
-  const list = useApiQuery('reports.tickets', {
-    ...input,
-    key: drill.key,
-    ...(drill.outcome ? { outcome: drill.outcome } : {}),
-  });
+  const list = useApiQuery('reports.tickets', { ...input, report, ...drillFields(drill) });
   const tickets = list.data?.tickets ?? [];
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label={`Tickets: ${drillTitle(drill)}`}>
@@ -62,6 +61,7 @@ export function ReportTicketsPanel({
             <TableCell>Priority</TableCell>
             <TableCell>Client</TableCell>
             <TableCell>Technician</TableCell>
+            <TableCell>Received</TableCell>
             <TableCell>Closed</TableCell>
             <TableCell>SLA</TableCell>
             <TableCell align="right">Response</TableCell>
@@ -78,10 +78,15 @@ export function ReportTicketsPanel({
                 {t.siteName ? ` — ${t.siteName}` : ''}
               </TableCell>
               <TableCell>{t.technicianName ?? '—'}</TableCell>
-              <TableCell>{formatDateTime(t.closedAt)}</TableCell>
-              <TableCell>{slaAdherenceText(t)}</TableCell>
+              <TableCell>{formatDateTime(t.receivedAt)}</TableCell>
+              <TableCell>{t.closedAt === null ? statusLabels[t.status] : formatDateTime(t.closedAt)}</TableCell>
+              <TableCell>
+                {t.slaOutcome === null ? 'Open' : slaAdherenceText({ ...t, slaOutcome: t.slaOutcome })}
+              </TableCell>
               <TableCell align="right">{t.responseMinutes === null ? '—' : formatMinutes(t.responseMinutes)}</TableCell>
-              <TableCell align="right">{formatMinutes(t.resolutionMinutes)}</TableCell>
+              <TableCell align="right">
+                {t.resolutionMinutes === null ? '—' : formatMinutes(t.resolutionMinutes)}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -6,24 +6,45 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import { useMemo, useState } from 'react';
-import { percentMetText, reportGroupingLabels, reportGroupings } from '../../../../shared/domain/reports';
+import { reportAccess, roleIn } from '../../../../shared/api/access';
+import {
+  percentMetText,
+  reportGroupingLabels,
+  reportGroupings,
+  reportKindLabels,
+  reportKinds,
+  type ReportKind,
+} from '../../../../shared/domain/reports';
+import type { Role } from '../../../../shared/domain/roles';
 import { priorities, priorityLabels } from '../../../../shared/domain/ticket';
+import { setRouteParam, useRouteParam } from '../../app/router';
 import { call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
 import { downloadReportFile } from './report-download';
-import { defaultReportForm, reportInput, type Drill, type ReportForm } from './report-filters';
+import { defaultReportForm, drillFields, reportInput, type Drill, type ReportForm } from './report-filters';
+import { FigureReportView, useFigureReport } from './figure-report-view';
 import { ReportTicketsPanel } from './report-tickets-panel';
 import { SlaAdherenceChart } from './sla-adherence-chart';
 import { SlaAdherenceTable } from './sla-adherence-table';
 
-/** SLA adherence for a period: filters, a met-vs-missed chart with its numbers beside it, drill-down, exports. */
-export function ReportsPage() {
+/**
+ * The reports, one at a time (a tab each, the address remembering which), over one filter bar and
+ * one drill-down panel: SLA adherence first, then the others the role may read.
+ */
+export function ReportsPage({ role }: { role: Role }) {
+  const readable = reportKinds.filter((k) => roleIn(reportAccess[k], role));
+  const asked = useRouteParam('report');
+  const kind: ReportKind = readable.find((k) => k === asked) ?? 'sla_adherence';
   const [form, setForm] = useState<ReportForm>(() => defaultReportForm(new Date()));
   const [drill, setDrill] = useState<Drill | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const input = useMemo(() => reportInput(form), [form]);
-  const report = useApiQuery('reports.slaAdherence', input);
+  const report = useApiQuery('reports.slaAdherence', input, { enabled: kind === 'sla_adherence' });
+  const figures = useFigureReport(kind, input);
+  const shown = kind === 'sla_adherence' ? report : figures;
   const technicians = useApiQuery('technicians.list', {});
   const clients = useApiQuery('clients.list', { query: '', limit: 200 });
   const teams = [...new Set((technicians.data ?? []).flatMap((t) => (t.team ? [t.team] : [])))].sort();
@@ -31,15 +52,14 @@ export function ReportsPage() {
     setDrill(null);
     setForm((f) => ({ ...f, [field]: e.target.value }));
   };
-  const fieldError = (field: string) => report.error?.fieldMessage(field);
+  const fieldError = (field: string) => shown.error?.fieldMessage(field);
 
   const exportFile = async (format: 'csv' | 'xlsx', withDrill: Drill | null) => {
     const file = await call('reports.export', {
       ...input,
+      report: kind,
       format,
-      ...(withDrill
-        ? { drill: { key: withDrill.key, ...(withDrill.outcome ? { outcome: withDrill.outcome } : {}) } }
-        : {}),
+      ...(withDrill ? { drill: drillFields(withDrill) } : {}),
     });
     downloadReportFile(file);
     setNote(`Saved ${file.fileName} (${file.rows} ${file.rows === 1 ? 'row' : 'rows'}).`);
@@ -49,14 +69,28 @@ export function ReportsPage() {
 
   return (
     <Stack spacing={2} sx={{ height: '100%', overflow: 'auto' }}>
+      <Tabs
+        value={kind}
+        onChange={(_e, value: ReportKind) => {
+          setDrill(null);
+          setNote(null);
+          setRouteParam('report', value);
+        }}
+        variant="scrollable"
+        aria-label="Report"
+      >
+        {readable.map((k) => (
+          <Tab key={k} value={k} label={reportKindLabels[k]} />
+        ))}
+      </Tabs>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
-          SLA adherence
+          {reportKindLabels[kind]}
         </Typography>
-        <Button variant="outlined" size="small" onClick={() => run('csv', null)} disabled={!report.data}>
+        <Button variant="outlined" size="small" onClick={() => run('csv', null)}>
           Export CSV
         </Button>
-        <Button variant="outlined" size="small" onClick={() => run('xlsx', null)} disabled={!report.data}>
+        <Button variant="outlined" size="small" onClick={() => run('xlsx', null)}>
           Export XLSX
         </Button>
       </Stack>
@@ -148,13 +182,14 @@ export function ReportsPage() {
           {note}
         </Alert>
       )}
-      {report.error && !fieldError('from') && !fieldError('to') && !fieldError('groupBy') && (
-        <Alert severity="error">{report.error.message}</Alert>
+      {shown.error && !fieldError('from') && !fieldError('to') && !fieldError('groupBy') && (
+        <Alert severity="error">{shown.error.message}</Alert>
       )}
-      {report.data && report.data.rows.length === 0 && (
+      {kind !== 'sla_adherence' && figures.data && <FigureReportView report={figures.data} onDrill={setDrill} />}
+      {kind === 'sla_adherence' && report.data && report.data.rows.length === 0 && (
         <Alert severity="info">No tickets were closed in this period with these filters.</Alert>
       )}
-      {report.data && report.data.rows.length > 0 && (
+      {kind === 'sla_adherence' && report.data && report.data.rows.length > 0 && (
         <>
           <Typography variant="body2" color="text.secondary">
             {report.data.total.closed} tickets closed, {percentMetText(report.data.total)}. Days are read in{' '}
@@ -179,6 +214,7 @@ export function ReportsPage() {
       )}
       {drill && (
         <ReportTicketsPanel
+          report={kind}
           input={input}
           drill={drill}
           onExport={(format) => run(format, drill)}

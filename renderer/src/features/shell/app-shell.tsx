@@ -180,7 +180,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
             {current === 'technicians' && <TechniciansPage user={user} />}
             {current === 'parts' && <PartsPage user={user} />}
             {current === 'reviews' && <ReviewsPage user={user} />}
-            {current === 'reports' && <ReportsPage />}
+            {current === 'reports' && <ReportsPage role={user.role} />}
             {current === 'sla-admin' && <SlaAdminPage />}
             {current === 'my-day' && <MyDayPage user={user} />}
             {current === 'clients' && <ClientsPage />}

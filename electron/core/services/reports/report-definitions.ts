@@ -1,0 +1,130 @@
+// What each report beyond SLA adherence shows: its tables, each with the base query it folds
+// (figure-report.repository.ts), its figures and what they mean. A figure id is also the name
+// of its base column (m_<id>) unless it names another (a median and a p90 of one duration).
+import type { FigureMeasure, ReportGrouping } from '../../../../shared/domain/reports';
+import { reportGroupingLabels } from '../../../../shared/domain/reports';
+import { channelLabels, channels, priorities, priorityLabels } from '../../../../shared/domain/ticket';
+import { incompleteReasonLabels, incompleteReasons } from '../../../../shared/domain/visit';
+import {
+  ageBands,
+  fixBase,
+  incompleteVisitsBase,
+  openAtBase,
+  receivedBase,
+  reopenedBase,
+  type FigureBase,
+  type FigureFold,
+} from '../../repositories/figure-report.repository';
+import type { ReportScope } from '../../repositories/report.repository';
+import type { FigureReportKind } from './figure-report.service';
+
+export interface MeasureSpec extends FigureMeasure {
+  /** How the database folds it (count: sum of a 0/1 flag; the default). */
+  fold?: FigureFold;
+  /** The base column it folds, when not its own id. */
+  column?: string;
+  /** A percentage: numerator id, then the ids whose sum is the denominator. */
+  of?: readonly string[];
+}
+
+export interface TableSpec {
+  id: string;
+  title: string;
+  note: string;
+  /** Rows of the table's own (age bands, reasons) rather than the report's grouping, in this order. */
+  ownGroups?: readonly { key: string; label: string }[];
+  groupLabel: (scope: ReportScope) => string;
+  measures: MeasureSpec[];
+  base: (scope: ReportScope, now: string) => FigureBase;
+}
+
+const byGrouping = (scope: { groupBy: ReportGrouping }) => reportGroupingLabels[scope.groupBy];
+const count = (id: string, label: string): MeasureSpec => ({ id, label, kind: 'count', drill: true });
+const percent = (id: string, label: string, of: readonly string[]): MeasureSpec => ({
+  id,
+  label,
+  kind: 'percent',
+  drill: true,
+  of,
+});
+const priorityCounts = priorities.map((p) => count(`priority_${p}`, priorityLabels[p]));
+
+const ageBandLabels: Record<(typeof ageBands)[number][0], string> = {
+  under_1d: 'Under 1 day',
+  '1_3d': '1–3 days',
+  '3_7d': '3–7 days',
+  '7_30d': '7–30 days',
+  over_30d: 'Over 30 days',
+};
+
+const volumes: TableSpec[] = [
+  {
+    id: 'received',
+    title: 'Tickets received',
+    note: 'Tickets by when they were received, by channel and by priority.',
+    groupLabel: byGrouping,
+    measures: [
+      count('received', 'Received'),
+      ...channels.map((c) => count(`channel_${c}`, channelLabels[c])),
+      ...priorityCounts,
+    ],
+    base: (scope) => (db) => receivedBase(db, scope),
+  },
+  {
+    id: 'backlog',
+    title: 'Open at the end of the period',
+    note: 'Tickets open at the end of the period (or now, if sooner) by how long they had been open; a cancelled ticket is left out.',
+    ownGroups: ageBands.map(([key]) => ({ key, label: ageBandLabels[key] })),
+    groupLabel: () => 'Age',
+    measures: [count('open', 'Open'), ...priorityCounts],
+    base: (scope, now) => (db) => openAtBase(db, scope, scope.end < now ? scope.end : now),
+  },
+  {
+    id: 'reopened',
+    title: 'Reopened',
+    note: 'Closings undone in the period, by when the ticket was reopened.',
+    groupLabel: byGrouping,
+    measures: [count('reopened', 'Reopenings')],
+    base: (scope) => (db) => reopenedBase(db, scope),
+  },
+];
+
+const firstTimeFix: TableSpec[] = [
+  {
+    id: 'fix',
+    title: 'First-time fix',
+    note: 'Tickets closed in the period (closings in force): fixed first time when the first visit on site completed the work (or remote work with no visit), as recorded at closing; visits are those that reached the site.',
+    groupLabel: byGrouping,
+    measures: [
+      count('closed', 'Closed'),
+      count('fixed_first', 'Fixed first time'),
+      count('not_fixed_first', 'Not fixed first time'),
+      count('not_recorded', 'Not recorded'),
+      percent('fix_rate', 'First-time fix rate', ['fixed_first', 'fixed_first', 'not_fixed_first']),
+      {
+        id: 'visits_per_ticket',
+        label: 'Visits per ticket',
+        kind: 'mean',
+        drill: false,
+        fold: 'mean',
+        column: 'visits',
+      },
+      count('revisited', 'Two or more visits'),
+    ],
+    base: (scope) => (db) => fixBase(db, scope),
+  },
+  {
+    id: 'incomplete',
+    title: 'Incomplete visits by reason',
+    note: 'Visits that ended incomplete in the period, by the reason the crew gave.',
+    ownGroups: incompleteReasons.map((r) => ({ key: r, label: incompleteReasonLabels[r] })),
+    groupLabel: () => 'Reason',
+    measures: [count('visits', 'Visits')],
+    base: (scope) => (db) => incompleteVisitsBase(db, scope),
+  },
+];
+
+export const reportDefinitions: Record<FigureReportKind, TableSpec[]> = {
+  volumes,
+  first_time_fix: firstTimeFix,
+};
