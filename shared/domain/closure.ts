@@ -206,6 +206,11 @@ export interface TimelineEventDto {
   detail: string | null;
   /** The user's display name, or "SLA watcher" / "System" for the console's own work. */
   by: string;
+  /**
+   * The instants the detail names, in the order named; the detail writes each as "2026-12-14 14:00
+   * UTC" (utcWords), so a reader's console can put it in the reader's own zone.
+   */
+  times: string[];
   /** For a message of the outbox: its id, to open it with outbox.get. */
   outboxMessageId?: string;
 }

@@ -68,7 +68,11 @@ export interface TicketDto {
   loggedBy: { id: string; displayName: string };
   client: { id: string; name: string };
   contact: { id: string; name: string; phone: string | null; email: string | null } | null;
-  site: { id: string; name: string; address: string } | null;
+  /**
+   * `timeZone`: the zone the site's clocks keep, its own else its client's; null when neither has
+   * one (the organisation's then).
+   */
+  site: { id: string; name: string; address: string; timeZone: string | null } | null;
   category: string | null;
   asset: string | null;
   description: string;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain/roles';
 import { nextFreeMonday, startApiFixture, type ApiFixture } from '../support/api-fixture';
+import { utcWords } from '../../shared/time/instant-words';
 import { documentedTicket, loggedTicket } from '../support/closure-scenario';
 import { manualClock, useTestEnvironment, valueOf } from '../support/test-runtime';
 import { TEST_EPOCH } from '../support/test-clock';
@@ -92,6 +93,11 @@ describe('the ticket timeline over HTTP', () => {
     expect(detail.resolution_confirmed).toBe('Kim Abercrombie · Phone');
     expect(detail.closed).toMatch(/^SLA (met|missed).* · Belt replaced$/);
     expect(detail.reviewed).toBe('Clean job');
+    // The booking's time in UTC words, and which instant it is, for the reader's console to re-word.
+    const booking = timeline.find((e) => e.kind === 'visit_booked');
+    expect(booking?.times).toHaveLength(1);
+    expect(booking?.detail).toBe(utcWords(booking?.times[0] ?? ''));
+    expect(timeline.find((e) => e.kind === 'logged')?.times).toEqual([]);
 
     const other = valueOf(await f.server.call('tickets.timeline', { ticketId: earlier.id }, as('support_desk')));
     expect(other.map((e) => e.title)).toEqual(['Logged', `Follow-up ticket ${ticket.number} linked`]);

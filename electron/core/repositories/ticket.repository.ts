@@ -60,6 +60,8 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
       'ct.email as contact_email',
       's.name as site_name',
       's.address as site_address',
+      's.time_zone as site_zone',
+      'c.time_zone as client_zone',
       'ou.display_name as overridden_by_name',
       'wt.name as work_type_name',
     ])
@@ -92,7 +94,12 @@ export async function findTicket(db: Tx, id: string): Promise<TicketDto | undefi
         : null,
     site:
       row.site_id && row.site_name && row.site_address
-        ? { id: row.site_id, name: row.site_name, address: row.site_address }
+        ? {
+            id: row.site_id,
+            name: row.site_name,
+            address: row.site_address,
+            timeZone: row.site_zone ?? row.client_zone,
+          }
         : null,
     category: row.category,
     asset: row.asset,

@@ -7,6 +7,7 @@ import {
   type SlaOutcome,
 } from '../../../shared/domain/closure';
 import { liveVisitStatuses, visitStatusLabels, type VisitStatus } from '../../../shared/domain/visit';
+import { utcWords } from '../../../shared/time/instant-words';
 import type { ClosureFacts } from '../repositories/closure.repository';
 
 const MINUTE = 60_000;
@@ -16,10 +17,8 @@ const MINUTE = 60_000;
  */
 const workedStatuses: readonly VisitStatus[] = ['on_site', 'completed', 'incomplete'];
 
-/** "2027-01-04 17:00 UTC": the core does not know the reader's zone, so details name UTC plainly. */
-function when(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
+// The core does not know the reader's zone, so details name UTC plainly.
+const when = utcWords;
 
 function visitName(v: { startsAt: string; technicianName: string }): string {
   return `the visit of ${when(v.startsAt)} with ${v.technicianName}`;

@@ -11,6 +11,7 @@ import { outboxStatusLabels, type OutboxSummaryDto } from '../../../shared/domai
 import { priorityLabels, statusLabels, type Priority, type TicketStatus } from '../../../shared/domain/ticket';
 import { visitStatusLabels, type VisitStatus } from '../../../shared/domain/visit';
 import { z } from 'zod';
+import { utcWords } from '../../../shared/time/instant-words';
 import { readJsonOrUndefined } from '../db/json-column';
 
 export interface AuditRow {
@@ -40,10 +41,21 @@ const priorityWord = (v: unknown) =>
 const statusWord = (v: unknown) => (typeof v === 'string' && v in statusLabels ? statusLabels[v as TicketStatus] : '');
 const visitStatusWord = (v: unknown) =>
   typeof v === 'string' && v in visitStatusLabels ? visitStatusLabels[v as VisitStatus] : null;
-const when = (v: unknown) => (typeof v === 'string' ? `${v.slice(0, 10)} ${v.slice(11, 16)} UTC` : '');
+/** Writes an instant in UTC words (the core does not know the reader's zone) and notes which it was. */
+type When = (v: unknown) => string;
+
+function instantsNoted(): { when: When; times: string[] } {
+  const times: string[] = [];
+  const when: When = (v) => {
+    if (typeof v !== 'string') return '';
+    times.push(v);
+    return utcWords(v);
+  };
+  return { when, times };
+}
 
 /** Words for what one audit row did. Known methods first; other helpers' rows fall back on their entity. */
-function describe(row: AuditRow, before: Fields, after: Fields): Described {
+function describe(row: AuditRow, before: Fields, after: Fields, when: When): Described {
   const byMethod: Record<string, () => Described> = {
     'tickets.create': () => ({
       kind: 'logged',
@@ -236,6 +248,7 @@ const rank = (row: AuditRow) => (row.entity === 'ticket' && row.method !== 'tick
 
 /** One timeline event per message: when it was queued, to whom, and where it stands now. */
 function messageEvent(message: OutboxSummaryDto): TimelineEventDto {
+  const { when, times } = instantsNoted();
   // Message kinds are keys such as 'booking-confirmation'; read with spaces they are words.
   const kind = message.kind.replace(/[-_]/g, ' ');
   const status = outboxStatusLabels[message.status];
@@ -257,6 +270,7 @@ function messageEvent(message: OutboxSummaryDto): TimelineEventDto {
       .filter(Boolean)
       .join(' · '),
     by: 'Outbox',
+    times,
     outboxMessageId: message.id,
   };
 }
@@ -266,10 +280,12 @@ export function timelineOf(rows: AuditRow[], messages: OutboxSummaryDto[] = []):
   const events = [...rows]
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : rank(a) - rank(b)))
     .map((row) => {
+      const { when, times } = instantsNoted();
       const described = describe(
         row,
         fieldsOf(row.before, `audit_log.before of row ${row.id}`),
         fieldsOf(row.after, `audit_log.after of row ${row.id}`),
+        when,
       );
       return {
         id: row.id,
@@ -278,6 +294,7 @@ export function timelineOf(rows: AuditRow[], messages: OutboxSummaryDto[] = []):
         title: described.title,
         detail: described.detail || null,
         by: actor(row),
+        times,
       };
     });
   // A message is queued in the transaction of the change that caused it: it reads after that change.

@@ -1,17 +1,8 @@
 import { DateTime } from 'luxon';
+import { zoneAbbreviation } from '../../../../shared/time/instant-words';
 
 // Times in messages are the site's wall clock with the zone's abbreviation, so a client reads
 // "09:00 PST" and a technician in another zone cannot mistake it for their own time.
-
-/** The zone's short name at that instant: PST, CEST, BST…, else an offset such as GMT+5:30. */
-function zoneAbbreviation(at: DateTime): string {
-  // Intl knows a zone's abbreviation only in the locales where it is in common use.
-  for (const locale of ['en-US', 'en-GB', 'en-AU', 'en-IN']) {
-    const name = at.setLocale(locale).toFormat('ZZZZ');
-    if (!name.startsWith('GMT') || name === 'GMT') return name;
-  }
-  return at.setLocale('en-US').toFormat('ZZZZ');
-}
 
 function inZone(iso: string, zone: string): DateTime {
   return DateTime.fromISO(iso, { zone }).setLocale('en-GB');
@@ -20,7 +11,7 @@ function inZone(iso: string, zone: string): DateTime {
 /** e.g. "Mon 4 Jan 2027, 09:00 PST". */
 export function formatMoment(iso: string, zone: string): string {
   const at = inZone(iso, zone);
-  return `${at.toFormat('ccc d LLL yyyy, HH:mm')} ${zoneAbbreviation(at)}`;
+  return `${at.toFormat('ccc d LLL yyyy, HH:mm')} ${zoneAbbreviation(iso, zone)}`;
 }
 
 /** e.g. "Mon 4 Jan 2027, 09:00–10:00 PST"; the end's date too when it falls on another day. */
@@ -29,12 +20,12 @@ export function formatWindow(startIso: string, endIso: string, zone: string): st
   const end = inZone(endIso, zone);
   const sameDay = start.hasSame(end, 'day');
   const endText = sameDay ? end.toFormat('HH:mm') : end.toFormat('ccc d LLL yyyy, HH:mm');
-  return `${start.toFormat('ccc d LLL yyyy, HH:mm')}–${endText} ${zoneAbbreviation(end)}`;
+  return `${start.toFormat('ccc d LLL yyyy, HH:mm')}–${endText} ${zoneAbbreviation(endIso, zone)}`;
 }
 
 /** e.g. "09:40 PST" (with the date when it is not the day of `reference`). */
 export function formatTime(iso: string, zone: string, reference: string): string {
   const at = inZone(iso, zone);
   const text = at.hasSame(inZone(reference, zone), 'day') ? at.toFormat('HH:mm') : at.toFormat('ccc d LLL, HH:mm');
-  return `${text} ${zoneAbbreviation(at)}`;
+  return `${text} ${zoneAbbreviation(iso, zone)}`;
 }

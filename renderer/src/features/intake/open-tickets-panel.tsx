@@ -1,16 +1,19 @@
 import Alert from '@mui/material/Alert';
-import List from '@mui/material/List';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { statusLabels } from '../../../../shared/domain/ticket';
 import { formatDateTime } from '../../components/format-time';
 import { PriorityChip } from '../../components/priority-chip';
 import { useApiQuery } from '../../transport/queries';
+import { FirstFewList } from './first-few-list';
 import { RecentlyClosedList } from './recently-closed-list';
 import type { SameIssue } from './same-issue-button';
 import { SameIssueItem } from './same-issue-item';
 
 export type { SameIssue } from './same-issue-button';
+
+// As many as fit whole beside the form at 1280 × 720, with the closed ones below them.
+const openShown = 3;
 
 /**
  * The client's open tickets, then those closed lately, shown before saving so the same problem is
@@ -57,7 +60,7 @@ export function OpenTicketsPanel({
             {tickets.length === 1 ? 'One open ticket' : `${tickets.length} open tickets`}: is the caller reporting one
             of these again?
           </Alert>
-          <List dense disablePadding sx={{ maxHeight: 360, overflow: 'auto' }}>
+          <FirstFewList label="Open tickets" noun={{ one: 'open ticket', many: 'open tickets' }} shown={openShown}>
             {tickets.map((t) => (
               <SameIssueItem
                 key={t.id}
@@ -69,7 +72,7 @@ export function OpenTicketsPanel({
                 onSameIssue={onSameIssue}
               />
             ))}
-          </List>
+          </FirstFewList>
         </>
       )}
       {closedTickets.length > 0 && (

@@ -1,9 +1,12 @@
 import Chip from '@mui/material/Chip';
-import List from '@mui/material/List';
 import type { RecentlyClosedTicketDto } from '../../../../shared/domain/closure';
 import { formatDateTime } from '../../components/format-time';
+import { FirstFewList } from './first-few-list';
 import type { SameIssue } from './same-issue-button';
 import { SameIssueItem } from './same-issue-item';
+
+// Below the open ones: what still fits whole at 1280 × 720.
+const closedShown = 1;
 
 /**
  * The client's lately closed tickets, after the open ones. A caller reporting one again is linked
@@ -20,7 +23,11 @@ export function RecentlyClosedList({
   onSameIssue: (ticket: SameIssue | null) => void;
 }) {
   return (
-    <List dense disablePadding aria-label="Recently closed tickets" sx={{ maxHeight: 280, overflow: 'auto' }}>
+    <FirstFewList
+      label="Recently closed tickets"
+      noun={{ one: 'closed ticket', many: 'closed tickets' }}
+      shown={closedShown}
+    >
       {tickets.map((t) => (
         <SameIssueItem
           key={t.ticketId}
@@ -34,6 +41,6 @@ export function RecentlyClosedList({
           onSameIssue={onSameIssue}
         />
       ))}
-    </List>
+    </FirstFewList>
   );
 }

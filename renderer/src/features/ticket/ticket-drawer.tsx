@@ -223,7 +223,7 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
         </>
       )}
       <Divider />
-      <TicketTimeline ticketId={t.id} canOpenMessages={canReadMessages} />
+      <TicketTimeline ticketId={t.id} siteZone={t.site?.timeZone} canOpenMessages={canReadMessages} />
 
       <QuickCreateDialog
         open={dialog === 'override'}
