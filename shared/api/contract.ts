@@ -30,6 +30,8 @@ import { type DispatchSettings, type Recommendation } from '../domain/dispatch';
 import { dispatchRecommendInput, dispatchSettings } from '../domain/dispatch.schema';
 import { type OrganisationSettings } from '../domain/organisation';
 import { organisationSettings } from '../domain/organisation.schema';
+import type { GeocodeResult, GeocoderSettings } from '../domain/geocoder';
+import { geocodeInput, geocoderSettings } from '../domain/geocoder.schema';
 import { type DispatchPlanDto } from '../domain/dispatch-plan';
 import { dispatchOptimizeInput } from '../domain/dispatch-plan.schema';
 import type { EscalationDto } from '../domain/escalation';
@@ -613,6 +615,23 @@ export const api = {
     input: dispatchSettings,
     access: access.admin,
     summary: 'Saves the ranking weights and the travel settings.',
+  }),
+  'geocoder.settings': method<GeocoderSettings>()({
+    input: empty,
+    access: access.directoryEditors,
+    summary:
+      'Whether a geocoder (a Nominatim or Photon server) is set up to find a site from its address, and where. Off unless an admin switches it on.',
+  }),
+  'geocoder.saveSettings': method<GeocoderSettings>()({
+    input: geocoderSettings,
+    access: access.admin,
+    summary: 'Sets the geocoder: on or off, Nominatim or Photon, its address and how long to wait for it.',
+  }),
+  'geocoder.search': method<GeocodeResult>()({
+    input: geocodeInput,
+    access: access.directoryEditors,
+    summary:
+      'Asks the geocoder for up to 5 places matching an address, for the user to pick one. Never an error for the geocoder itself: off, unreachable, slow (timeoutMs) or answering something else comes back as `failure` in words, with no candidates.',
   }),
   'organisation.settings': method<OrganisationSettings>()({
     input: empty,

@@ -98,6 +98,10 @@ const intended: Record<MethodName, Callers> = {
   'dispatch.discardPlan': [dispatcher, admin],
   'dispatch.settings': everyone,
   'dispatch.saveSettings': [admin],
+  // Whoever places sites (intake and the client directory) may look an address up.
+  'geocoder.settings': [desk, dispatcher, admin],
+  'geocoder.saveSettings': [admin],
+  'geocoder.search': [desk, dispatcher, admin],
   // Everyone who sees a week sees it start on the same day; only the admin chooses which.
   // Backups copy every record; restoring one replaces them all: the admin's job alone.
   'backup.status': [admin],

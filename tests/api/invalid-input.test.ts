@@ -646,6 +646,18 @@ const cases: Record<MethodName, Case[]> = {
     ['a path of 1,001 characters', with_('backup.restore', { file: `/${long(1000)}` }), ['file']],
     ['no file', without('backup.restore', 'file'), ['file']],
   ],
+  'geocoder.settings': [],
+  'geocoder.saveSettings': [
+    ['an unknown service', with_('geocoder.saveSettings', { service: 'google' }), ['service']],
+    ['an address that is not http', with_('geocoder.saveSettings', { url: 'file:///etc/passwd' }), ['url']],
+    ['a timeout of 10 ms', with_('geocoder.saveSettings', { timeoutMs: 10 }), ['timeoutMs']],
+    ['no switch', with_('geocoder.saveSettings', { enabled: 'yes' }), ['enabled']],
+  ],
+  'geocoder.search': [
+    ['an empty address', with_('geocoder.search', { address: '  ' }), ['address']],
+    ['an address of 301 characters', with_('geocoder.search', { address: 'x'.repeat(301) }), ['address']],
+    ['an unknown field', with_('geocoder.search', { country: 'US' }), ['country']],
+  ],
   'organisation.settings': [],
   'organisation.saveSettings': [
     ['a first day written out', with_('organisation.saveSettings', { firstDayOfWeek: 'Monday' }), ['firstDayOfWeek']],

@@ -8,6 +8,7 @@ import { directoryHandlers } from './directory.handlers';
 import { dispatchHandlers } from './dispatch.handlers';
 import { escalationHandlers } from './escalations.handlers';
 import { feedbackHandlers } from './feedback.handlers';
+import { geocoderHandlers } from './geocoder.handlers';
 import type { Handlers } from './handler-types';
 import { signOffHandlers } from './sign-offs.handlers';
 import { slaHandlers } from './sla.handlers';
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   ...visitHandlers,
   ...visitStatusHandlers,
   ...dispatchHandlers,
+  ...geocoderHandlers,
   ...organisationHandlers,
   ...partHandlers,
   ...workLogHandlers,

@@ -10,15 +10,16 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type SyntheticEvent } from 'react';
+import { useMemo, useState, type SyntheticEvent } from 'react';
 import type { SiteDto } from '../../../../shared/domain/directory';
 import { saveOnCtrlEnter } from '../../components/ctrl-enter';
 import { call, type ApiCallError } from '../../transport/client';
-import { useApiMutation } from '../../transport/queries';
+import { useApiMutation, useApiQuery } from '../../transport/queries';
 import { TimeZoneField } from '../admin/time-zone-field';
 import { WeeklyHoursField } from '../admin/weekly-hours-field';
 import { issuesOf } from '../technicians/technician-format';
 import { currentIssues, shownOnSiteField, siteFieldsOf, siteFormOf, type SiteForm } from './site-form';
+import { SiteLocationField } from './site-location-field';
 import { StaleEditAlert } from './stale-edit-alert';
 
 /**
@@ -50,6 +51,17 @@ export function SiteDialogForm({
   const unplaced = error && !stale ? (error.error.issues ?? []).filter((i) => !shownOnSiteField(i)) : [];
   const summary = error && !stale && (error.error.issues?.length ?? 0) === 0 ? error.message : null;
   const title = base ? `Edit site ${base.name}` : 'Add site';
+  // The client's other placed sites frame the map when this one has no point yet.
+  const clientSites = useApiQuery('sites.list', { clientId });
+  const otherSites = useMemo(
+    () =>
+      (clientSites.data ?? []).flatMap((s) =>
+        s.id !== base?.id && s.latitude !== null && s.longitude !== null
+          ? [{ latitude: s.latitude, longitude: s.longitude }]
+          : [],
+      ),
+    [clientSites.data, base?.id],
+  );
 
   const submit = (e?: SyntheticEvent) => {
     e?.preventDefault();
@@ -68,7 +80,7 @@ export function SiteDialogForm({
     save.reset();
   };
 
-  const text = (key: 'name' | 'address' | 'latitude' | 'longitude' | 'accessRequirements') => ({
+  const text = (key: 'name' | 'address' | 'accessRequirements') => ({
     name: key,
     value: form[key],
     onChange: (e: { target: { value: string } }) => set(key, e.target.value),
@@ -94,20 +106,15 @@ export function SiteDialogForm({
             <Grid size={{ xs: 12, sm: 7 }}>
               <TextField label="Address" required fullWidth {...text('address')} />
             </Grid>
-            <Grid size={{ xs: 6, sm: 3 }}>
-              <TextField
-                label="Latitude"
-                fullWidth
-                {...text('latitude')}
-                slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-              />
-            </Grid>
-            <Grid size={{ xs: 6, sm: 3 }}>
-              <TextField
-                label="Longitude"
-                fullWidth
-                {...text('longitude')}
-                slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+            <Grid size={12}>
+              <SiteLocationField
+                address={form.address}
+                latitude={form.latitude}
+                longitude={form.longitude}
+                near={otherSites}
+                onChange={(latitude, longitude) => setForm((f) => ({ ...f, latitude, longitude }))}
+                latitudeField={issues.field('latitude')}
+                longitudeField={issues.field('longitude')}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>

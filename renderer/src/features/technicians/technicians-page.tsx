@@ -26,6 +26,7 @@ import { TechnicianDialog } from './technician-dialog';
 import { homeText, isPast, shiftSummary } from './technician-format';
 import { TimeOffPanel } from './time-off-panel';
 import { DispatchSettingsPanel } from './dispatch-settings-panel';
+import { GeocoderSettingsPanel } from './geocoder-settings-panel';
 import { WorkTypesPanel } from './work-types-panel';
 import { DataTable } from '../../components/data-table';
 import { allTeams, TeamFilter } from '../../components/team-filter';
@@ -88,7 +89,10 @@ export function TechniciansPage({ user }: { user: UserDto }) {
       {tab === 'workTypes' ? (
         <WorkTypesPanel canEdit={isAdmin} />
       ) : tab === 'dispatch' ? (
-        <DispatchSettingsPanel canEdit={isAdmin} />
+        <Stack spacing={2}>
+          <DispatchSettingsPanel canEdit={isAdmin} />
+          <GeocoderSettingsPanel canEdit={isAdmin} />
+        </Stack>
       ) : (
         <>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>

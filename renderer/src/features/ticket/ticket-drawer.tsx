@@ -34,6 +34,7 @@ import { ClosureSection } from '../closure/closure-section';
 import { TicketTimeline } from '../closure/ticket-timeline';
 import { TicketMessages } from '../outbox/ticket-messages';
 import { RecommendationsPanel } from './recommendations-panel';
+import { SiteLocationNote } from './site-location-note';
 import { TicketFeedback } from './ticket-feedback';
 import { TicketUpdates } from './ticket-updates';
 
@@ -180,6 +181,9 @@ function TicketDetails({ ticketId, user, onClose }: { ticketId: string; user: Us
           {formatDateTime(t.loggedAt)} by {t.loggedBy.displayName}
         </Field>
       </Box>
+      {t.site && openStatuses.includes(t.status) && (
+        <SiteLocationNote client={t.client} siteId={t.site.id} canPlace={roleIn(access.directoryEditors, user.role)} />
+      )}
 
       <Divider />
       <TicketDocuments ticketId={t.id} user={user} />
