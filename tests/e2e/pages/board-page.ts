@@ -76,6 +76,28 @@ export class BoardPage {
   }
 
   /**
+   * Drags a booked visit by its middle along its row so that it starts at `time` (its edges would
+   * resize it), until its accessible name says `landed`: as with `book`, a press that lands while
+   * the board redraws picks nothing up, and a person drags again.
+   */
+  async moveVisit(ticketNumber: string, technicianId: string, day: string, time: string, landed: RegExp) {
+    const visit = this.visit(ticketNumber);
+    await expect(async () => {
+      if (!landed.test((await visit.getAttribute('aria-label')) ?? '')) {
+        const box = await visit.boundingBox();
+        if (!box) throw new Error('the visit is not on screen');
+        const target = await this.pointAt(technicianId, day, time);
+        const grab = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        await this.page.mouse.move(grab.x, grab.y);
+        await this.page.mouse.down();
+        await this.page.mouse.move(grab.x + (target.x - 3 - box.x), grab.y, { steps: 15 });
+        await this.page.mouse.up();
+      }
+      await expect(visit).toHaveAttribute('aria-label', landed, { timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
+  }
+
+  /**
    * Opens the booking dialog on a booked visit from the keyboard: the visit takes the focus like
    * any control, Enter selects it, and "Edit visit…" opens the dialog the drag stands in for.
    */
