@@ -29,6 +29,8 @@ export interface ClosureRequirement {
   met: boolean;
   /** In words: what is there, or what is missing and where to record it. */
   detail: string;
+  /** The instants the detail names, written in it as utcWords, for the reader's console to reword. */
+  times: string[];
 }
 
 export interface ClosureCheckDto {

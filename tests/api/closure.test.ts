@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { utcWords } from '../../shared/time/instant-words';
 import type { DispatchEvent } from '../../shared/api/events';
 import type { ClosureRequirementKey } from '../../shared/domain/closure';
 import type { Role } from '../../shared/domain/roles';
@@ -284,7 +285,11 @@ describe('closing a ticket over HTTP (SOP section 6 and step 8)', () => {
     expect(check.requirements.find((r) => r.key === 'resolution')).toMatchObject({
       met: true,
       detail: expect.stringMatching(/^Confirmed by Kim Abercrombie \(email\)/) as unknown,
+      // The instant the detail names, for the reader's console to put in the reader's zone.
+      times: [rows[0]?.confirmed_at],
     });
+    const resolution = check.requirements.find((r) => r.key === 'resolution');
+    expect(resolution?.detail).toContain(utcWords(rows[0]?.confirmed_at ?? ''));
   });
 
   describe('reopening', () => {

@@ -53,6 +53,9 @@ test('the desk records a fix made by remote session; a dispatcher closes it; the
   await expect(summary).toContainText('confirmed by Ola Nordmann');
   const checklist = deskClosure.getByRole('list', { name: 'Closure checklist' });
   await expect(checklist.locator('[data-met="false"]')).toHaveCount(0);
+  // Times read as everywhere in the console (the workstation's words), never the core's UTC text.
+  await expect(checklist.locator('[data-requirement="resolution"]')).toContainText('Confirmed by Ola Nordmann');
+  await expect(checklist).not.toContainText('UTC');
   await expect(deskPanel).toContainText('Responded (remote work started)');
   await deskClosure.scrollIntoViewIfNeeded();
   await screenshot(desk, 'remote-resolution-recorded');

@@ -46,11 +46,18 @@ function capital(text: string): string {
  */
 export function checkClosure(facts: ClosureFacts): ClosureCheckDto {
   const { ticket } = facts;
+  // Every instant a detail can name; each requirement lists those its detail does, for the reader.
+  const nameable = [
+    ...facts.visits.map((v) => v.startsAt),
+    ...facts.deskConfirmations.map((c) => c.confirmedAt),
+    ...(facts.remoteResolution ? [facts.remoteResolution.confirmedAt] : []),
+  ];
   const requirement = (key: ClosureRequirementKey, met: boolean, detail: string): ClosureRequirement => ({
     key,
     label: closureRequirementLabels[key],
     met,
     detail,
+    times: [...new Set(nameable.filter((iso) => detail.includes(when(iso))))],
   });
   const finished = facts.visits.filter((v) => workedStatuses.includes(v.status));
   const documented = finished.filter(

@@ -22,6 +22,7 @@ import { formatDateTime } from '../../components/format-time';
 import { QuickCreateDialog } from '../../components/quick-create-dialog';
 import { ApiCallError, call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
+import { inReadersWords } from '../../components/readers-words';
 import { ClosureChecklist } from './closure-checklist';
 import { RemoteResolutionDialog } from './remote-resolution-dialog';
 import { RemoteResolutionSummary } from './remote-resolution-summary';
@@ -43,7 +44,7 @@ export function ClosureSection({ ticket: t, user }: { ticket: TicketDto; user: U
   const visits = useApiQuery('visits.forTicket', { ticketId: t.id }, { enabled: isOpen });
   const resolvedOnSite = visits.data?.some((v) => v.status === 'completed') ?? false;
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [missing, setMissing] = useState<{ label: string; detail: string }[] | null>(null);
+  const [missing, setMissing] = useState<{ label: string; detail: string; times?: string[] }[] | null>(null);
   const queryClient = useQueryClient();
   const refresh = () =>
     Promise.all(
@@ -62,7 +63,7 @@ export function ClosureSection({ ticket: t, user }: { ticket: TicketDto; user: U
   const canReopen = roleIn(access.closers, user.role) && reopenUntil !== null && reopenUntil.getTime() > Date.now();
 
   const showMissing = (requirements: ClosureRequirement[]) =>
-    setMissing(requirements.filter((r) => !r.met).map((r) => ({ label: r.label, detail: r.detail })));
+    setMissing(requirements.filter((r) => !r.met).map((r) => ({ label: r.label, detail: r.detail, times: r.times })));
 
   return (
     <Stack spacing={1.5} component="section" aria-label="Closure">
@@ -138,14 +139,14 @@ export function ClosureSection({ ticket: t, user }: { ticket: TicketDto; user: U
           )}
           {t.remoteResolution?.current && <RemoteResolutionSummary resolution={t.remoteResolution} />}
           {check.isError && <Alert severity="error">{check.error.message}</Alert>}
-          {check.data && <ClosureChecklist requirements={check.data.requirements} />}
+          {check.data && <ClosureChecklist requirements={check.data.requirements} siteZone={t.site?.timeZone} />}
           {missing && (
             <Alert severity="error" onClose={() => setMissing(null)} aria-label="Cannot close yet">
               Cannot close yet. Missing:
               <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
                 {missing.map((m) => (
                   <li key={m.label}>
-                    <strong>{m.label}</strong>: {m.detail}
+                    <strong>{m.label}</strong>: {inReadersWords(m.detail, m.times ?? [], t.site?.timeZone)}
                   </li>
                 ))}
               </Box>

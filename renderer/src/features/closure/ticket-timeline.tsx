@@ -7,7 +7,8 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { TimelineEventDto } from '../../../../shared/domain/closure';
-import { instantWords, utcWords, workstationReader } from '../../../../shared/time/instant-words';
+import { inReadersWords } from '../../components/readers-words';
+import { instantWords, workstationReader } from '../../../../shared/time/instant-words';
 import { useApiQuery } from '../../transport/queries';
 import { MessageDialog } from '../outbox/message-dialog';
 import { inView, timelineViewLabels, useTimelineView, type TimelineView } from './timeline-view';
@@ -16,11 +17,7 @@ const reader = workstationReader();
 
 /** The detail with each instant the core wrote in UTC put in the reader's words, as the entry's own time is. */
 function detailInReadersWords(event: TimelineEventDto, siteZone: string | null): string | null {
-  if (!event.detail) return null;
-  return event.times.reduce(
-    (text, iso) => text.replaceAll(utcWords(iso), instantWords(iso, reader, siteZone)),
-    event.detail,
-  );
+  return event.detail && inReadersWords(event.detail, event.times, siteZone);
 }
 
 /**
