@@ -16,7 +16,7 @@ import {
   touchCredential,
   type CredentialKind,
 } from './repositories/session.repository';
-import { findUserById } from './repositories/user.repository';
+import { findUserById, recordSignIn } from './repositories/user.repository';
 import { bodyLimitFor, DEFAULT_BODY_BYTES, type BodyLimit } from './services/attachments/upload-limits';
 import { hashToken, newToken, SESSION_IDLE_MS } from './services/credentials';
 import { createFeedbackPage, FEEDBACK_PAGE_METHOD, type FeedbackPage } from './services/feedback/feedback-page.service';
@@ -100,6 +100,13 @@ function nulCharacterIssues(input: unknown): InputIssue[] {
   return issues;
 }
 
+/** What a session signed in with a temporary password may call: see who it is, change it, leave. */
+const temporaryPasswordMethods: ReadonlySet<MethodName> = new Set([
+  'auth.status',
+  'auth.changePassword',
+  'auth.logout',
+]);
+
 function allowed(access: (typeof api)[MethodName]['access'], role: Role): boolean {
   return access === 'authenticated' || access === 'public' || access.includes(role);
 }
@@ -171,6 +178,11 @@ export function createCore(deps: CoreDeps): Core {
           return outcome;
         }
       }
+      // After an admin's reset the temporary password opens nothing but the way to a new one.
+      if (caller?.kind === 'session' && caller.user.mustChangePassword && !temporaryPasswordMethods.has(method)) {
+        outcome.result = fail('forbidden', 'Choose a new password first: the one you signed in with was temporary.');
+        return outcome;
+      }
       const nulIssues = nulCharacterIssues(rawInput);
       if (nulIssues.length > 0) {
         outcome.result = fail('invalid_input', 'The input is not valid.', nulIssues);
@@ -186,6 +198,7 @@ export function createCore(deps: CoreDeps): Core {
         ...deps,
         method,
         caller: caller?.user ?? null,
+        credential: caller ? { kind: caller.kind, tokenHash: caller.tokenHash } : null,
         now: () => clock.now().toISOString(),
         servedAt: () => servedAt,
         write: writerFor(method, caller?.user.id ?? null),
@@ -201,6 +214,7 @@ export function createCore(deps: CoreDeps): Core {
             createdAt: now.toISOString(),
             expiresAt,
           });
+          await recordSignIn(tx, userId, now.toISOString());
           // Sessions are audited by a short prefix of their hash: enough to follow, useless to replay.
           await insertAudit(tx, {
             at: now.toISOString(),

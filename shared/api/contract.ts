@@ -164,6 +164,12 @@ const empty = z.strictObject({});
 
 const { staff, intake } = access;
 
+/** An admin's password reset: the temporary password is shown here once and never stored. */
+export interface PasswordResetDto {
+  user: UserDto;
+  temporaryPassword: string;
+}
+
 export interface AuthStatus {
   needsSetup: boolean;
   user: UserDto | null;
@@ -229,6 +235,12 @@ export const api = {
     access: ['admin'],
     summary: 'Creates an API token that acts as the given user, for integrations. Shown once.',
   }),
+  'auth.changePassword': method<UserDto>()({
+    input: z.strictObject({ currentPassword: password, newPassword }),
+    access: 'authenticated',
+    summary:
+      "Changes the caller's own password (after an admin's reset, the only thing they may do). Their other sessions end; this one stays.",
+  }),
   'audit.list': method<AuditPageDto>()({
     input: auditListInput,
     access: access.admin,
@@ -260,6 +272,23 @@ export const api = {
     input: z.strictObject({ username, displayName: shortText(80), role, password: newPassword }),
     access: ['admin'],
     summary: 'Creates a user with one role.',
+  }),
+  'users.update': method<UserDto>()({
+    input: z.strictObject({ userId: id, displayName: shortText(80), role }),
+    access: access.admin,
+    summary: 'Renames a user or gives them another role. The last active admin cannot be given another role.',
+  }),
+  'users.setActive': method<UserDto>()({
+    input: z.strictObject({ userId: id, active: z.boolean() }),
+    access: access.admin,
+    summary:
+      "Disables or enables a user (users are never deleted: history keeps their name). A disabled user's sessions end and their API tokens stop working at once, on every workstation; the last active admin cannot be disabled.",
+  }),
+  'users.resetPassword': method<PasswordResetDto>()({
+    input: z.strictObject({ userId: id }),
+    access: access.admin,
+    summary:
+      'Gives a user a temporary password, shown once, that they must change at their next sign-in; their sessions end.',
   }),
   'clients.search': method<CallerMatch[]>()({
     input: z.strictObject({

@@ -55,6 +55,9 @@ export interface UserDto {
   displayName: string;
   role: Role;
   active: boolean;
+  /** Set by an admin's password reset: nothing but a new password until it is chosen. */
+  mustChangePassword: boolean;
+  lastSignInAt: string | null;
 }
 
 /** A row of the admin's client directory. */

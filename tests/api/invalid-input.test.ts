@@ -40,6 +40,28 @@ const cases: Record<MethodName, Case[]> = {
     ['a user that does not exist', with_('auth.createApiToken', { userId: randomUUID() }), ['userId']],
     ['an empty name', with_('auth.createApiToken', { name: '   ' }), ['name']],
   ],
+  'auth.changePassword': [
+    ['no current password', without('auth.changePassword', 'currentPassword'), ['currentPassword']],
+    ['a current password that is not right', with_('auth.changePassword', {}), ['currentPassword']],
+    ['a new password of seven characters', with_('auth.changePassword', { newPassword: 'seven77' }), ['newPassword']],
+    ['a number as the new password', with_('auth.changePassword', { newPassword: 123456789012 }), ['newPassword']],
+  ],
+  'users.update': [
+    ['a user that does not exist', with_('users.update', { userId: randomUUID() }), ['userId']],
+    ['a user id that is not a UUID', with_('users.update', { userId: 'desk' }), ['userId']],
+    ['a role that does not exist', with_('users.update', { role: 'root' }), ['role']],
+    ['an empty display name', with_('users.update', { displayName: '  ' }), ['displayName']],
+    ['a display name of 81 characters', with_('users.update', { displayName: long(81) }), ['displayName']],
+  ],
+  'users.setActive': [
+    ['a user that does not exist', with_('users.setActive', { userId: randomUUID(), active: false }), ['userId']],
+    ['text as active', with_('users.setActive', { active: 'no' }), ['active']],
+    ['no active', without('users.setActive', 'active'), ['active']],
+  ],
+  'users.resetPassword': [
+    ['a user that does not exist', with_('users.resetPassword', { userId: randomUUID() }), ['userId']],
+    ['no user id', without('users.resetPassword', 'userId'), ['userId']],
+  ],
   'users.create': [
     ['a role that does not exist', with_('users.create', { role: 'root' }), ['role']],
     ['no role', without('users.create', 'role'), ['role']],

@@ -340,7 +340,14 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'auth.login': () => ({ username: 'desk', password: 'demo' }),
   'auth.logout': () => ({}),
   'auth.createApiToken': (f) => ({ userId: f.deskUserId, name: `integration ${++unique}` }),
+  // Never right as the admin's current password, so generated probes cannot change it; the role
+  // matrix signs in a user of its own for the call that succeeds (tests/api/access.test.ts).
+  'auth.changePassword': () => ({ currentPassword: 'not-the-current-one', newPassword: 'a-new-long-passphrase' }),
   'users.list': () => ({}),
+  // The desk as the demo made it, so an allowed call changes nothing the other tests rely on.
+  'users.update': (f) => ({ userId: f.deskUserId, displayName: 'Dana Desk', role: 'support_desk' }),
+  'users.setActive': (f) => ({ userId: f.deskUserId, active: true }),
+  'users.resetPassword': (f) => ({ userId: f.deskUserId }),
   'users.create': () => ({
     username: `user${++unique}`,
     displayName: 'New Colleague',

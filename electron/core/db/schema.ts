@@ -29,6 +29,9 @@ export interface UsersTable {
   password_hash: string;
   active: number;
   created_at: string;
+  /** 1 after an admin's reset: the temporary password must be replaced at the next sign-in. */
+  must_change_password: number;
+  last_sign_in_at: string | null;
 }
 
 export interface SessionsTable {

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { ApiFailure } from '../../../shared/errors';
 import { requireCaller } from '../context';
-import { countUsers, findUserById, findUserByUsername, insertUser } from '../repositories/user.repository';
+import {
+  countUsers,
+  findUserById,
+  findUserByUsername,
+  findUserWithHash,
+  insertUser,
+  setPasswordHash,
+} from '../repositories/user.repository';
 import { getSetting, insertSetting } from '../repositories/settings.repository';
-import { insertCredential } from '../repositories/session.repository';
+import { deleteSessionsOf, insertCredential } from '../repositories/session.repository';
 import { newToken } from '../services/credentials';
 import { dummyHashPromise, hashPassword, verifyPassword } from '../services/password.service';
 import type { Handlers } from './handler-types';
@@ -62,6 +69,35 @@ export const authHandlers = {
   'auth.logout': async (_input, ctx) => {
     await ctx.endSession();
     return null;
+  },
+
+  'auth.changePassword': async (input, ctx) => {
+    const caller = requireCaller(ctx);
+    const found = await findUserWithHash(ctx.database.db, caller.id);
+    if (!found || !(await verifyPassword(input.currentPassword, found.passwordHash))) {
+      throw new ApiFailure('invalid_input', 'The current password is not right.', [
+        { path: ['currentPassword'], message: 'Not your current password' },
+      ]);
+    }
+    if (input.newPassword === input.currentPassword) {
+      throw new ApiFailure('invalid_input', 'Choose a password other than the current one.', [
+        { path: ['newPassword'], message: 'The same as the current password' },
+      ]);
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    return ctx.write(async ({ tx, audit, publish }) => {
+      await setPasswordHash(tx, caller.id, passwordHash, false);
+      // Whoever else holds a session of this user (a forgotten workstation, someone who learnt
+      // the old password) is signed out; the caller's own session carries on.
+      const keep = ctx.credential?.kind === 'session' ? ctx.credential.tokenHash : null;
+      const sessionsEnded = await deleteSessionsOf(tx, caller.id, keep);
+      const change = found.mustChangePassword ? 'replaced_temporary' : 'changed';
+      await audit({ entity: 'password', entityId: caller.id, after: { change, sessionsEnded } });
+      await publish({ type: 'user.changed', userId: caller.id });
+      const user = await findUserById(tx, caller.id);
+      if (!user) throw new Error('the caller vanished while changing their password');
+      return user;
+    });
   },
 
   'auth.createApiToken': async (input, ctx) => {

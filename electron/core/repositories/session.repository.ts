@@ -57,3 +57,11 @@ export async function touchCredential(db: Tx, tokenHash: string, now: string, ex
 export async function deleteCredential(db: Tx, tokenHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
+
+/** Ends every session of a user but `keep` (the caller's own, after they change their password). */
+export async function deleteSessionsOf(db: Tx, userId: string, keep: string | null = null): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId).where('kind', '=', 'session');
+  if (keep !== null) query = query.where('token_hash', '!=', keep);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

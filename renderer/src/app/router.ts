@@ -20,6 +20,7 @@ export const routeNames = [
   'message-templates',
   'messages',
   'schedule',
+  'users',
 ] as const;
 export type Route = { name: (typeof routeNames)[number] };
 

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { openConsoleAs, screenshot } from './pages/console';
+import { UsersPage } from './pages/users-page';
+
+const PASSWORD = 'field-work-passphrase';
+
+test('an admin disables a user, who is signed out in their open console at once; a reset password must be replaced at sign-in', async ({
+  browser,
+}) => {
+  const admin = await openConsoleAs(browser, 'admin');
+  const users = new UsersPage(admin);
+  await users.open();
+  const username = `kim${Date.now().toString(36)}`;
+  await users.createUser({ username, displayName: 'Kim Field', role: 'Technician', password: PASSWORD });
+  await screenshot(admin, 'users-list');
+
+  // Kim works in another browser (another context: its own cookie and event stream).
+  const kim = await openConsoleAs(browser, { username, password: PASSWORD });
+  await users.disable('Kim Field');
+  // Pushed over the event stream, not polled: the console's own refetch would take far longer.
+  await expect(kim.getByLabel('Username')).toBeVisible({ timeout: 2_000 });
+  await screenshot(kim, 'users-signed-out');
+
+  await users.enable('Kim Field');
+  const temporary = await users.resetPassword('Kim Field');
+  await screenshot(admin, 'users-temporary-password');
+  await admin.getByRole('button', { name: 'Done' }).click();
+  await expect(users.row('Kim Field')).toContainText('Must set a new password');
+
+  await kim.getByLabel('Username').fill(username);
+  await kim.getByLabel('Password').fill(temporary);
+  await kim.keyboard.press('Enter');
+  const form = kim.getByRole('form', { name: 'Choose a new password' });
+  await expect(form).toBeVisible();
+  await form.getByLabel('Current password').fill(temporary);
+  await form.getByLabel('New password', { exact: true }).fill('kims-own-passphrase');
+  await form.getByLabel('Repeat the new password').fill('kims-own-passphrase');
+  await expect(form.getByRole('button', { name: 'Set password' })).toBeEnabled();
+  await screenshot(kim, 'users-set-new-password');
+  await form.getByRole('button', { name: 'Set password' }).click();
+  await expect(kim.getByLabel('Logged in as Kim Field')).toBeVisible();
+  await expect(users.row('Kim Field')).toContainText('Active');
+});
