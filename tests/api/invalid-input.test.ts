@@ -26,6 +26,7 @@ const cases: Record<MethodName, Case[]> = {
   'auth.setup': [
     ['a username with spaces and capitals', with_('auth.setup', { username: 'Big Boss' }), ['username']],
     ['a password of seven characters', with_('auth.setup', { password: 'seven77' }), ['password']],
+    ['one of the most common passwords', with_('auth.setup', { password: 'qwertyuiop123' }), ['password']],
     ['a display name of 10,000 characters', with_('auth.setup', { displayName: long(10_000) }), ['displayName']],
     ['no username', without('auth.setup', 'username'), ['username']],
   ],
@@ -45,6 +46,7 @@ const cases: Record<MethodName, Case[]> = {
     ['a current password that is not right', with_('auth.changePassword', {}), ['currentPassword']],
     ['a new password of seven characters', with_('auth.changePassword', { newPassword: 'seven77' }), ['newPassword']],
     ['a number as the new password', with_('auth.changePassword', { newPassword: 123456789012 }), ['newPassword']],
+    ['a common new password', with_('auth.changePassword', { newPassword: 'iloveyou1234' }), ['newPassword']],
   ],
   'users.update': [
     ['a user that does not exist', with_('users.update', { userId: randomUUID() }), ['userId']],
@@ -67,6 +69,9 @@ const cases: Record<MethodName, Case[]> = {
     ['no role', without('users.create', 'role'), ['role']],
     ['a username with a space', with_('users.create', { username: 'new user' }), ['username']],
     ['a short password', with_('users.create', { password: 'short' }), ['password']],
+    ['a password of 11 characters', with_('users.create', { password: 'eleven-char' }), ['password']],
+    ['one of the most common passwords', with_('users.create', { password: 'password1234' }), ['password']],
+    ['a common password with digits added', with_('users.create', { password: 'Sunshine2024!' }), ['password']],
     ['a display name of 10,000 characters', with_('users.create', { displayName: long(10_000) }), ['displayName']],
   ],
   'clients.search': [

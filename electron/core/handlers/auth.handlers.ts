@@ -13,6 +13,7 @@ import { getSetting, insertSetting } from '../repositories/settings.repository';
 import { deleteSessionsOf, insertCredential } from '../repositories/session.repository';
 import { newToken } from '../services/credentials';
 import { dummyHashPromise, hashPassword, verifyPassword } from '../services/password.service';
+import { assertAcceptablePassword } from '../services/password-policy.service';
 import type { Handlers } from './handler-types';
 
 export const SETUP_DONE_KEY = 'setup.completed';
@@ -26,6 +27,7 @@ export const authHandlers = {
   }),
 
   'auth.setup': async (input, ctx) => {
+    assertAcceptablePassword(input.password, input.username, 'password');
     const passwordHash = await hashPassword(input.password);
     return ctx.write(async ({ tx, audit }) => {
       if ((await countUsers(tx)) > 0) throw new ApiFailure('conflict', 'Setup is already done: log in instead.');
@@ -73,6 +75,7 @@ export const authHandlers = {
 
   'auth.changePassword': async (input, ctx) => {
     const caller = requireCaller(ctx);
+    assertAcceptablePassword(input.newPassword, caller.username, 'newPassword');
     const found = await findUserWithHash(ctx.database.db, caller.id);
     if (!found || !(await verifyPassword(input.currentPassword, found.passwordHash))) {
       throw new ApiFailure('invalid_input', 'The current password is not right.', [

@@ -14,6 +14,7 @@ import {
   updateUser,
 } from '../repositories/user.repository';
 import { hashPassword, temporaryPassword } from '../services/password.service';
+import { assertAcceptablePassword } from '../services/password-policy.service';
 import type { Handlers } from './handler-types';
 
 async function existingUser(tx: Tx, userId: string): Promise<UserDto> {
@@ -42,6 +43,7 @@ export const userHandlers = {
   'users.list': async (_input, ctx) => listUsers(ctx.database.db),
 
   'users.create': async (input, ctx) => {
+    assertAcceptablePassword(input.password, input.username, 'password');
     const passwordHash = await hashPassword(input.password);
     return ctx.write(async ({ tx, audit, publish }) => {
       if (await findUserByUsername(tx, input.username)) {
