@@ -23,6 +23,8 @@ export interface HandlerContext extends CoreDeps {
   caller: UserDto | null;
   /** How the caller came in, by the hash of their session or token; null for the public. */
   credential: { kind: CredentialKind; tokenHash: string } | null;
+  /** The network address the call came from, when the transport knows it (browser mode). */
+  address: string | undefined;
   now(): string;
   /** This server's own address in browser mode (the default of feedback links); null in the desktop app. */
   servedAt(): string | null;

@@ -25,6 +25,8 @@ import { createFeedbackPage, FEEDBACK_PAGE_METHOD, type FeedbackPage } from './s
 export interface Credentials {
   sessionToken?: string | undefined;
   apiToken?: string | undefined;
+  /** The caller's network address, for counting failed sign-ins per address (browser mode). */
+  address?: string | undefined;
 }
 
 export interface InvokeOutcome {
@@ -199,6 +201,7 @@ export function createCore(deps: CoreDeps): Core {
         method,
         caller: caller?.user ?? null,
         credential: caller ? { kind: caller.kind, tokenHash: caller.tokenHash } : null,
+        address: credentials.address,
         now: () => clock.now().toISOString(),
         servedAt: () => servedAt,
         write: writerFor(method, caller?.user.id ?? null),

@@ -61,7 +61,12 @@ export interface RunningServer {
 function credentialsOf(req: http.IncomingMessage): Credentials {
   const auth = req.headers.authorization;
   const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
-  return { apiToken: bearer, sessionToken: bearer ? undefined : cookieValue(req.headers.cookie, SESSION_COOKIE) };
+  return {
+    apiToken: bearer,
+    sessionToken: bearer ? undefined : cookieValue(req.headers.cookie, SESSION_COOKIE),
+    // The peer, not X-Forwarded-For: a header anyone can write must not pick whose count grows.
+    address: req.socket.remoteAddress,
+  };
 }
 
 function sendJson(

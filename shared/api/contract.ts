@@ -127,6 +127,8 @@ import type { FeedbackDto, FeedbackSettingsDto, TicketFeedbackDto } from '../dom
 import { feedbackForTicketInput, feedbackRecordInput, feedbackSettingsSaveInput } from '../domain/feedback.schema';
 import type { TicketCallDto } from '../domain/calls';
 import { callLogInput, callsForTicketInput } from '../domain/calls.schema';
+import type { SignInSettings, SignInThrottleDto } from '../domain/sign-in';
+import { signInSettings, signInUnlockInput } from '../domain/sign-in.schema';
 import { access } from './access';
 import {
   channel,
@@ -289,6 +291,28 @@ export const api = {
     access: access.admin,
     summary:
       'Gives a user a temporary password, shown once, that they must change at their next sign-in; their sessions end.',
+  }),
+  'signIn.settings': method<SignInSettings>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      'How failed sign-ins are slowed down and locked: from delayAfterFailures failures in a row each attempt waits (1 s doubling to 60 s); at lockAfterFailures the user name or address is locked for lockMinutes.',
+  }),
+  'signIn.saveSettings': method<SignInSettings>()({
+    input: signInSettings,
+    access: access.admin,
+    summary: 'Saves the sign-in delay and lock settings.',
+  }),
+  'signIn.locks': method<SignInThrottleDto[]>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      'The user names and addresses with failed sign-ins that still count: delayed (lockedUntil null) or locked until lockedUntil.',
+  }),
+  'signIn.unlock': method<null>()({
+    input: signInUnlockInput,
+    access: access.admin,
+    summary: "Clears a user name's or an address's failed sign-ins, lifting its delay or lock at once.",
   }),
   'clients.search': method<CallerMatch[]>()({
     input: z.strictObject({

@@ -37,6 +37,11 @@ const intended: Record<MethodName, Callers> = {
   'users.setActive': [admin],
   'users.resetPassword': [admin],
   'auth.changePassword': 'logged in',
+  // Sign-in protection is the admin's, with the users.
+  'signIn.settings': [admin],
+  'signIn.saveSettings': [admin],
+  'signIn.locks': [admin],
+  'signIn.unlock': [admin],
   'clients.search': everyone,
   // Clients, contacts and sites are created at intake; whoever creates them may correct them.
   'clients.create': [desk, dispatcher, admin],

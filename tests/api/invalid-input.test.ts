@@ -64,6 +64,23 @@ const cases: Record<MethodName, Case[]> = {
     ['a user that does not exist', with_('users.resetPassword', { userId: randomUUID() }), ['userId']],
     ['no user id', without('users.resetPassword', 'userId'), ['userId']],
   ],
+  'signIn.settings': [],
+  'signIn.locks': [],
+  'signIn.saveSettings': [
+    [
+      'a lock at fewer failures than the delay',
+      with_('signIn.saveSettings', { lockAfterFailures: 2, delayAfterFailures: 3 }),
+      ['lockAfterFailures'],
+    ],
+    ['a lock of 0 minutes', with_('signIn.saveSettings', { lockMinutes: 0 }), ['lockMinutes']],
+    ['a fractional delay threshold', with_('signIn.saveSettings', { delayAfterFailures: 2.5 }), ['delayAfterFailures']],
+    ['no lock minutes', without('signIn.saveSettings', 'lockMinutes'), ['lockMinutes']],
+  ],
+  'signIn.unlock': [
+    ['a kind that does not exist', with_('signIn.unlock', { kind: 'machine' }), ['kind']],
+    ['an empty name', with_('signIn.unlock', { name: '  ' }), ['name']],
+    ['a name of 101 characters', with_('signIn.unlock', { name: long(101) }), ['name']],
+  ],
   'users.create': [
     ['a role that does not exist', with_('users.create', { role: 'root' }), ['role']],
     ['no role', without('users.create', 'role'), ['role']],

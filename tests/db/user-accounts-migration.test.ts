@@ -35,3 +35,19 @@ describeEachDatabase('migration 0017-user-accounts', (kind) => {
     expect(row).toEqual({ must_change_password: 0, last_sign_in_at: null, password_hash: 'scrypt$1$1$1$x$y' });
   });
 });
+
+describeEachDatabase('migration 0019-sign-in-throttles', (kind) => {
+  const env = useTestEnvironment();
+
+  it('keeps one count per user name or address', async () => {
+    const handle = await openDatabase(await env.database(kind));
+    env.defer(() => handle.close());
+    const row = { failures: 1, last_failure_at: '2031-05-01T08:00:00.000Z', locked_until: null };
+    await handle.db.insertInto('sign_in_throttles').values({ kind: 'user', name: 'desk', ...row }).execute();
+    // The same name as an address is another subject.
+    await handle.db.insertInto('sign_in_throttles').values({ kind: 'address', name: 'desk', ...row }).execute();
+    await expect(
+      handle.db.insertInto('sign_in_throttles').values({ kind: 'user', name: 'desk', ...row }).execute(),
+    ).rejects.toThrow();
+  });
+});

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openConsoleAs, screenshot } from './pages/console';
+import { invoke } from './pages/api';
 import { UsersPage } from './pages/users-page';
 
 const PASSWORD = 'field-work-passphrase';
@@ -40,4 +41,48 @@ test('an admin disables a user, who is signed out in their open console at once;
   await form.getByRole('button', { name: 'Set password' }).click();
   await expect(kim.getByLabel('Logged in as Kim Field')).toBeVisible();
   await expect(users.row('Kim Field')).toContainText('Active');
+});
+
+test('failed sign-ins slow a user name down and lock it, in words; the admin unlocks it', async ({ browser }) => {
+  const admin = await openConsoleAs(browser, 'admin');
+  const username = `lee${Date.now().toString(36)}`;
+  await invoke(admin, 'users.create', { username, displayName: 'Lee Lock', role: 'technician', password: PASSWORD });
+  const defaults = await invoke(admin, 'signIn.settings', {});
+  await invoke(admin, 'signIn.saveSettings', { delayAfterFailures: 1, lockAfterFailures: 2, lockMinutes: 15 });
+  try {
+    const context = await browser.newContext();
+    const lee = await context.newPage();
+    await lee.goto('/');
+    // The last alert: the demo's notice stands above the refusal.
+    const refusal = lee.getByRole('alert').last();
+    const attempt = async (password: string) => {
+      await lee.getByLabel('Username').fill(username);
+      await lee.getByLabel('Password').fill(password);
+      await lee.getByRole('button', { name: 'Log in' }).click();
+    };
+    await attempt('not-my-password');
+    await expect(refusal).toHaveText('Wrong username or password.');
+    await attempt('not-my-password');
+    await expect(refusal).toContainText('wait 1 second before trying again');
+    await screenshot(lee, 'users-sign-in-slowed');
+    // Tried again until the second failure counts (the wait is one second) and the lock is said.
+    await expect(async () => {
+      await attempt('not-my-password');
+      await expect(refusal).toContainText('locked for 15 minutes', { timeout: 500 });
+    }).toPass();
+    await screenshot(lee, 'users-sign-in-locked');
+
+    const users = new UsersPage(admin);
+    await users.open();
+    await expect(users.row('Lee Lock')).toContainText('Locked until');
+    await screenshot(admin, 'users-locked');
+    await admin.getByRole('button', { name: 'Unlock Lee Lock' }).click();
+    await expect(users.row('Lee Lock')).toContainText('Active');
+
+    await attempt(PASSWORD);
+    await expect(lee.getByLabel('Logged in as Lee Lock')).toBeVisible({ timeout: 15_000 });
+    await context.close();
+  } finally {
+    await invoke(admin, 'signIn.saveSettings', defaults);
+  }
 });

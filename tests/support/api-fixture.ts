@@ -348,6 +348,10 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'users.update': (f) => ({ userId: f.deskUserId, displayName: 'Dana Desk', role: 'support_desk' }),
   'users.setActive': (f) => ({ userId: f.deskUserId, active: true }),
   'users.resetPassword': (f) => ({ userId: f.deskUserId }),
+  'signIn.settings': () => ({}),
+  'signIn.saveSettings': () => ({ delayAfterFailures: 3, lockAfterFailures: 10, lockMinutes: 15 }),
+  'signIn.locks': () => ({}),
+  'signIn.unlock': () => ({ kind: 'user', name: 'nobody-locked' }),
   'users.create': () => ({
     username: `user${++unique}`,
     displayName: 'New Colleague',

@@ -44,6 +44,14 @@ export interface SessionsTable {
   last_seen_at: string;
 }
 
+export interface SignInThrottlesTable {
+  kind: 'user' | 'address';
+  name: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -531,6 +539,7 @@ export interface ChangeEventsTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  sign_in_throttles: SignInThrottlesTable;
   settings: SettingsTable;
   clients: ClientsTable;
   contacts: ContactsTable;

@@ -14,6 +14,13 @@ import { deleteSessionsOf, insertCredential } from '../repositories/session.repo
 import { newToken } from '../services/credentials';
 import { dummyHashPromise, hashPassword, verifyPassword } from '../services/password.service';
 import { assertAcceptablePassword } from '../services/password-policy.service';
+import {
+  clearUserFailures,
+  countFailure,
+  loadSignInSettings,
+  signInRefusal,
+  subjectsOf,
+} from '../services/sign-in-guard';
 import type { Handlers } from './handler-types';
 
 export const SETUP_DONE_KEY = 'setup.completed';
@@ -48,23 +55,40 @@ export const authHandlers = {
   },
 
   'auth.login': async (input, ctx) => {
-    const found = await findUserByUsername(ctx.database.db, input.username.toLowerCase());
+    const username = input.username.toLowerCase();
+    const subjects = subjectsOf(username, ctx.address);
+    const settings = await loadSignInSettings(ctx.database.db);
+    const now = ctx.clock.now();
+    const refusedSignIn = (reason: string) => ({
+      entity: 'sign_in',
+      entityId: username,
+      after: { outcome: 'refused', reason, username },
+    });
+    // Delayed or locked: refused before the password is even looked at, and said in words.
+    const throttled = await signInRefusal(ctx.database.db, subjects, settings, now.getTime());
+    if (throttled) {
+      const found = await findUserByUsername(ctx.database.db, username);
+      await ctx.write(({ audit }) => audit({ ...refusedSignIn(throttled.reason), entityId: found?.id ?? username }));
+      throw new ApiFailure('unauthenticated', throttled.message);
+    }
+    const found = await findUserByUsername(ctx.database.db, username);
     // Verify against a dummy hash for unknown users so response time does not reveal who exists.
     const valid = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHashPromise));
     if (!found || !valid || !found.active) {
       // The caller hears one message whatever went wrong; the audit log keeps which it was.
       const reason = !found ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled';
-      await ctx.write(({ audit }) =>
-        audit({
-          entity: 'sign_in',
-          entityId: found?.id ?? input.username.toLowerCase(),
-          after: { outcome: 'refused', reason, username: input.username.toLowerCase() },
-        }),
-      );
+      await ctx.write(async (write) => {
+        await write.audit({ ...refusedSignIn(reason), entityId: found?.id ?? username });
+        // Unknown names count too: a lock must not tell a guesser which names exist.
+        await countFailure(write, ctx.database.dialect, subjects, settings, now);
+      });
       throw new ApiFailure('unauthenticated', 'Wrong username or password.');
     }
     const { passwordHash: _hash, ...user } = found;
-    await ctx.write(async ({ tx }) => ctx.startSession(tx, user.id));
+    await ctx.write(async ({ tx }) => {
+      await clearUserFailures(tx, username);
+      await ctx.startSession(tx, user.id);
+    });
     return user;
   },
 

@@ -12,6 +12,7 @@ import { DataTable } from '../../components/data-table';
 import { formatDateTime } from '../../components/format-time';
 import { useApiMutation, useApiQuery } from '../../transport/queries';
 import { ConfirmDialog, type ConfirmRequest } from '../admin/confirm-dialog';
+import { SignInProtectionPanel } from './sign-in-protection-panel';
 import { TemporaryPasswordDialog } from './temporary-password-dialog';
 import { UserFormDialog } from './user-form-dialog';
 import { userStateLabel } from './user-state';
@@ -19,6 +20,9 @@ import { userStateLabel } from './user-state';
 /** The admin's users: who may sign in, as what; users are disabled, never deleted. */
 export function UsersPage() {
   const users = useApiQuery('users.list', {});
+  const locks = useApiQuery('signIn.locks', {});
+  const unlock = useApiMutation('signIn.unlock', ['signIn.locks']);
+  const lockOf = (user: UserDto) => locks.data?.find((l) => l.kind === 'user' && l.name === user.username);
   const [editing, setEditing] = useState<UserDto | 'new' | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [reset, setReset] = useState<PasswordResetDto | null>(null);
@@ -88,12 +92,21 @@ export function UsersPage() {
             <TableCell>
               <Chip
                 size="small"
-                label={userStateLabel(user)}
-                color={!user.active ? 'default' : user.mustChangePassword ? 'warning' : 'success'}
+                label={userStateLabel(user, lockOf(user))}
+                color={!user.active ? 'default' : lockOf(user) || user.mustChangePassword ? 'warning' : 'success'}
                 variant="outlined"
               />
             </TableCell>
             <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+              {lockOf(user) && (
+                <Button
+                  size="small"
+                  onClick={() => unlock.mutate({ kind: 'user', name: user.username })}
+                  aria-label={`Unlock ${user.displayName}`}
+                >
+                  Unlock
+                </Button>
+              )}
               <Button size="small" onClick={() => setEditing(user)} aria-label={`Edit ${user.displayName}`}>
                 Edit
               </Button>
@@ -116,6 +129,7 @@ export function UsersPage() {
           </TableRow>
         ))}
       </DataTable>
+      <SignInProtectionPanel />
       {editing && <UserFormDialog user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       <ConfirmDialog request={confirm} busy={busy} error={confirmError} onCancel={closeConfirm} />
       {reset && <TemporaryPasswordDialog reset={reset} onClose={() => setReset(null)} />}
