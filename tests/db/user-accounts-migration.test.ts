@@ -43,11 +43,20 @@ describeEachDatabase('migration 0019-sign-in-throttles', (kind) => {
     const handle = await openDatabase(await env.database(kind));
     env.defer(() => handle.close());
     const row = { failures: 1, last_failure_at: '2031-05-01T08:00:00.000Z', locked_until: null };
-    await handle.db.insertInto('sign_in_throttles').values({ kind: 'user', name: 'desk', ...row }).execute();
+    await handle.db
+      .insertInto('sign_in_throttles')
+      .values({ kind: 'user', name: 'desk', ...row })
+      .execute();
     // The same name as an address is another subject.
-    await handle.db.insertInto('sign_in_throttles').values({ kind: 'address', name: 'desk', ...row }).execute();
+    await handle.db
+      .insertInto('sign_in_throttles')
+      .values({ kind: 'address', name: 'desk', ...row })
+      .execute();
     await expect(
-      handle.db.insertInto('sign_in_throttles').values({ kind: 'user', name: 'desk', ...row }).execute(),
+      handle.db
+        .insertInto('sign_in_throttles')
+        .values({ kind: 'user', name: 'desk', ...row })
+        .execute(),
     ).rejects.toThrow();
   });
 });
