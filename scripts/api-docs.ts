@@ -20,6 +20,8 @@ const outputs: Record<MethodName, string> = {
   'users.setActive': 'UserDto',
   'users.resetPassword': '{ user: UserDto; temporaryPassword: string }',
   'auth.changePassword': 'UserDto',
+  'auth.apiTokens': 'ApiTokenDto[]',
+  'auth.revokeApiToken': 'null',
   'signIn.settings': 'SignInSettings',
   'signIn.saveSettings': 'SignInSettings',
   'signIn.locks': 'SignInThrottleDto[]',

@@ -102,6 +102,9 @@ function nulCharacterIssues(input: unknown): InputIssue[] {
   return issues;
 }
 
+/** How stale a credential's last-seen time may get before a call writes it again. */
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
 /** What a session signed in with a temporary password may call: see who it is, change it, leave. */
 const temporaryPasswordMethods: ReadonlySet<MethodName> = new Set([
   'auth.status',
@@ -154,10 +157,17 @@ export function createCore(deps: CoreDeps): Core {
     if (!found) return null;
     const user = await findUserById(database.db, found.userId);
     if (!user) return null;
-    if (kind === 'session') {
+    if (kind === 'api_token') {
+      // "Last used" for the admin's token list: the first use, then at most every few minutes.
+      // A token never used still has its creation time there (the column cannot be empty).
+      const neverUsed = found.lastSeenAt === found.createdAt;
+      if (neverUsed || now.getTime() - new Date(found.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
+        await touchCredential(database.db, tokenHash, now.toISOString(), null);
+      }
+    } else {
       // Sliding expiry, written at most every few minutes rather than on every call.
       const renewed = new Date(now.getTime() + SESSION_IDLE_MS);
-      if (!found.expiresAt || renewed.getTime() - new Date(found.expiresAt).getTime() > 5 * 60 * 1000) {
+      if (!found.expiresAt || renewed.getTime() - new Date(found.expiresAt).getTime() > TOUCH_EVERY_MS) {
         await touchCredential(database.db, tokenHash, now.toISOString(), renewed.toISOString());
       }
     }

@@ -9,6 +9,7 @@ import {
   type ClientDto,
   type ClientPage,
   type ContactDto,
+  type ApiTokenDto,
   type SiteDto,
   type UserDto,
 } from '../domain/directory';
@@ -236,6 +237,16 @@ export const api = {
     input: z.strictObject({ userId: id, name: shortText(80) }),
     access: ['admin'],
     summary: 'Creates an API token that acts as the given user, for integrations. Shown once.',
+  }),
+  'auth.apiTokens': method<ApiTokenDto[]>()({
+    input: empty,
+    access: access.admin,
+    summary: 'Every API token, newest first: its name, owner, when it was made and last used. Never the token itself.',
+  }),
+  'auth.revokeApiToken': method<null>()({
+    input: z.strictObject({ id: z.string().trim().min(1, 'Required').max(40, 'At most 40 characters') }),
+    access: access.admin,
+    summary: 'Revokes an API token (by the id auth.apiTokens gives): it stops working at once, on every workstation.',
   }),
   'auth.changePassword': method<UserDto>()({
     input: z.strictObject({ currentPassword: password, newPassword }),

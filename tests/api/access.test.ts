@@ -38,6 +38,8 @@ const intended: Record<MethodName, Callers> = {
   'users.resetPassword': [admin],
   'auth.changePassword': 'logged in',
   // Sign-in protection is the admin's, with the users.
+  'auth.apiTokens': [admin],
+  'auth.revokeApiToken': [admin],
   'signIn.settings': [admin],
   'signIn.saveSettings': [admin],
   'signIn.locks': [admin],
@@ -296,6 +298,13 @@ describe('who may call which method, over HTTP', () => {
         ),
       );
       return { id: added.id };
+    },
+    'auth.revokeApiToken': async () => {
+      valueOf(
+        await f.server.call('auth.createApiToken', { userId: f.deskUserId, name: `spare ${++unique}` }, as('admin')),
+      );
+      const tokens = valueOf(await f.server.call('auth.apiTokens', {}, as('admin')));
+      return { id: tokens.find((t) => t.name === `spare ${unique}`)?.id ?? '' };
     },
     'auth.changePassword': () =>
       Promise.resolve({ currentPassword: FRESH_PASSWORD, newPassword: 'another-long-passphrase' }),

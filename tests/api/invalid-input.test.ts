@@ -64,6 +64,12 @@ const cases: Record<MethodName, Case[]> = {
     ['a user that does not exist', with_('users.resetPassword', { userId: randomUUID() }), ['userId']],
     ['no user id', without('users.resetPassword', 'userId'), ['userId']],
   ],
+  'auth.apiTokens': [],
+  'auth.revokeApiToken': [
+    ['a token that does not exist', with_('auth.revokeApiToken', { id: 'AAAAAAAAAAAA' }), ['id']],
+    ['an empty id', with_('auth.revokeApiToken', { id: ' ' }), ['id']],
+    ['an id of 41 characters', with_('auth.revokeApiToken', { id: long(41) }), ['id']],
+  ],
   'signIn.settings': [],
   'signIn.locks': [],
   'signIn.saveSettings': [

@@ -86,3 +86,33 @@ test('failed sign-ins slow a user name down and lock it, in words; the admin unl
     await invoke(admin, 'signIn.saveSettings', defaults);
   }
 });
+
+test('an admin makes an API token, sees it once, and revokes it', async ({ browser, request }) => {
+  const admin = await openConsoleAs(browser, 'admin');
+  const users = new UsersPage(admin);
+  await users.open();
+  await users.openSection('API tokens');
+  const name = `bridge ${Date.now().toString(36)}`;
+  await admin.getByRole('button', { name: 'New API token' }).click();
+  const form = admin.getByRole('form', { name: 'New API token' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Acts as').click();
+  await admin.getByRole('option', { name: 'Dana Desk (desk)' }).click();
+  await form.getByRole('button', { name: 'Create token' }).click();
+  const shown = admin.getByLabel('API token', { exact: true });
+  await expect(shown).toHaveText(/^dt_/);
+  const token = (await shown.textContent()) ?? '';
+  await screenshot(admin, 'users-api-token-shown');
+  await admin.getByRole('button', { name: 'Done' }).click();
+  const row = admin.getByRole('table', { name: 'API tokens' }).getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('Dana Desk (desk)');
+  await expect(row).toContainText('Never');
+  const asToken = () => request.post('/api/tickets.queue', { data: {}, headers: { Authorization: `Bearer ${token}` } });
+  expect((await asToken()).status()).toBe(200);
+  await screenshot(admin, 'users-api-tokens');
+
+  await admin.getByRole('button', { name: `Revoke ${name}` }).click();
+  await admin.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+  await expect(row).toHaveCount(0);
+  expect((await asToken()).status()).toBe(401);
+});

@@ -46,6 +46,8 @@ export interface ApiFixture {
   attachmentId: string;
   /** An entry of the audit log: the logging of ticketId. */
   auditId: string;
+  /** An API token of the desk user, by the id auth.apiTokens lists it under. */
+  apiTokenId: string;
   /** A message of ticketId that was not delivered (failed). */
   failedMessageId: string;
 }
@@ -228,9 +230,12 @@ export async function startApiFixture(
       admin,
     ),
   );
+  valueOf(await server.call('auth.createApiToken', { userId: desk.id, name: 'fixture bridge' }, admin));
+  const apiToken = valueOf(await server.call('auth.apiTokens', {}, admin)).find((t) => t.name === 'fixture bridge');
   return {
     server,
     cookies,
+    apiTokenId: apiToken?.id ?? '',
     clientId: client.id,
     contactId: contact.id,
     siteId: site.id,
@@ -348,6 +353,9 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'users.update': (f) => ({ userId: f.deskUserId, displayName: 'Dana Desk', role: 'support_desk' }),
   'users.setActive': (f) => ({ userId: f.deskUserId, active: true }),
   'users.resetPassword': (f) => ({ userId: f.deskUserId }),
+  'auth.apiTokens': () => ({}),
+  // The token the fixture made for the desk; the role matrix revokes tokens of its own.
+  'auth.revokeApiToken': (f) => ({ id: f.apiTokenId }),
   'signIn.settings': () => ({}),
   'signIn.saveSettings': () => ({ delayAfterFailures: 3, lockAfterFailures: 10, lockMinutes: 15 }),
   'signIn.locks': () => ({}),

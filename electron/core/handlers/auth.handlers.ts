@@ -10,7 +10,13 @@ import {
   setPasswordHash,
 } from '../repositories/user.repository';
 import { getSetting, insertSetting } from '../repositories/settings.repository';
-import { deleteSessionsOf, insertCredential } from '../repositories/session.repository';
+import {
+  deleteCredential,
+  deleteSessionsOf,
+  insertCredential,
+  listApiTokens,
+  tokenIdOf,
+} from '../repositories/session.repository';
 import { newToken } from '../services/credentials';
 import { dummyHashPromise, hashPassword, verifyPassword } from '../services/password.service';
 import { assertAcceptablePassword } from '../services/password-policy.service';
@@ -127,6 +133,30 @@ export const authHandlers = {
     });
   },
 
+  'auth.apiTokens': async (_input, ctx) =>
+    (await listApiTokens(ctx.database.db)).map((t) => ({
+      id: t.id,
+      name: t.name,
+      owner: { id: t.userId, username: t.username, displayName: t.displayName, active: t.userActive },
+      createdAt: t.createdAt,
+      lastUsedAt: t.lastSeenAt === t.createdAt ? null : t.lastSeenAt,
+    })),
+
+  'auth.revokeApiToken': async (input, ctx) =>
+    ctx.write(async ({ tx, audit }) => {
+      const token = (await listApiTokens(tx)).find((t) => t.id === input.id);
+      if (!token)
+        throw new ApiFailure('invalid_input', 'No such API token.', [{ path: ['id'], message: 'No such token' }]);
+      await deleteCredential(tx, token.tokenHash);
+      await audit({
+        entity: 'api_token',
+        entityId: token.id,
+        before: { name: token.name, userId: token.userId },
+        after: null,
+      });
+      return null;
+    }),
+
   'auth.createApiToken': async (input, ctx) => {
     return ctx.write(async ({ tx, audit }) => {
       const user = await findUserById(tx, input.userId);
@@ -143,7 +173,7 @@ export const authHandlers = {
       });
       await audit({
         entity: 'api_token',
-        entityId: hash.slice(0, 12),
+        entityId: tokenIdOf(hash),
         after: { name: input.name, userId: user.id, createdBy: requireCaller(ctx).id },
       });
       return { token, name: input.name, userId: user.id };

@@ -9,8 +9,12 @@ export class UsersPage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('tab', { name: 'Users' }).click();
+    await this.page.getByRole('navigation', { name: 'Views' }).getByRole('tab', { name: 'Users' }).click();
     await expect(this.table).toBeVisible();
+  }
+
+  async openSection(name: 'Users' | 'API tokens' | 'Sign-in protection'): Promise<void> {
+    await this.page.getByRole('tablist', { name: 'Users and sign-in' }).getByRole('tab', { name }).click();
   }
 
   row(displayName: string): Locator {

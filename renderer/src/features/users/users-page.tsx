@@ -1,6 +1,8 @@
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -12,6 +14,7 @@ import { DataTable } from '../../components/data-table';
 import { formatDateTime } from '../../components/format-time';
 import { useApiMutation, useApiQuery } from '../../transport/queries';
 import { ConfirmDialog, type ConfirmRequest } from '../admin/confirm-dialog';
+import { ApiTokensPanel } from './api-tokens-panel';
 import { SignInProtectionPanel } from './sign-in-protection-panel';
 import { TemporaryPasswordDialog } from './temporary-password-dialog';
 import { UserFormDialog } from './user-form-dialog';
@@ -26,6 +29,7 @@ export function UsersPage() {
   const [editing, setEditing] = useState<UserDto | 'new' | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [reset, setReset] = useState<PasswordResetDto | null>(null);
+  const [tab, setTab] = useState<'users' | 'tokens' | 'protection'>('users');
   const setActive = useApiMutation('users.setActive', ['users.list']);
   const resetPassword = useApiMutation('users.resetPassword', ['users.list']);
   const busy = setActive.isPending || resetPassword.isPending;
@@ -72,64 +76,74 @@ export function UsersPage() {
         <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
           Users
         </Typography>
-        <Button variant="contained" size="small" onClick={() => setEditing('new')}>
-          New user
-        </Button>
+        {tab === 'users' && (
+          <Button variant="contained" size="small" onClick={() => setEditing('new')}>
+            New user
+          </Button>
+        )}
       </Stack>
-      <DataTable
-        label="Users"
-        columns={['Name', 'Username', 'Role', 'Last sign-in', 'State', '']}
-        source={users}
-        rowCount={rows.length}
-        emptyText="No users."
-      >
-        {rows.map((user) => (
-          <TableRow key={user.id} hover sx={{ opacity: user.active ? 1 : 0.6 }}>
-            <TableCell>{user.displayName}</TableCell>
-            <TableCell>{user.username}</TableCell>
-            <TableCell>{roleLabels[user.role]}</TableCell>
-            <TableCell>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</TableCell>
-            <TableCell>
-              <Chip
-                size="small"
-                label={userStateLabel(user, lockOf(user))}
-                color={!user.active ? 'default' : lockOf(user) || user.mustChangePassword ? 'warning' : 'success'}
-                variant="outlined"
-              />
-            </TableCell>
-            <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-              {lockOf(user) && (
+      <Tabs value={tab} onChange={(_e, value: typeof tab) => setTab(value)} aria-label="Users and sign-in">
+        <Tab value="users" label="Users" />
+        <Tab value="tokens" label="API tokens" />
+        <Tab value="protection" label="Sign-in protection" />
+      </Tabs>
+      {tab === 'tokens' && <ApiTokensPanel />}
+      {tab === 'protection' && <SignInProtectionPanel />}
+      {tab === 'users' && (
+        <DataTable
+          label="Users"
+          columns={['Name', 'Username', 'Role', 'Last sign-in', 'State', '']}
+          source={users}
+          rowCount={rows.length}
+          emptyText="No users."
+        >
+          {rows.map((user) => (
+            <TableRow key={user.id} hover sx={{ opacity: user.active ? 1 : 0.6 }}>
+              <TableCell>{user.displayName}</TableCell>
+              <TableCell>{user.username}</TableCell>
+              <TableCell>{roleLabels[user.role]}</TableCell>
+              <TableCell>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</TableCell>
+              <TableCell>
+                <Chip
+                  size="small"
+                  label={userStateLabel(user, lockOf(user))}
+                  color={!user.active ? 'default' : lockOf(user) || user.mustChangePassword ? 'warning' : 'success'}
+                  variant="outlined"
+                />
+              </TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                {lockOf(user) && (
+                  <Button
+                    size="small"
+                    onClick={() => unlock.mutate({ kind: 'user', name: user.username })}
+                    aria-label={`Unlock ${user.displayName}`}
+                  >
+                    Unlock
+                  </Button>
+                )}
+                <Button size="small" onClick={() => setEditing(user)} aria-label={`Edit ${user.displayName}`}>
+                  Edit
+                </Button>
                 <Button
                   size="small"
-                  onClick={() => unlock.mutate({ kind: 'user', name: user.username })}
-                  aria-label={`Unlock ${user.displayName}`}
+                  onClick={() => askReset(user)}
+                  aria-label={`Reset the password of ${user.displayName}`}
                 >
-                  Unlock
+                  Reset password
                 </Button>
-              )}
-              <Button size="small" onClick={() => setEditing(user)} aria-label={`Edit ${user.displayName}`}>
-                Edit
-              </Button>
-              <Button
-                size="small"
-                onClick={() => askReset(user)}
-                aria-label={`Reset the password of ${user.displayName}`}
-              >
-                Reset password
-              </Button>
-              <Button
-                size="small"
-                color={user.active ? 'error' : 'primary'}
-                onClick={() => askToggle(user)}
-                aria-label={`${user.active ? 'Disable' : 'Enable'} ${user.displayName}`}
-              >
-                {user.active ? 'Disable' : 'Enable'}
-              </Button>
-            </TableCell>
-          </TableRow>
-        ))}
-      </DataTable>
-      <SignInProtectionPanel />
+                <Button
+                  size="small"
+                  color={user.active ? 'error' : 'primary'}
+                  onClick={() => askToggle(user)}
+                  aria-label={`${user.active ? 'Disable' : 'Enable'} ${user.displayName}`}
+                >
+                  {user.active ? 'Disable' : 'Enable'}
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
+      )}
       {editing && <UserFormDialog user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       <ConfirmDialog request={confirm} busy={busy} error={confirmError} onCancel={closeConfirm} />
       {reset && <TemporaryPasswordDialog reset={reset} onClose={() => setReset(null)} />}
