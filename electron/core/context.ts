@@ -3,6 +3,7 @@ import type { UserDto } from '../../shared/domain/directory';
 import type { DatabaseHandle } from './db/connect';
 import type { Tx } from './db/transaction';
 import type { EventHub } from './events/event-hub';
+import type { CredentialKind } from './repositories/session.repository';
 import type { Clock } from './services/clock';
 import type { SmtpTimeouts } from './services/outbox/smtp-transport';
 
@@ -20,6 +21,10 @@ export interface HandlerContext extends CoreDeps {
   method: string;
   /** The logged-in user; null only in methods whose access is 'public'. */
   caller: UserDto | null;
+  /** How the caller came in, by the hash of their session or token; null for the public. */
+  credential: { kind: CredentialKind; tokenHash: string } | null;
+  /** The network address the call came from, when the transport knows it (browser mode). */
+  address: string | undefined;
   now(): string;
   /** This server's own address in browser mode (the default of feedback links); null in the desktop app. */
   servedAt(): string | null;

@@ -16,7 +16,7 @@ import {
   touchCredential,
   type CredentialKind,
 } from './repositories/session.repository';
-import { findUserById } from './repositories/user.repository';
+import { findUserById, recordSignIn } from './repositories/user.repository';
 import { bodyLimitFor, DEFAULT_BODY_BYTES, type BodyLimit } from './services/attachments/upload-limits';
 import { hashToken, newToken, SESSION_IDLE_MS } from './services/credentials';
 import { createFeedbackPage, FEEDBACK_PAGE_METHOD, type FeedbackPage } from './services/feedback/feedback-page.service';
@@ -25,6 +25,8 @@ import { createFeedbackPage, FEEDBACK_PAGE_METHOD, type FeedbackPage } from './s
 export interface Credentials {
   sessionToken?: string | undefined;
   apiToken?: string | undefined;
+  /** The caller's network address, for counting failed sign-ins per address (browser mode). */
+  address?: string | undefined;
 }
 
 export interface InvokeOutcome {
@@ -100,6 +102,16 @@ function nulCharacterIssues(input: unknown): InputIssue[] {
   return issues;
 }
 
+/** How stale a credential's last-seen time may get before a call writes it again. */
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+/** What a session signed in with a temporary password may call: see who it is, change it, leave. */
+const temporaryPasswordMethods: ReadonlySet<MethodName> = new Set([
+  'auth.status',
+  'auth.changePassword',
+  'auth.logout',
+]);
+
 function allowed(access: (typeof api)[MethodName]['access'], role: Role): boolean {
   return access === 'authenticated' || access === 'public' || access.includes(role);
 }
@@ -145,10 +157,17 @@ export function createCore(deps: CoreDeps): Core {
     if (!found) return null;
     const user = await findUserById(database.db, found.userId);
     if (!user) return null;
-    if (kind === 'session') {
+    if (kind === 'api_token') {
+      // "Last used" for the admin's token list: the first use, then at most every few minutes.
+      // A token never used still has its creation time there (the column cannot be empty).
+      const neverUsed = found.lastSeenAt === found.createdAt;
+      if (neverUsed || now.getTime() - new Date(found.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
+        await touchCredential(database.db, tokenHash, now.toISOString(), null);
+      }
+    } else {
       // Sliding expiry, written at most every few minutes rather than on every call.
       const renewed = new Date(now.getTime() + SESSION_IDLE_MS);
-      if (!found.expiresAt || renewed.getTime() - new Date(found.expiresAt).getTime() > 5 * 60 * 1000) {
+      if (!found.expiresAt || renewed.getTime() - new Date(found.expiresAt).getTime() > TOUCH_EVERY_MS) {
         await touchCredential(database.db, tokenHash, now.toISOString(), renewed.toISOString());
       }
     }
@@ -171,6 +190,11 @@ export function createCore(deps: CoreDeps): Core {
           return outcome;
         }
       }
+      // After an admin's reset the temporary password opens nothing but the way to a new one.
+      if (caller?.kind === 'session' && caller.user.mustChangePassword && !temporaryPasswordMethods.has(method)) {
+        outcome.result = fail('forbidden', 'Choose a new password first: the one you signed in with was temporary.');
+        return outcome;
+      }
       const nulIssues = nulCharacterIssues(rawInput);
       if (nulIssues.length > 0) {
         outcome.result = fail('invalid_input', 'The input is not valid.', nulIssues);
@@ -186,6 +210,8 @@ export function createCore(deps: CoreDeps): Core {
         ...deps,
         method,
         caller: caller?.user ?? null,
+        credential: caller ? { kind: caller.kind, tokenHash: caller.tokenHash } : null,
+        address: credentials.address,
         now: () => clock.now().toISOString(),
         servedAt: () => servedAt,
         write: writerFor(method, caller?.user.id ?? null),
@@ -201,6 +227,7 @@ export function createCore(deps: CoreDeps): Core {
             createdAt: now.toISOString(),
             expiresAt,
           });
+          await recordSignIn(tx, userId, now.toISOString());
           // Sessions are audited by a short prefix of their hash: enough to follow, useless to replay.
           await insertAudit(tx, {
             at: now.toISOString(),

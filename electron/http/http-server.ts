@@ -15,6 +15,8 @@ import { cookieValue } from './session-cookie';
 
 export const SESSION_COOKIE = 'dispatch_session';
 const HEARTBEAT_MS = 25_000;
+/** The event stream's last word when its session no longer holds (see handleEvents). */
+export const SIGNED_OUT_EVENT = 'signed-out';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -59,7 +61,12 @@ export interface RunningServer {
 function credentialsOf(req: http.IncomingMessage): Credentials {
   const auth = req.headers.authorization;
   const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
-  return { apiToken: bearer, sessionToken: bearer ? undefined : cookieValue(req.headers.cookie, SESSION_COOKIE) };
+  return {
+    apiToken: bearer,
+    sessionToken: bearer ? undefined : cookieValue(req.headers.cookie, SESSION_COOKIE),
+    // The peer, not X-Forwarded-For: a header anyone can write must not pick whose count grows.
+    address: req.socket.remoteAddress,
+  };
 }
 
 function sendJson(
@@ -159,6 +166,9 @@ async function handleEvents(core: Core, req: http.IncomingMessage, res: http.Ser
       .then(async () => {
         if (!open) return;
         if (!(await core.authenticate(credentials))) {
+          // Said before the stream ends, so the console signs out at once (a disabled user, a
+          // reset password) instead of retrying a stream that will not open again.
+          res.write(`event: ${SIGNED_OUT_EVENT}\ndata: {}\n\n`);
           close();
           res.end();
           return;

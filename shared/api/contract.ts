@@ -11,6 +11,7 @@ import {
   type ClientDto,
   type ClientPage,
   type ContactDto,
+  type ApiTokenDto,
   type SiteDto,
   type UserDto,
 } from '../domain/directory';
@@ -131,6 +132,8 @@ import type { FeedbackDto, FeedbackSettingsDto, TicketFeedbackDto } from '../dom
 import { feedbackForTicketInput, feedbackRecordInput, feedbackSettingsSaveInput } from '../domain/feedback.schema';
 import type { TicketCallDto } from '../domain/calls';
 import { callLogInput, callsForTicketInput } from '../domain/calls.schema';
+import type { SignInSettings, SignInThrottleDto } from '../domain/sign-in';
+import { signInSettings, signInUnlockInput } from '../domain/sign-in.schema';
 import { access } from './access';
 import {
   channel,
@@ -167,6 +170,12 @@ function method<O>() {
 const empty = z.strictObject({});
 
 const { staff, intake } = access;
+
+/** An admin's password reset: the temporary password is shown here once and never stored. */
+export interface PasswordResetDto {
+  user: UserDto;
+  temporaryPassword: string;
+}
 
 export interface AuthStatus {
   needsSetup: boolean;
@@ -233,6 +242,22 @@ export const api = {
     access: ['admin'],
     summary: 'Creates an API token that acts as the given user, for integrations. Shown once.',
   }),
+  'auth.apiTokens': method<ApiTokenDto[]>()({
+    input: empty,
+    access: access.admin,
+    summary: 'Every API token, newest first: its name, owner, when it was made and last used. Never the token itself.',
+  }),
+  'auth.revokeApiToken': method<null>()({
+    input: z.strictObject({ id: z.string().trim().min(1, 'Required').max(40, 'At most 40 characters') }),
+    access: access.admin,
+    summary: 'Revokes an API token (by the id auth.apiTokens gives): it stops working at once, on every workstation.',
+  }),
+  'auth.changePassword': method<UserDto>()({
+    input: z.strictObject({ currentPassword: password, newPassword }),
+    access: 'authenticated',
+    summary:
+      "Changes the caller's own password (after an admin's reset, the only thing they may do). Their other sessions end; this one stays.",
+  }),
   'audit.list': method<AuditPageDto>()({
     input: auditListInput,
     access: access.admin,
@@ -293,6 +318,45 @@ export const api = {
     input: z.strictObject({ username, displayName: shortText(80), role, password: newPassword }),
     access: ['admin'],
     summary: 'Creates a user with one role.',
+  }),
+  'users.update': method<UserDto>()({
+    input: z.strictObject({ userId: id, displayName: shortText(80), role }),
+    access: access.admin,
+    summary: 'Renames a user or gives them another role. The last active admin cannot be given another role.',
+  }),
+  'users.setActive': method<UserDto>()({
+    input: z.strictObject({ userId: id, active: z.boolean() }),
+    access: access.admin,
+    summary:
+      "Disables or enables a user (users are never deleted: history keeps their name). A disabled user's sessions end and their API tokens stop working at once, on every workstation; the last active admin cannot be disabled.",
+  }),
+  'users.resetPassword': method<PasswordResetDto>()({
+    input: z.strictObject({ userId: id }),
+    access: access.admin,
+    summary:
+      'Gives a user a temporary password, shown once, that they must change at their next sign-in; their sessions end.',
+  }),
+  'signIn.settings': method<SignInSettings>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      'How failed sign-ins are slowed down and locked: from delayAfterFailures failures in a row each attempt waits (1 s doubling to 60 s); at lockAfterFailures the user name or address is locked for lockMinutes.',
+  }),
+  'signIn.saveSettings': method<SignInSettings>()({
+    input: signInSettings,
+    access: access.admin,
+    summary: 'Saves the sign-in delay and lock settings.',
+  }),
+  'signIn.locks': method<SignInThrottleDto[]>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      'The user names and addresses with failed sign-ins that still count: delayed (lockedUntil null) or locked until lockedUntil.',
+  }),
+  'signIn.unlock': method<null>()({
+    input: signInUnlockInput,
+    access: access.admin,
+    summary: "Clears a user name's or an address's failed sign-ins, lifting its delay or lock at once.",
   }),
   'clients.search': method<CallerMatch[]>()({
     input: z.strictObject({

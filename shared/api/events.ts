@@ -22,6 +22,17 @@ export type DispatchEvent =
     }
   | { type: 'escalation.updated'; escalationId: string; ticketId: string }
   | { type: 'settings.changed' }
+  /**
+   * A user was changed by an admin (name, role, disabled, password reset) or changed their own
+   * password: the users screen refetches, and so does the console the user is signed in to (a
+   * disabled user's console finds itself signed out).
+   */
+  | { type: 'user.changed'; userId: string }
+  /**
+   * Never published: a transport tells its own console that the session it used no longer holds
+   * (the browser's event stream says so as its last word), so the console signs out at once.
+   */
+  | { type: 'session.ended' }
   | {
       /**
        * A visit was booked, moved, re-crewed, cancelled or its checklist changed. technicianIds

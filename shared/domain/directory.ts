@@ -55,6 +55,20 @@ export interface UserDto {
   displayName: string;
   role: Role;
   active: boolean;
+  /** Set by an admin's password reset: nothing but a new password until it is chosen. */
+  mustChangePassword: boolean;
+  lastSignInAt: string | null;
+}
+
+/** An API token as the admin's list shows it; the token itself is shown once, when made. */
+export interface ApiTokenDto {
+  /** A short prefix of the token's hash: names it in the list and the audit log, opens nothing. */
+  id: string;
+  name: string;
+  owner: { id: string; username: string; displayName: string; active: boolean };
+  createdAt: string;
+  /** Null until first used; afterwards updated at most every five minutes. */
+  lastUsedAt: string | null;
 }
 
 /** A row of the admin's client directory. */

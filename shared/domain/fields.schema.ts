@@ -67,4 +67,5 @@ export const username = z
   .regex(/^[a-z0-9._-]+$/, 'Lower-case letters, digits, dot, dash and underscore only');
 
 export const password = z.string().min(4).max(200);
-export const newPassword = z.string().min(8, 'At least 8 characters').max(200);
+// The server also refuses common passwords (electron/core/services/password-policy.service.ts).
+export const newPassword = z.string().min(12, 'At least 12 characters').max(200);

@@ -32,6 +32,18 @@ const intended: Record<MethodName, Callers> = {
   'auth.createApiToken': [admin],
   'users.list': [admin],
   'users.create': [admin],
+  // Users are kept by the admin alone; everyone changes their own password.
+  'users.update': [admin],
+  'users.setActive': [admin],
+  'users.resetPassword': [admin],
+  'auth.changePassword': 'logged in',
+  // Sign-in protection is the admin's, with the users.
+  'auth.apiTokens': [admin],
+  'auth.revokeApiToken': [admin],
+  'signIn.settings': [admin],
+  'signIn.saveSettings': [admin],
+  'signIn.locks': [admin],
+  'signIn.unlock': [admin],
   'clients.search': everyone,
   // Clients, contacts and sites are created at intake; whoever creates them may correct them.
   'clients.create': [desk, dispatcher, admin],
@@ -199,6 +211,8 @@ const intended: Record<MethodName, Callers> = {
 const embeddedOnly = new Set<MethodName>(['backup.saveSettings', 'backup.run', 'backup.list', 'backup.restore']);
 
 type Caller = Role | 'nobody';
+
+const FRESH_PASSWORD = 'fresh-user-passphrase';
 type Expected = 'allowed' | 'forbidden' | 'unauthenticated';
 
 function expectedFor(method: MethodName, caller: Caller): Expected {
@@ -230,7 +244,21 @@ describe('who may call which method, over HTTP', () => {
     if (caller === 'nobody') return undefined;
     // Logging out ends the session it is called with: give it one of its own.
     if (method === 'auth.logout') return f.server.login(roleUsernames[caller]);
+    // Changing a password changes it for good: a user of the role made for the call.
+    if (method === 'auth.changePassword') return f.server.login(await freshUser(caller), FRESH_PASSWORD);
     return f.cookies[caller];
+  }
+
+  async function freshUser(role: Role): Promise<string> {
+    const username = `fresh${++unique}`;
+    valueOf(
+      await f.server.call(
+        'users.create',
+        { username, displayName: `Fresh ${unique}`, role, password: FRESH_PASSWORD },
+        as('admin'),
+      ),
+    );
+    return username;
   }
 
   /** A visit of its own, booked by the admin; of the demo technician's record when `own`. */
@@ -285,6 +313,21 @@ describe('who may call which method, over HTTP', () => {
         ),
       );
       return { id: added.id };
+    },
+    'auth.revokeApiToken': async () => {
+      valueOf(
+        await f.server.call('auth.createApiToken', { userId: f.deskUserId, name: `spare ${++unique}` }, as('admin')),
+      );
+      const tokens = valueOf(await f.server.call('auth.apiTokens', {}, as('admin')));
+      return { id: tokens.find((t) => t.name === `spare ${unique}`)?.id ?? '' };
+    },
+    'auth.changePassword': () =>
+      Promise.resolve({ currentPassword: FRESH_PASSWORD, newPassword: 'another-long-passphrase' }),
+    // A user of its own: a reset ends the sessions of the user it is for.
+    'users.resetPassword': async () => {
+      const username = await freshUser('technician');
+      const users = valueOf(await f.server.call('users.list', {}, as('admin')));
+      return { userId: users.find((u) => u.username === username)?.id ?? '' };
     },
     'tickets.recordFirstContact': async () => ({
       ...validInputs['tickets.recordFirstContact'](f),

@@ -28,6 +28,7 @@ const cases: Record<MethodName, Case[]> = {
   'auth.setup': [
     ['a username with spaces and capitals', with_('auth.setup', { username: 'Big Boss' }), ['username']],
     ['a password of seven characters', with_('auth.setup', { password: 'seven77' }), ['password']],
+    ['one of the most common passwords', with_('auth.setup', { password: 'qwertyuiop123' }), ['password']],
     ['a display name of 10,000 characters', with_('auth.setup', { displayName: long(10_000) }), ['displayName']],
     ['no username', without('auth.setup', 'username'), ['username']],
   ],
@@ -42,11 +43,60 @@ const cases: Record<MethodName, Case[]> = {
     ['a user that does not exist', with_('auth.createApiToken', { userId: randomUUID() }), ['userId']],
     ['an empty name', with_('auth.createApiToken', { name: '   ' }), ['name']],
   ],
+  'auth.changePassword': [
+    ['no current password', without('auth.changePassword', 'currentPassword'), ['currentPassword']],
+    ['a current password that is not right', with_('auth.changePassword', {}), ['currentPassword']],
+    ['a new password of seven characters', with_('auth.changePassword', { newPassword: 'seven77' }), ['newPassword']],
+    ['a number as the new password', with_('auth.changePassword', { newPassword: 123456789012 }), ['newPassword']],
+    ['a common new password', with_('auth.changePassword', { newPassword: 'iloveyou1234' }), ['newPassword']],
+  ],
+  'users.update': [
+    ['a user that does not exist', with_('users.update', { userId: randomUUID() }), ['userId']],
+    ['a user id that is not a UUID', with_('users.update', { userId: 'desk' }), ['userId']],
+    ['a role that does not exist', with_('users.update', { role: 'root' }), ['role']],
+    ['an empty display name', with_('users.update', { displayName: '  ' }), ['displayName']],
+    ['a display name of 81 characters', with_('users.update', { displayName: long(81) }), ['displayName']],
+  ],
+  'users.setActive': [
+    ['a user that does not exist', with_('users.setActive', { userId: randomUUID(), active: false }), ['userId']],
+    ['text as active', with_('users.setActive', { active: 'no' }), ['active']],
+    ['no active', without('users.setActive', 'active'), ['active']],
+  ],
+  'users.resetPassword': [
+    ['a user that does not exist', with_('users.resetPassword', { userId: randomUUID() }), ['userId']],
+    ['no user id', without('users.resetPassword', 'userId'), ['userId']],
+  ],
+  'auth.apiTokens': [],
+  'auth.revokeApiToken': [
+    ['a token that does not exist', with_('auth.revokeApiToken', { id: 'AAAAAAAAAAAA' }), ['id']],
+    ['an empty id', with_('auth.revokeApiToken', { id: ' ' }), ['id']],
+    ['an id of 41 characters', with_('auth.revokeApiToken', { id: long(41) }), ['id']],
+  ],
+  'signIn.settings': [],
+  'signIn.locks': [],
+  'signIn.saveSettings': [
+    [
+      'a lock at fewer failures than the delay',
+      with_('signIn.saveSettings', { lockAfterFailures: 2, delayAfterFailures: 3 }),
+      ['lockAfterFailures'],
+    ],
+    ['a lock of 0 minutes', with_('signIn.saveSettings', { lockMinutes: 0 }), ['lockMinutes']],
+    ['a fractional delay threshold', with_('signIn.saveSettings', { delayAfterFailures: 2.5 }), ['delayAfterFailures']],
+    ['no lock minutes', without('signIn.saveSettings', 'lockMinutes'), ['lockMinutes']],
+  ],
+  'signIn.unlock': [
+    ['a kind that does not exist', with_('signIn.unlock', { kind: 'machine' }), ['kind']],
+    ['an empty name', with_('signIn.unlock', { name: '  ' }), ['name']],
+    ['a name of 101 characters', with_('signIn.unlock', { name: long(101) }), ['name']],
+  ],
   'users.create': [
     ['a role that does not exist', with_('users.create', { role: 'root' }), ['role']],
     ['no role', without('users.create', 'role'), ['role']],
     ['a username with a space', with_('users.create', { username: 'new user' }), ['username']],
     ['a short password', with_('users.create', { password: 'short' }), ['password']],
+    ['a password of 11 characters', with_('users.create', { password: 'eleven-char' }), ['password']],
+    ['one of the most common passwords', with_('users.create', { password: 'password1234' }), ['password']],
+    ['a common password with digits added', with_('users.create', { password: 'Sunshine2024!' }), ['password']],
     ['a display name of 10,000 characters', with_('users.create', { displayName: long(10_000) }), ['displayName']],
   ],
   'clients.search': [

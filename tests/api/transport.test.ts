@@ -123,13 +123,15 @@ describe('the event stream', () => {
     });
   });
 
-  it('ends the stream of a console that logged out, before telling it anything more', async () => {
+  it('ends the stream of a console that logged out, telling it only that it is signed out', async () => {
     const cookie = await f.server.login('supervisor');
     const stream = await openEventStream(f.server.url, { cookie });
     env.defer(() => stream.close());
     expect(await stream.next()).toEqual({ event: 'ready', data: '{}' });
     expect((await f.server.call('auth.logout', {}, { cookie })).status).toBe(200);
     await f.server.call('clients.create', { name: 'After Logout Ltd' }, { cookie: f.cookies.support_desk });
+    // The console's last word, so it signs out rather than reconnect; the new client is not said.
+    expect(await stream.next()).toEqual({ event: 'signed-out', data: '{}' });
     await expect(stream.next()).rejects.toThrow('the event stream ended');
   });
 

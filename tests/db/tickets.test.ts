@@ -164,7 +164,7 @@ describeEachDatabase('tickets in the database', (kind) => {
           username: 'toni',
           displayName: 'Toni Technician',
           role: 'technician',
-          password: 'long-enough',
+          password: 'long-enough-pass',
         }),
       },
     ];

@@ -23,7 +23,7 @@ test('an admin finds a refused sign-in and a sign-out in the audit log, opens on
   await invoke(desk, 'auth.logout', {});
 
   const admin = await openConsoleAs(browser, 'admin');
-  await admin.getByRole('tab', { name: 'Audit log' }).click();
+  await admin.getByRole('tab', { name: 'Audit', exact: true }).click();
   const table = admin.getByRole('table', { name: 'Audit entries' });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
 

@@ -70,13 +70,13 @@ test('an admin links a new technician to a login created in the dialog, and sees
   await admin.getByRole('option', { name: 'Create a login…' }).click();
   await form.getByLabel('Username').fill(`sasha${stamp}`);
   await form.getByLabel('Display name').fill(`Sasha ${stamp}`);
-  await form.getByLabel('Temporary password').fill('first-day-1');
+  await form.getByLabel('Temporary password').fill('first-day-on-site');
   await screenshot(admin, 'first-run-link-login');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
   await expect(admin.getByRole('row', { name: `Sasha ${stamp}` })).toContainText(`sasha${stamp}`);
 
-  const sasha = await openConsoleAs(browser, { username: `sasha${stamp}`, password: 'first-day-1' });
+  const sasha = await openConsoleAs(browser, { username: `sasha${stamp}`, password: 'first-day-on-site' });
   await expect(sasha.getByRole('heading', { name: 'My day' })).toBeVisible();
   await expect(sasha.getByText('not linked to a technician record')).toHaveCount(0);
 });

@@ -46,6 +46,8 @@ export interface ApiFixture {
   attachmentId: string;
   /** An entry of the audit log: the logging of ticketId. */
   auditId: string;
+  /** An API token of the desk user, by the id auth.apiTokens lists it under. */
+  apiTokenId: string;
   /** A message of ticketId that was not delivered (failed). */
   failedMessageId: string;
   /** A folder of the test's own; on SQLite it is the saved backup folder. */
@@ -238,9 +240,12 @@ export async function startApiFixture(
     valueOf(await server.call('backup.saveSettings', { folder: backupFolder, scheduleHour: null, keep: 3 }, admin));
     backupFile = valueOf(await server.call('backup.run', {}, admin)).path;
   }
+  valueOf(await server.call('auth.createApiToken', { userId: desk.id, name: 'fixture bridge' }, admin));
+  const apiToken = valueOf(await server.call('auth.apiTokens', {}, admin)).find((t) => t.name === 'fixture bridge');
   return {
     server,
     cookies,
+    apiTokenId: apiToken?.id ?? '',
     clientId: client.id,
     contactId: contact.id,
     siteId: site.id,
@@ -352,7 +357,21 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'auth.login': () => ({ username: 'desk', password: 'demo' }),
   'auth.logout': () => ({}),
   'auth.createApiToken': (f) => ({ userId: f.deskUserId, name: `integration ${++unique}` }),
+  // Never right as the admin's current password, so generated probes cannot change it; the role
+  // matrix signs in a user of its own for the call that succeeds (tests/api/access.test.ts).
+  'auth.changePassword': () => ({ currentPassword: 'not-the-current-one', newPassword: 'a-new-long-passphrase' }),
   'users.list': () => ({}),
+  // The desk as the demo made it, so an allowed call changes nothing the other tests rely on.
+  'users.update': (f) => ({ userId: f.deskUserId, displayName: 'Dana Desk', role: 'support_desk' }),
+  'users.setActive': (f) => ({ userId: f.deskUserId, active: true }),
+  'users.resetPassword': (f) => ({ userId: f.deskUserId }),
+  'auth.apiTokens': () => ({}),
+  // The token the fixture made for the desk; the role matrix revokes tokens of its own.
+  'auth.revokeApiToken': (f) => ({ id: f.apiTokenId }),
+  'signIn.settings': () => ({}),
+  'signIn.saveSettings': () => ({ delayAfterFailures: 3, lockAfterFailures: 10, lockMinutes: 15 }),
+  'signIn.locks': () => ({}),
+  'signIn.unlock': () => ({ kind: 'user', name: 'nobody-locked' }),
   'users.create': () => ({
     username: `user${++unique}`,
     displayName: 'New Colleague',

@@ -13,7 +13,7 @@ describe('the top bar, by role', () => {
     ['support_desk', ['Desk', ['New request', 'Clients', 'Parts']]],
     ['service_manager', ['Management', ['Escalations', 'Reviews', 'Reports']]],
     ['supervisor', ['Field', ['My day', 'Schedule']]],
-    ['admin', ['Admin', ['Settings', 'E-mail', 'Templates', 'Audit log', 'Backup']]],
+    ['admin', ['Admin', ['Settings', 'Users', 'E-mail', 'Templates', 'Audit', 'Backup']]],
   ] as const)("puts a %s's own work first: %j", (role, first) => {
     expect(labels(role)[0]).toEqual(first);
   });

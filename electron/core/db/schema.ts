@@ -29,6 +29,9 @@ export interface UsersTable {
   password_hash: string;
   active: number;
   created_at: string;
+  /** 1 after an admin's reset: the temporary password must be replaced at the next sign-in. */
+  must_change_password: number;
+  last_sign_in_at: string | null;
 }
 
 export interface SessionsTable {
@@ -39,6 +42,14 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string | null;
   last_seen_at: string;
+}
+
+export interface SignInThrottlesTable {
+  kind: 'user' | 'address';
+  name: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
 }
 
 export interface SettingsTable {
@@ -528,6 +539,7 @@ export interface ChangeEventsTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  sign_in_throttles: SignInThrottlesTable;
   settings: SettingsTable;
   clients: ClientsTable;
   contacts: ContactsTable;

@@ -15,6 +15,7 @@ import { slaHandlers } from './sla.handlers';
 import { technicianHandlers } from './technicians.handlers';
 import { ticketHandlers } from './tickets.handlers';
 import { userHandlers } from './users.handlers';
+import { signInHandlers } from './sign-in.handlers';
 import { visitHandlers } from './visits.handlers';
 import { visitStatusHandlers } from './visit-status.handlers';
 import { organisationHandlers } from './organisation.handlers';
@@ -31,6 +32,7 @@ import { workLogHandlers } from './work-logs.handlers';
 export const handlers: Handlers = {
   ...authHandlers,
   ...userHandlers,
+  ...signInHandlers,
   ...directoryHandlers,
   ...ticketHandlers,
   ...slaHandlers,

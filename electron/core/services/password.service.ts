@@ -1,4 +1,4 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const KEY_LENGTH = 64;
 // N=2^15 costs ~50 ms here: slow for guessing, quick enough for a login.
@@ -38,3 +38,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A stand-in hash so that a login for an unknown user costs as much as a wrong password. */
 export const dummyHashPromise = hashPassword('not-a-real-password');
+
+// No 0/O, 1/l/I: a temporary password is read out over the phone or copied from a screen.
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A temporary password for an admin's reset: four groups of four, about 79 bits. */
+export function temporaryPassword(): string {
+  const groups = Array.from({ length: 4 }, () =>
+    Array.from({ length: 4 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join(''),
+  );
+  return groups.join('-');
+}

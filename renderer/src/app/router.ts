@@ -21,6 +21,7 @@ export const routeNames = [
   'messages',
   'schedule',
   'backup',
+  'users',
 ] as const;
 export type Route = { name: (typeof routeNames)[number] };
 

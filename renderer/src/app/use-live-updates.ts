@@ -90,6 +90,14 @@ export function useLiveUpdates(enabled: boolean): void {
         case 'parts.changed':
           invalidate(['parts.list', 'workLogs.get', 'workLogs.forTicket']);
           break;
+        case 'user.changed':
+          // A user's name or role, or whether they may still sign in: the console of that user
+          // (wherever it is open) asks again who is signed in, and a disabled one finds nobody.
+          invalidate(['users.list', 'auth.status']);
+          break;
+        case 'session.ended':
+          void queryClient.resetQueries();
+          break;
         case 'settings.changed':
           invalidate([
             'sla.settings',

@@ -25,6 +25,13 @@ export function createHttpBridge(base = ''): DispatchBridge & { reconnect(): voi
     };
     // After a reconnect, anything missed meanwhile is refetched by listeners of 'ready'.
     es.addEventListener('ready', () => emit({ type: 'directory.changed', clientId: '*' }));
+    // The server ends the stream of a session that no longer holds (signed out elsewhere, the user
+    // disabled): no reconnecting, the console signs out.
+    es.addEventListener('signed-out', () => {
+      es.close();
+      if (source === es) source = null;
+      emit({ type: 'session.ended' });
+    });
     source = es;
   }
 

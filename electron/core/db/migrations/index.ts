@@ -16,6 +16,8 @@ import * as m0013 from './0013-feedback';
 import * as m0014 from './0014-visit-projections';
 import * as m0015 from './0015-ticket-calls';
 import * as m0016 from './0016-report-indexes';
+import * as m0017 from './0017-user-accounts';
+import * as m0019 from './0019-sign-in-throttles';
 import * as m0020 from './0020-more-report-indexes';
 
 // A static list, so a bundled app needs no file-system scan; names sort in order.
@@ -36,6 +38,8 @@ const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Pr
   '0014-visit-projections': m0014,
   '0015-ticket-calls': m0015,
   '0016-report-indexes': m0016,
+  '0017-user-accounts': m0017,
+  '0019-sign-in-throttles': m0019,
   '0020-more-report-indexes': m0020,
 };
 

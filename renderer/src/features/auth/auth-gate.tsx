@@ -4,9 +4,10 @@ import CircularProgress from '@mui/material/CircularProgress';
 import { useApiQuery } from '../../transport/queries';
 import { AppShell } from '../shell/app-shell';
 import { LoginPage } from './login-page';
+import { SetNewPasswordPage } from './set-new-password-page';
 import { SetupPage } from './setup-page';
 
-/** First start → setup; no session → login; otherwise the console. */
+/** First start → setup; no session → login; a temporary password → a new one; otherwise the console. */
 export function AuthGate() {
   const status = useApiQuery('auth.status', {});
   if (status.isPending) {
@@ -26,5 +27,6 @@ export function AuthGate() {
   const { needsSetup, user, demo } = status.data;
   if (needsSetup) return <SetupPage />;
   if (!user) return <LoginPage demo={demo} />;
+  if (user.mustChangePassword) return <SetNewPasswordPage user={user} />;
   return <AppShell user={user} demo={demo} />;
 }

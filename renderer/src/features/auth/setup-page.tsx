@@ -31,7 +31,7 @@ export function SetupPage() {
         <Stack spacing={2}>
           <TextField label="Username" autoFocus {...field('username')} />
           <TextField label="Full name" {...field('displayName')} />
-          <TextField label="Password (8 characters or more)" type="password" {...field('password')} />
+          <TextField label="Password (12 characters or more)" type="password" {...field('password')} />
           <TextField
             label="Repeat password"
             type="password"

@@ -52,10 +52,18 @@ const MessageTemplatesPage = lazy(() =>
   import('../templates/message-templates-page').then((m) => ({ default: m.MessageTemplatesPage })),
 );
 const SchedulePage = lazy(() => import('../schedule/schedule-page').then((m) => ({ default: m.SchedulePage })));
+const UsersPage = lazy(() => import('../users/users-page').then((m) => ({ default: m.UsersPage })));
 const MessagesPage = lazy(() => import('../outbox/messages-page').then((m) => ({ default: m.MessagesPage })));
 
 // The admin's own screens, above which the outbox's warning is shown (once, where admins look).
-const adminScreens: readonly Route['name'][] = ['sla-admin', 'mail-admin', 'message-templates', 'audit', 'backup'];
+const adminScreens: readonly Route['name'][] = [
+  'sla-admin',
+  'users',
+  'mail-admin',
+  'message-templates',
+  'audit',
+  'backup',
+];
 
 export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   useLiveUpdates(true);
@@ -185,6 +193,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
             {current === 'my-day' && <MyDayPage user={user} />}
             {current === 'clients' && <ClientsPage />}
             {current === 'audit' && <AuditLogPage />}
+            {current === 'users' && <UsersPage />}
             {current === 'mail-admin' && <MailAdminPage />}
             {current === 'message-templates' && <MessageTemplatesPage />}
             {current === 'messages' && <MessagesPage />}

@@ -8,6 +8,7 @@ import MenuItem from '@mui/material/MenuItem';
 import { useState } from 'react';
 import type { UserDto } from '../../../../shared/domain/directory';
 import { roleLabels } from '../../../../shared/domain/roles';
+import { ChangePasswordDialog } from '../auth/change-password-dialog';
 import { DesktopNotificationsItem } from '../notifications/desktop-notifications-item';
 
 /** Who is signed in, and what they can do about it, in one menu at the right of the top bar. */
@@ -27,6 +28,7 @@ export function UserMenu({
   onOpenPalette: () => void;
 }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [changingPassword, setChangingPassword] = useState(false);
   const close = () => setAnchor(null);
   return (
     <>
@@ -69,12 +71,21 @@ export function UserMenu({
         <MenuItem
           onClick={() => {
             close();
+            setChangingPassword(true);
+          }}
+        >
+          Change password…
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            close();
             onLogout();
           }}
         >
           Log out
         </MenuItem>
       </Menu>
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </>
   );
 }
