@@ -16,7 +16,7 @@ import { useLiveUpdates } from '../../app/use-live-updates';
 import CircularProgress from '@mui/material/CircularProgress';
 import { Fragment, lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { CommandPalette, useCommandPaletteShortcut } from './command-palette';
-import { commandsFor, isDenseNavigation, navigationFor, type Command } from './navigation';
+import { commandsFor, isCrowdedNavigation, isDenseNavigation, navigationFor, type Command } from './navigation';
 import { UserMenu } from './user-menu';
 import { EscalationNotifier } from '../escalations/escalation-notifier';
 import { VisitNotifier } from '../visits/visit-notifier';
@@ -73,6 +73,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
   const logout = useSessionStart('auth.logout');
   const sections = useMemo(() => navigationFor(user.role), [user.role]);
   const dense = isDenseNavigation(sections);
+  const crowded = isCrowdedNavigation(sections);
   const commands = useMemo(() => commandsFor(user.role), [user.role]);
   const current = sections.some((s) => s.views.some((v) => v.route === route.name)) ? route.name : landing;
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -167,7 +168,7 @@ export function AppShell({ user, demo }: { user: UserDto; demo: boolean }) {
           )}
           <UserMenu
             user={user}
-            compact={narrow}
+            compact={narrow || crowded}
             demo={demo}
             onLogout={() => logout.mutate({})}
             onOpenPalette={openPalette}

@@ -92,6 +92,13 @@ export function isDenseNavigation(sections: readonly NavSection[]): boolean {
   return sections.reduce((n, s) => n + s.views.length, 0) > ROOMY_TAB_COUNT;
 }
 
+/** Above this many views (the admin's), the user menu shows only its icon: the views need the width. */
+export const CROWDED_TAB_COUNT = 16;
+
+export function isCrowdedNavigation(sections: readonly NavSection[]): boolean {
+  return sections.reduce((n, s) => n + s.views.length, 0) > CROWDED_TAB_COUNT;
+}
+
 /** Something the command palette offers: go to a view, or do something. */
 export interface Command {
   id: string;
