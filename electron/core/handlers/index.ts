@@ -21,6 +21,7 @@ import { organisationHandlers } from './organisation.handlers';
 import { partHandlers } from './parts.handlers';
 import { remoteResolutionHandlers } from './remote-resolution.handlers';
 import { scheduleHandlers } from './schedules.handlers';
+import { settingsTransferHandlers } from './settings-transfer.handlers';
 import { mailHandlers } from './mail.handlers';
 import { messageHandlers } from './messages.handlers';
 import { outboxHandlers } from './outbox.handlers';
@@ -56,4 +57,5 @@ export const handlers: Handlers = {
   ...feedbackHandlers,
   ...ticketUpdateHandlers,
   ...scheduleHandlers,
+  ...settingsTransferHandlers,
 };
