@@ -143,9 +143,13 @@ export function SettingsTransferPanel() {
                 {step.message}
               </Typography>
               <Box component="ul" sx={{ my: 0, pl: 2.5, maxHeight: 240, overflow: 'auto' }}>
-                {step.issues.slice(0, 50).map((issue) => (
-                  <li key={issue.path.join('.')}>{issueLine(issue)}</li>
-                ))}
+                {/* An issue the message already tells in full is not told twice. */}
+                {step.issues
+                  .filter((issue) => !step.message.includes(issue.message))
+                  .slice(0, 50)
+                  .map((issue) => (
+                    <li key={issue.path.join('.')}>{issueLine(issue)}</li>
+                  ))}
               </Box>
               Nothing was changed.
             </Alert>

@@ -18,16 +18,19 @@ function itemList(label: string, items: readonly string[]) {
 function SectionChanges({ section }: { section: SectionPreview }) {
   return (
     <Box component="section" aria-label={section.title}>
-      <Typography variant="subtitle2" component="h3">
+      <Typography variant="subtitle2" component="h3" sx={{ fontWeight: 600 }}>
         {section.title}
       </Typography>
       <Stack spacing={0.25} sx={{ pl: 1.5 }}>
         {itemList('Added', section.added)}
         {section.changed.map((c) => (
           <Box key={c.item}>
-            <Typography variant="body2">
-              <b>Changed:</b> {c.item}
-            </Typography>
+            {/* A section of settings is one item: its title is already the heading. */}
+            {c.item !== section.title && (
+              <Typography variant="body2">
+                <b>Changed:</b> {c.item}
+              </Typography>
+            )}
             <Box component="ul" sx={{ my: 0, pl: 3 }}>
               {c.changes.map((change) => (
                 <Typography component="li" variant="body2" key={change.field}>
