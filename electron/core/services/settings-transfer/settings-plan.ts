@@ -27,13 +27,14 @@ const listSections: Record<ListSection, true> = { skills: true, workTypes: true,
 const isList = (section: SettingsSection): section is ListSection => section in listSections;
 
 /** How a list's items are matched between consoles (ids differ), and named for people. */
-const listKeys: { [S in ListSection]: { key(item: Setup[S][number]): string; name(item: Setup[S][number]): string } } =
-  {
-    skills: { key: (s) => s.name.toLowerCase(), name: (s) => s.name },
-    workTypes: { key: (w) => w.name.toLowerCase(), name: (w) => w.name },
-    templates: { key: (t) => t.kind, name: (t) => messageKindLabels[t.kind] },
-    parts: { key: (p) => skuKey(p.sku), name: (p) => `${p.sku} ${p.name}` },
-  };
+const listKeys: {
+  [S in ListSection]: { key: (item: Setup[S][number]) => string; name: (item: Setup[S][number]) => string };
+} = {
+  skills: { key: (s) => s.name.toLowerCase(), name: (s) => s.name },
+  workTypes: { key: (w) => w.name.toLowerCase(), name: (w) => w.name },
+  templates: { key: (t) => t.kind, name: (t) => messageKindLabels[t.kind] },
+  parts: { key: (p) => skuKey(p.sku), name: (p) => `${p.sku} ${p.name}` },
+};
 
 /** A section's value as the import will store it: the webhook stays off where it could not sign. */
 function plannedObject(section: ObjectSection, sections: SettingsFileSections, secrets: Secrets): unknown {
@@ -86,7 +87,11 @@ function listPreview<S extends ListSection>(
   currentItems: Setup[S],
   fileItems: NonNullable<SettingsFileSections[S]>,
 ): SectionPreview {
-  const { key, name } = listKeys[section] as { key(item: unknown): string; name(item: unknown): string };
+  // Each section's functions take that section's items; the map cannot say so per key to TypeScript.
+  const { key, name } = listKeys[section] as unknown as {
+    key: (item: unknown) => string;
+    name: (item: unknown) => string;
+  };
   const here = new Map<string, unknown>(currentItems.map((item) => [key(item), item]));
   const preview: SectionPreview = {
     section,

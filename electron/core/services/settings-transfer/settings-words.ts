@@ -66,8 +66,6 @@ const labels: Record<string, string> = {
   'parts.active': 'Active',
 };
 
-const levelNames = { high: 'high', medium: 'medium', low: 'low' } as const;
-
 function humanise(segment: string): string {
   const words = segment.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -82,7 +80,7 @@ export function labelOf(path: string): string {
   if (parts[2] === 'hours' && day && weekdayKeys.includes(day)) return `${weekdayNames[day]} hours`;
   const [section, first, impact, urgency] = parts;
   if (section === 'sla' && first === 'matrix' && impact && urgency) {
-    return `Priority of impact ${levelNames[impact as keyof typeof levelNames] ?? impact}, urgency ${levelNames[urgency as keyof typeof levelNames] ?? urgency}`;
+    return `Priority of impact ${impact}, urgency ${urgency}`;
   }
   return parts.slice(1).map(humanise).join(' › ');
 }
@@ -93,15 +91,22 @@ function clip(text: string): string {
   return text.length > LONGEST_VALUE ? `${text.slice(0, LONGEST_VALUE - 1)}…` : text;
 }
 
+/** A scalar as written; anything else as its JSON. */
+function plain(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${value}`;
+  return JSON.stringify(value);
+}
+
 function listWords(list: unknown[], path: string): string {
   if (list.length === 0) return path.includes('.hours.') ? 'closed' : 'none';
   return list
     .map((item) => {
-      if (Array.isArray(item)) return item.map(String).join('–');
+      if (Array.isArray(item)) return item.map(plain).join('–');
       if (item && typeof item === 'object' && 'skill' in item && 'minLevel' in item) {
-        return `${String(item.skill)} (level ${String(item.minLevel)} or above)`;
+        return `${plain(item.skill)} (level ${plain(item.minLevel)} or above)`;
       }
-      return typeof item === 'object' ? JSON.stringify(item) : String(item);
+      return plain(item);
     })
     .join(', ');
 }
@@ -111,10 +116,10 @@ export function valueWords(path: string, value: unknown): string {
   if (value === undefined || value === null || value === '') return path.includes('.hours.') ? 'closed' : 'not set';
   if (typeof value === 'boolean') return path.endsWith('enabled') ? (value ? 'on' : 'off') : value ? 'yes' : 'no';
   if (path === 'sla.atRiskFraction' && typeof value === 'number') return `${Math.round(value * 1000) / 10}%`;
-  if (path === 'organisation.firstDayOfWeek') return weekdayNames[value as WeekdayKey] ?? String(value);
-  if (Array.isArray(value)) return clip(listWords(value, path));
-  if (typeof value === 'object') return clip(JSON.stringify(value));
-  return clip(String(value as string | number));
+  if (path === 'organisation.firstDayOfWeek' && typeof value === 'string' && value in weekdayNames) {
+    return weekdayNames[value as WeekdayKey];
+  }
+  return clip(Array.isArray(value) ? listWords(value, path) : plain(value));
 }
 
 /** Leaves of a section's value by dotted path; lists are leaves (they read as one value). */
