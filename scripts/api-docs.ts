@@ -155,6 +155,9 @@ const outputs: Record<MethodName, string> = {
   'messages.sendUpdate': 'ClientUpdateSentDto',
   'calls.log': 'TicketCallDto',
   'calls.forTicket': 'TicketCallDto[]',
+  'settingsTransfer.export': 'SettingsFileDto',
+  'settingsTransfer.preview': 'SettingsPreviewDto',
+  'settingsTransfer.import': 'SettingsImportResultDto',
 };
 
 /**
@@ -351,6 +354,8 @@ ${interfacesOf(path.join(root, 'shared/domain/technician.ts'))}
 ${interfacesOf(path.join(root, 'shared/domain/visit.ts'))}
 
 ${interfacesOf(path.join(root, 'shared/domain/messages.ts'))}
+
+${interfacesOf(path.join(root, 'shared/domain/settings-transfer.ts'))}
 \`\`\`
 `);
   return parts.join('\n');

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { api, isMethodName, type MethodName } from '../../shared/api/contract';
 import type { DispatchEvent } from '../../shared/api/events';
 import type { Role } from '../../shared/domain/roles';
@@ -8,6 +7,7 @@ import type { CoreDeps, HandlerContext } from './context';
 import { isUniqueViolation } from './db/errors';
 import { inTransaction } from './db/transaction';
 import { handlers } from './handlers/index';
+import { zodIssues } from './zod-issues';
 import { insertAudit } from './repositories/audit.repository';
 import {
   deleteCredential,
@@ -53,16 +53,6 @@ export interface Core {
   announceServedAt(url: string): void;
   /** The public feedback page (no login): its token is the only key. */
   feedbackPage: FeedbackPage;
-}
-
-function zodIssues(error: z.ZodError): InputIssue[] {
-  return error.issues.flatMap((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    // Name each unknown field by its own path, so a client can point at it.
-    if (issue.code === 'unrecognized_keys')
-      return issue.keys.map((key) => ({ path: [...path, key], message: 'Unknown field' }));
-    return [{ path, message: issue.message }];
-  });
 }
 
 interface Visit {

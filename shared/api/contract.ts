@@ -134,6 +134,8 @@ import type { TicketCallDto } from '../domain/calls';
 import { callLogInput, callsForTicketInput } from '../domain/calls.schema';
 import type { SignInSettings, SignInThrottleDto } from '../domain/sign-in';
 import { signInSettings, signInUnlockInput } from '../domain/sign-in.schema';
+import type { SettingsFileDto, SettingsImportResultDto, SettingsPreviewDto } from '../domain/settings-transfer';
+import { settingsImportInput, settingsPreviewInput } from '../domain/settings-transfer.schema';
 import { access } from './access';
 import {
   channel,
@@ -1056,6 +1058,25 @@ export const api = {
     access: access.callLoggers,
     summary:
       'Logs a call for an update given by phone: who was called (`calledName`, `phone`), when (`calledAt`, not in the future) and what was said (`summary`); by the caller. Technicians only on tickets they have a visit on. Audited; on the ticket timeline.',
+  }),
+  // Settings transfer (issue 16 §5): the organisation's set-up from one console to another.
+  'settingsTransfer.export': method<SettingsFileDto>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      "The organisation's set-up as one JSON file, base64 in the answer: `format`, `formatVersion`, `schemaVersion` (this console's latest migration), `exportedAt` and `sections` (organisation, default calendar, SLA policy and matrix, closure, dispatch, attachments, retries and delay notices, reminders, geocoder, e-mail server, webhook, skills, work types with their skills by name, message templates an admin saved, the parts catalog). Never the SMTP password or the webhook secret; never the backup folder or the feedback links' address.",
+  }),
+  'settingsTransfer.preview': method<SettingsPreviewDto>()({
+    input: settingsPreviewInput,
+    access: access.admin,
+    summary:
+      'Checks a settings file (`file`, its text) and answers, per section, what an import would add, change (before and after in words), leave unchanged, and leave as it is because the file does not mention it; and a `fingerprint` for settingsTransfer.import. Refused with `invalid_input` naming the field (under `file`) for a file that is not JSON, not a settings file, of a newer format, or holds a work type needing a skill neither the file nor this console has. Writes nothing.',
+  }),
+  'settingsTransfer.import': method<SettingsImportResultDto>()({
+    input: settingsImportInput,
+    access: access.admin,
+    summary:
+      "Applies a settings file all or nothing in one transaction: skills and work types matched by name, parts by SKU, templates by kind; what the file does not mention stays. `expectedPreview` is the preview's fingerprint: refused as `stale` when the file or this console's set-up changed since. Refused like the preview for a bad file. Audited.",
   }),
   'calls.forTicket': method<TicketCallDto[]>()({
     input: callsForTicketInput,

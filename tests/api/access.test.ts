@@ -205,6 +205,10 @@ const intended: Record<MethodName, Callers> = {
   // A call given by phone is logged by whoever made it: technicians too, on their own tickets.
   'calls.log': [desk, dispatcher, technician, manager, admin],
   'calls.forTicket': [desk, dispatcher, technician, manager, admin],
+  // The organisation's whole set-up, and replacing it, are the admin's alone.
+  'settingsTransfer.export': [admin],
+  'settingsTransfer.preview': [admin],
+  'settingsTransfer.import': [admin],
 };
 
 /** Methods of the embedded database alone: on PostgreSQL an allowed caller hears why not. */
@@ -380,6 +384,12 @@ describe('who may call which method, over HTTP', () => {
     }),
     'reviews.record': async () => ({ ...validInputs['reviews.record'](f), ticketId: await freshClosedTicket() }),
     'outbox.retry': async () => ({ id: await failedMessage(f.server.runtime.database, { ticketId: f.ticketId }) }),
+    // An import applies exactly the preview it names: preview first (the file changes nothing here).
+    'settingsTransfer.import': async () => {
+      const file = validInputs['settingsTransfer.preview'](f).file;
+      const preview = valueOf(await f.server.call('settingsTransfer.preview', { file }, as('admin')));
+      return { file, expectedPreview: preview.fingerprint };
+    },
     'messages.sendUpdate': async () => {
       const contact = valueOf(
         await f.server.call(

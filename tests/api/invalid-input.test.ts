@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { methodNames, type MethodName } from '../../shared/api/contract';
-import { officeHours, startApiFixture, validInputs, type ApiFixture } from '../support/api-fixture';
+import { officeHours, smallSettingsFile, startApiFixture, validInputs, type ApiFixture } from '../support/api-fixture';
 import { elfBytes, pdfBytes } from '../support/images';
 import { countRows, useTestEnvironment, type Reply } from '../support/test-runtime';
 import { testIso } from '../support/test-clock';
@@ -1161,6 +1161,69 @@ const cases: Record<MethodName, Case[]> = {
     ['a ticket that does not exist', with_('calls.log', { ticketId: randomUUID() }), ['ticketId']],
   ],
   'calls.forTicket': [['a ticket id that is not a UUID', () => ({ ticketId: 'T-1' }), ['ticketId']]],
+  'settingsTransfer.export': [],
+  'settingsTransfer.preview': [
+    ['no file', () => ({}), ['file']],
+    ['a file that is not JSON', () => ({ file: 'first day: monday' }), ['file']],
+    [
+      'a file of another format',
+      () => ({ file: JSON.stringify({ format: 'backup', formatVersion: 1 }) }),
+      ['file', 'format'],
+    ],
+    [
+      'a file of a newer format',
+      () => ({ file: JSON.stringify({ ...JSON.parse(smallSettingsFile()), formatVersion: 2 }) }),
+      ['file', 'formatVersion'],
+    ],
+    [
+      'a lead time of 0 hours in the file',
+      () => ({ file: smallSettingsFile({ reminders: { leadHours: 0 } }) }),
+      ['file', 'sections', 'reminders', 'leadHours'],
+    ],
+    [
+      'a work type needing a skill nobody has',
+      () => ({
+        file: smallSettingsFile({
+          workTypes: [
+            {
+              name: 'Fibre repair',
+              category: null,
+              durationMinutes: 60,
+              requiredSkills: [{ skill: 'Fibre splicing', minLevel: 2 }],
+              signOffRequired: false,
+            },
+          ],
+        }),
+      }),
+      ['file', 'sections', 'workTypes', 0, 'requiredSkills', 0, 'skill'],
+    ],
+  ],
+  'settingsTransfer.import': [
+    ['no fingerprint', without('settingsTransfer.import', 'expectedPreview'), ['expectedPreview']],
+    [
+      'a fingerprint that is not one',
+      with_('settingsTransfer.import', { expectedPreview: 'latest' }),
+      ['expectedPreview'],
+    ],
+    ['a file that is not JSON', with_('settingsTransfer.import', { file: '{"format":' }), ['file']],
+    [
+      'a mail server with its password in the file',
+      with_('settingsTransfer.import', {
+        file: smallSettingsFile({
+          mail: {
+            host: 'smtp.example.com',
+            port: 587,
+            tls: 'starttls',
+            user: 'dispatch',
+            password: 'secret',
+            fromAddress: 'd@example.com',
+            fromName: null,
+          },
+        }),
+      }),
+      ['file', 'sections', 'mail', 'password'],
+    ],
+  ],
 };
 
 /** A valid work log whose first parts line has some fields changed. */

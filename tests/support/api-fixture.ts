@@ -665,4 +665,19 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
     summary: 'Told Kim the technician is on the way and will be there by ten.',
   }),
   'calls.forTicket': (f) => ({ ticketId: f.ownTicketId }),
+  'settingsTransfer.export': () => ({}),
+  'settingsTransfer.preview': () => ({ file: smallSettingsFile() }),
+  // No preview has this fingerprint: refused as stale. Tests that apply preview first (access.test.ts).
+  'settingsTransfer.import': () => ({ file: smallSettingsFile(), expectedPreview: '0'.repeat(64) }),
 };
+
+/** A settings file of one section, with the reminder lead time the fixture's other inputs save. */
+export function smallSettingsFile(sections: Record<string, unknown> = { reminders: { leadHours: 24 } }): string {
+  return JSON.stringify({
+    format: 'dispatch-console-settings',
+    formatVersion: 1,
+    schemaVersion: '0020-more-report-indexes',
+    exportedAt: testIso(),
+    sections,
+  });
+}

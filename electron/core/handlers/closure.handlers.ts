@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { defaultClosureSettings, type ClosureSettings } from '../../../shared/domain/closure';
-import { closureSettings } from '../../../shared/domain/closure.schema';
 import { openStatuses, type TicketDto } from '../../../shared/domain/ticket';
 import { ApiFailure } from '../../../shared/errors';
 import { requireCaller, type HandlerContext } from '../context';
@@ -23,21 +21,17 @@ import {
   reviewExists,
 } from '../repositories/closure.repository';
 import { listTicketMessages } from '../repositories/outbox.repository';
-import { getJsonSetting, putJsonSetting } from '../repositories/sla-config.repository';
+import { putJsonSetting } from '../repositories/sla-config.repository';
+import { CLOSURE_SETTINGS_KEY, loadClosureSettings } from '../services/closure-settings.service';
 import { findTicket } from '../repositories/ticket.repository';
 import { checkClosure, isFirstTimeFix, slaAdherence } from '../services/closure-gate.service';
 import { requestFeedback } from '../services/feedback/feedback.service';
 import { timelineOf } from '../services/timeline.service';
 import type { Handlers } from './handler-types';
 
-const CLOSURE_SETTINGS_KEY = 'closure.settings';
 const DAY = 86_400_000;
 /** Enough for a caller's "same issue again" at intake; older follow-ups are linked from the ticket panel. */
 const RECENTLY_CLOSED_LIMIT = 50;
-
-export async function loadClosureSettings(db: Tx): Promise<ClosureSettings> {
-  return (await getJsonSetting(db, CLOSURE_SETTINGS_KEY, closureSettings)) ?? defaultClosureSettings;
-}
 
 async function requireFacts(tx: Tx, ticketId: string) {
   const facts = await readClosureFacts(tx, ticketId);

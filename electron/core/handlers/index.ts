@@ -22,6 +22,7 @@ import { organisationHandlers } from './organisation.handlers';
 import { partHandlers } from './parts.handlers';
 import { remoteResolutionHandlers } from './remote-resolution.handlers';
 import { scheduleHandlers } from './schedules.handlers';
+import { settingsTransferHandlers } from './settings-transfer.handlers';
 import { mailHandlers } from './mail.handlers';
 import { messageHandlers } from './messages.handlers';
 import { outboxHandlers } from './outbox.handlers';
@@ -58,4 +59,5 @@ export const handlers: Handlers = {
   ...feedbackHandlers,
   ...ticketUpdateHandlers,
   ...scheduleHandlers,
+  ...settingsTransferHandlers,
 };

@@ -26,6 +26,15 @@ export async function insertSkill(db: Tx, skill: SkillDto): Promise<void> {
   await db.insertInto('skills').values(skill).execute();
 }
 
+/** Renames a skill or rewrites its description; technicians and work types hold it by id and keep it. */
+export async function updateSkill(db: Tx, skill: SkillDto): Promise<void> {
+  await db
+    .updateTable('skills')
+    .set({ name: skill.name, description: skill.description })
+    .where('id', '=', skill.id)
+    .execute();
+}
+
 /** Every technician (or one) with skills and certifications, in two queries rather than one per row. */
 export async function listTechnicians(db: Tx, only?: string): Promise<TechnicianDto[]> {
   let query = db

@@ -31,8 +31,10 @@ export function tooLargeFailure(maxBytes: number): ApiError {
   };
 }
 
-/** Every method's request body is at most this large, except uploads and the parts import. */
+/** Every method's request body is at most this large, except uploads, the parts import and settings files. */
 export const DEFAULT_BODY_BYTES = 1024 * 1024;
+/** A settings file of MAX_SETTINGS_FILE_CHARS, each character up to 3 bytes in UTF-8 once quoted in JSON. */
+export const SETTINGS_FILE_BODY_BYTES = 32 * 1024 * 1024;
 /** Room for a parts CSV of 5 million characters (parts.importCsv) once JSON-escaped. */
 export const CSV_IMPORT_BODY_BYTES = 12 * 1024 * 1024;
 /** Room for the JSON around the file: names, ids, caption and the thumbnail. */
@@ -64,6 +66,16 @@ export async function bodyLimitFor(db: Tx, method: string): Promise<BodyLimit> {
         code: 'invalid_input',
         message: 'The CSV file is too large: import at most 5 million characters at a time.',
         issues: [{ path: ['csv'], message: 'Too large' }],
+      },
+    };
+  }
+  if (method === 'settingsTransfer.preview' || method === 'settingsTransfer.import') {
+    return {
+      bytes: SETTINGS_FILE_BODY_BYTES,
+      failure: {
+        code: 'invalid_input',
+        message: 'The settings file is too large.',
+        issues: [{ path: ['file'], message: 'Too large' }],
       },
     };
   }

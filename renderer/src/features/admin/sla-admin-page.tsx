@@ -22,6 +22,7 @@ import { ConfirmDialog, type ConfirmRequest } from './confirm-dialog';
 import { policyFormFrom, policyFromForm, settingsFromForm, type PolicyForm } from './policy-form';
 import { useScopeNames } from './scope-names';
 import { OrganisationPanel } from './organisation-panel';
+import { SettingsTransferPanel } from './settings-transfer-panel';
 import { SlaPolicyPanel } from './sla-policy-panel';
 import { TicketsSettingsPanel } from './tickets-settings-panel';
 import { SlaPreviewPanel, useSlaPreview } from './sla-preview-panel';
@@ -308,6 +309,7 @@ export function SlaAdminPage() {
           />
           <OrganisationPanel />
           <TicketsSettingsPanel />
+          <SettingsTransferPanel />
         </Stack>
       </Box>
 
