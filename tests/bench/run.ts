@@ -6,6 +6,7 @@ import { benchOptimize } from './optimize.bench';
 import { benchOutbox } from './outbox.bench';
 import { benchQueue } from './queue.bench';
 import { benchRecommend } from './recommend.bench';
+import { benchSchedulePdf } from './schedule-pdf.bench';
 
 async function main() {
   console.log(`Dispatch Console benchmarks (Node ${process.version}, ${new Date().toISOString()})`);
@@ -17,6 +18,7 @@ async function main() {
   await benchBoard();
   await benchAudit();
   await benchOutbox();
+  await benchSchedulePdf();
 }
 
 main().catch((error: unknown) => {
