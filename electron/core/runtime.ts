@@ -9,6 +9,7 @@ import { loadDemoData } from './services/demo-data';
 import { loadDemoWorld } from './services/demo-world';
 import { ensureDefaultCalendar } from './services/sla/sla-config.service';
 import { startOutboxSender, type OutboxSender } from './services/outbox/outbox-sender';
+import { startScheduleMailer, type ScheduleMailer } from './services/schedules/schedule-mailer';
 import type { SmtpTimeouts } from './services/outbox/smtp-transport';
 import { startSlaWatcher, type SlaWatcher } from './services/sla/sla-watcher';
 
@@ -29,6 +30,8 @@ export interface RuntimeOptions {
   outboxIntervalMs?: number | false;
   /** How often the technicians' days are projected again (delay notices); false leaves it to explicit ticks (tests). Default 60 s. */
   delayWatchIntervalMs?: number | false;
+  /** How often the schedule mailer looks whether tomorrow's schedules are due; false leaves it to explicit ticks (tests). Default 60 s. */
+  scheduleMailIntervalMs?: number | false;
   /** How long an SMTP conversation may stall; the defaults unless a test shortens them. */
   smtpTimeouts?: SmtpTimeouts;
 }
@@ -42,6 +45,7 @@ export interface Runtime {
   slaWatcher: SlaWatcher;
   outboxSender: OutboxSender;
   delayWatcher: DelayWatcher;
+  scheduleMailer: ScheduleMailer;
   close(): Promise<void>;
 }
 
@@ -78,6 +82,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       { database, events: hub, clock },
       delayInterval === false ? { autoStart: false } : { intervalMs: delayInterval },
     );
+    const mailInterval = options.scheduleMailIntervalMs ?? 60_000;
+    const scheduleMailer = startScheduleMailer(
+      { database, events: hub, clock },
+      mailInterval === false ? { autoStart: false } : { intervalMs: mailInterval },
+    );
     return {
       core,
       database,
@@ -86,7 +95,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       slaWatcher,
       outboxSender,
       delayWatcher,
+      scheduleMailer,
       async close() {
+        await scheduleMailer.stop();
         await delayWatcher.stop();
         await outboxSender.stop();
         await slaWatcher.stop();

@@ -118,3 +118,26 @@ test("a dispatcher prints the board's day: the team filtered to, then the techni
   await expect(dispatcher.getByRole('region', { name: zoe.name })).toHaveCount(0);
   await screenshot(dispatcher, 'schedule-from-board-technician');
 });
+
+test("an admin turns on tomorrow's schedule by e-mail at 18:00, and off again", async ({ browser }) => {
+  const admin = await openConsoleAs(browser, 'admin');
+  await admin.getByRole('tab', { name: 'E-mail' }).click();
+  const panel = admin.getByRole('form', { name: "Tomorrow's schedule by e-mail" });
+  const enabled = panel.getByRole('checkbox', { name: "Send each technician tomorrow's schedule" });
+  await expect(enabled).not.toBeChecked();
+  await expect(panel.getByRole('combobox', { name: 'At' })).toBeDisabled();
+  await enabled.check();
+  await panel.getByRole('combobox', { name: 'At' }).click();
+  await admin.getByRole('option', { name: '18:00' }).click();
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByText('Saved.')).toBeVisible();
+  expect(await invoke(admin, 'schedules.mailSettings', {})).toEqual({ enabled: true, hour: 18 });
+  await expect(admin.locator('.MuiPopover-root')).toHaveCount(0);
+  await panel.scrollIntoViewIfNeeded();
+  await screenshot(admin, 'mail-admin-schedule');
+  // Off again: the other specs share this server, and their technicians need no schedules.
+  await enabled.uncheck();
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByText('Saved.')).toBeVisible();
+  expect(await invoke(admin, 'schedules.mailSettings', {})).toEqual({ enabled: false, hour: 18 });
+});

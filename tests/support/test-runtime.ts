@@ -108,6 +108,8 @@ export class TestEnvironment {
       outboxIntervalMs: options.outboxIntervalMs ?? false,
       // Likewise the delay watcher ticks only when a test asks (delayWatcher.tick), on the test's clock.
       delayWatchIntervalMs: options.delayWatchIntervalMs ?? false,
+      // And the schedule mailer (scheduleMailer.tick).
+      scheduleMailIntervalMs: options.scheduleMailIntervalMs ?? false,
     });
     this.defer(() => runtime.close());
     return runtime;

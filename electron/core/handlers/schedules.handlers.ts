@@ -7,6 +7,11 @@ import { teamExists } from '../repositories/schedule.repository';
 import { technicianIdsOfUser } from '../repositories/visit.repository';
 import { loadDispatchSettings } from '../services/dispatch/dispatch-settings.service';
 import { daySchedule } from '../services/schedules/day-schedule.service';
+import {
+  loadScheduleMailSettings,
+  saveScheduleMailSettings,
+  SCHEDULE_MAIL_SETTINGS_KEY,
+} from '../services/schedules/schedule-mail-settings.service';
 import { renderSchedulePdf } from '../services/schedules/schedule-pdf';
 import { defaultCalendar } from '../services/sla/sla-config.service';
 import { findTechnicianPlaces } from '../services/visit-status/travel-eta';
@@ -87,4 +92,15 @@ export const scheduleHandlers = {
       contentBase64: pdf.bytes.toString('base64'),
     };
   },
+
+  'schedules.mailSettings': async (_input, ctx) => loadScheduleMailSettings(ctx.database.db),
+
+  'schedules.saveMailSettings': async (input, ctx) =>
+    ctx.write(async ({ tx, audit, publish }) => {
+      const before = await loadScheduleMailSettings(tx);
+      await saveScheduleMailSettings(tx, input);
+      await audit({ entity: 'schedule_mail_settings', entityId: SCHEDULE_MAIL_SETTINGS_KEY, before, after: input });
+      await publish({ type: 'settings.changed' });
+      return input;
+    }),
 } satisfies Partial<Handlers>;
