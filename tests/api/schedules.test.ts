@@ -281,6 +281,11 @@ describe('printed daily schedules over HTTP', () => {
     );
     await refused(f.server.call('schedules.pdf', { date: '2027-13-01', everyone: true }, supervisor), 'date');
     await refused(f.server.call('schedules.day', { date: '2035-03-02', everyone: true }, supervisor), 'date');
+    // The refusal says what was wrong and what is allowed, in the words the page shows.
+    const far = await f.server.call('schedules.pdf', { date: '2035-03-02', everyone: true }, supervisor);
+    expect(far.body.ok ? null : far.body.error.issues?.[0]?.message).toMatch(
+      new RegExp(`^2035-03-02 is \\d+ days after today \\(\\d{4}-\\d{2}-\\d{2}\\): a schedule covers a day at most 400 days before or after today\\.$`),
+    );
     await refused(f.server.call('schedules.day', { date: DAY }, supervisor), 'technicianId');
   });
 });

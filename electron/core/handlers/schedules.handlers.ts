@@ -53,9 +53,13 @@ async function loadSchedule(ctx: HandlerContext, input: ScheduleDayInput): Promi
   const db = ctx.database.db;
   const calendar = await defaultCalendar(db);
   const today = DateTime.fromISO(ctx.now(), { zone: calendar.timeZone }).startOf('day');
-  const away = Math.abs(DateTime.fromISO(input.date, { zone: calendar.timeZone }).diff(today, 'days').days);
-  if (away > MAX_DAYS_FROM_TODAY) {
-    refuse('date', `A day within ${MAX_DAYS_FROM_TODAY} days of today (${today.toISODate() ?? ''})`);
+  const offset = Math.round(DateTime.fromISO(input.date, { zone: calendar.timeZone }).diff(today, 'days').days);
+  if (Math.abs(offset) > MAX_DAYS_FROM_TODAY) {
+    refuse(
+      'date',
+      `${input.date} is ${Math.abs(offset)} days ${offset > 0 ? 'after' : 'before'} today (${today.toISODate() ?? ''}): ` +
+        `a schedule covers a day at most ${MAX_DAYS_FROM_TODAY} days before or after today.`,
+    );
   }
   const { scope, label } = await resolveScope(ctx, input);
   const settings = await loadDispatchSettings(db);
