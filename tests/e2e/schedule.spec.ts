@@ -69,6 +69,15 @@ test('a supervisor opens the schedule for a team and day, reads the visits and s
   await expect(supervisor.getByRole('listbox')).toBeHidden();
   await screenshot(supervisor, 'schedule-view');
 
+  // In the browser, Print is the browser's own print dialog (the desktop shell prints from its main process).
+  await supervisor.evaluate(() => {
+    const w = window as unknown as { printed: number };
+    w.printed = 0;
+    window.print = () => void (w.printed += 1);
+  });
+  await supervisor.getByRole('button', { name: 'Print', exact: true }).click();
+  await expect.poll(() => supervisor.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
   const [download] = await Promise.all([
     supervisor.waitForEvent('download'),
     supervisor.getByRole('button', { name: 'Save as PDF' }).click(),

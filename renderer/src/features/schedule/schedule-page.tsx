@@ -15,6 +15,7 @@ import type { ApiInput } from '../../../../shared/api/contract';
 import type { UserDto } from '../../../../shared/domain/directory';
 import { replaceRoute, useRoute } from '../../app/router';
 import { call } from '../../transport/client';
+import { printView } from '../../transport/print-view';
 import { useApiQuery } from '../../transport/queries';
 import { base64ToBlob, saveFile } from '../visit-docs/file-upload';
 import { SchedulePrintStyles } from './schedule-print-styles';
@@ -46,7 +47,7 @@ function scopeParams(value: string): Record<string, string> {
 
 /**
  * The supervisor's printed day: pick a day and a scope, read the schedule on screen in the
- * printed layout, then print it (the browser's print, with the print stylesheet) or save the
+ * printed layout, then print it (the desktop shell's or the browser's print, with the print stylesheet) or save the
  * core's PDF, the same document e-mail will use. A technician sees only their own day.
  */
 export function SchedulePage({ user }: { user: UserDto }) {
@@ -130,7 +131,17 @@ export function SchedulePage({ user }: { user: UserDto }) {
           </TextField>
         )}
         <Box sx={{ flex: 1 }} />
-        <Button startIcon={<PrintIcon />} variant="outlined" onClick={() => window.print()} disabled={!day.data}>
+        <Button
+          startIcon={<PrintIcon />}
+          variant="outlined"
+          onClick={() => {
+            setSaveError(null);
+            void printView().then((outcome) => {
+              if (!outcome.printed && !outcome.cancelled) setSaveError(`Printing failed: ${outcome.reason}`);
+            });
+          }}
+          disabled={!day.data}
+        >
           Print
         </Button>
         <Button
