@@ -73,6 +73,8 @@ const outputs: Record<MethodName, string> = {
   'visits.myDay': 'TechnicianDayDto',
   'schedules.day': 'DayScheduleDto',
   'schedules.pdf': '{ fileName: string; mimeType: "application/pdf"; pages: number; contentBase64: string }',
+  'schedules.mailSettings': '{ enabled: boolean; hour: number }',
+  'schedules.saveMailSettings': '{ enabled: boolean; hour: number }',
   'dispatch.recommend': 'Recommendation',
   'dispatch.optimize': 'DispatchPlanDto',
   'dispatch.cancel': '{ cancelled: boolean }',

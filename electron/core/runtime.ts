@@ -11,6 +11,7 @@ import { loadDemoData } from './services/demo-data';
 import { loadDemoWorld } from './services/demo-world';
 import { ensureDefaultCalendar } from './services/sla/sla-config.service';
 import { startOutboxSender, type OutboxSender } from './services/outbox/outbox-sender';
+import { startScheduleMailer, type ScheduleMailer } from './services/schedules/schedule-mailer';
 import type { SmtpTimeouts } from './services/outbox/smtp-transport';
 import { startSlaWatcher, type SlaWatcher } from './services/sla/sla-watcher';
 
@@ -31,6 +32,8 @@ export interface RuntimeOptions {
   outboxIntervalMs?: number | false;
   /** How often the technicians' days are projected again (delay notices); false leaves it to explicit ticks (tests). Default 60 s. */
   delayWatchIntervalMs?: number | false;
+  /** How often the schedule mailer looks whether tomorrow's schedules are due; false leaves it to explicit ticks (tests). Default 60 s. */
+  scheduleMailIntervalMs?: number | false;
   /** How long an SMTP conversation may stall; the defaults unless a test shortens them. */
   smtpTimeouts?: SmtpTimeouts;
   /** How often the daily backup's hour is looked for; false leaves it to explicit ticks (tests). Default 60 s. */
@@ -47,6 +50,7 @@ export interface Runtime {
   outboxSender: OutboxSender;
   delayWatcher: DelayWatcher;
   backupScheduler: BackupScheduler;
+  scheduleMailer: ScheduleMailer;
   close(): Promise<void>;
 }
 
@@ -96,6 +100,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       { database, clock },
       backupInterval === false ? { autoStart: false } : { intervalMs: backupInterval },
     );
+    const mailInterval = options.scheduleMailIntervalMs ?? 60_000;
+    const scheduleMailer = startScheduleMailer(
+      { database, events: hub, clock },
+      mailInterval === false ? { autoStart: false } : { intervalMs: mailInterval },
+    );
     return {
       core,
       database,
@@ -105,8 +114,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       outboxSender,
       delayWatcher,
       backupScheduler,
+      scheduleMailer,
       async close() {
         await backupScheduler.stop();
+        await scheduleMailer.stop();
         await delayWatcher.stop();
         await outboxSender.stop();
         await slaWatcher.stop();

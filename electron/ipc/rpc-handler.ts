@@ -1,8 +1,10 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { DispatchEvent } from '../../shared/api/events';
+import { PRINT_CHANNEL, type PrintOutcome } from '../../shared/api/print';
 import { fail, type Result } from '../../shared/errors';
 import type { Core } from '../core/core';
 import { isAppPage } from '../security/url-checks';
+import { printPage } from './print-page';
 
 const RPC_CHANNEL = 'rpc';
 const EVENT_CHANNEL = 'dispatch-event';
@@ -44,6 +46,13 @@ export function startRpcBridge(core: Core, indexUrl: string): RpcBridge {
     return outcome.result;
   });
 
+  // Printing needs no session (the page shows only what its user could read): only our own page.
+  ipcMain.handle(PRINT_CHANNEL, (event): Promise<PrintOutcome> | PrintOutcome =>
+    trusted(event)
+      ? printPage(event.sender)
+      : { printed: false, cancelled: false, reason: 'This window may not print.' },
+  );
+
   function endSession(id: number): void {
     const token = sessions.get(id);
     sessions.delete(id);
@@ -74,6 +83,7 @@ export function startRpcBridge(core: Core, indexUrl: string): RpcBridge {
     },
     async dispose() {
       ipcMain.removeHandler(RPC_CHANNEL);
+      ipcMain.removeHandler(PRINT_CHANNEL);
       unsubscribe();
       for (const id of [...sessions.keys()]) endSession(id);
       await Promise.all([...pending]);

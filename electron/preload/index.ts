@@ -1,7 +1,8 @@
-// The only bridge between the page and the main process. Sandboxed preloads cannot require local
+// The only bridge between the page and the main process (the core's calls and events, and print). Sandboxed preloads cannot require local
 // files, so scripts/build-electron.mjs bundles this (and what it imports from shared/) into one file.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { DispatchEvent } from '../../shared/api/events';
+import { PRINT_CHANNEL, type PrintOutcome } from '../../shared/api/print';
 import { fail, type Result } from '../../shared/errors';
 
 const RPC_CHANNEL = 'rpc';
@@ -35,4 +36,13 @@ function subscribe(eventType: unknown, callback: unknown): () => void {
   };
 }
 
-contextBridge.exposeInMainWorld('dispatch', { invoke, subscribe });
+/** Prints this window's page through the main process's webContents.print (the system dialog). */
+async function print(): Promise<PrintOutcome> {
+  try {
+    return (await ipcRenderer.invoke(PRINT_CHANNEL)) as PrintOutcome;
+  } catch {
+    return { printed: false, cancelled: false, reason: 'The desktop app did not answer; try again.' };
+  }
+}
+
+contextBridge.exposeInMainWorld('dispatch', { invoke, subscribe, print });

@@ -113,6 +113,7 @@ import {
   type ClientUpdateDraftDto,
   type ClientUpdateSentDto,
   type ReminderSettings,
+  type ScheduleMailSettings,
   type MessageTemplateDto,
   type MessageTemplateListDto,
   type RenderedMessageDto,
@@ -124,6 +125,7 @@ import {
   clientUpdateSendInput,
   contactMessagesOptOutInput,
   reminderSettings,
+  scheduleMailSettings,
   templateKindInput,
   templatePreviewInput,
   templateSaveInput,
@@ -642,6 +644,18 @@ export const api = {
     access: access.scheduleReaders,
     summary:
       'The same schedule as a PDF (base64 in `contentBase64`, A4 or LETTER): one technician per page (more when their visits do not fit), boxes for the checklist, lines for notes, "Page x of y" and the time printed. A day without visits gives a one-page "No visits on …" document. Same scope rules and refusals as schedules.day.',
+  }),
+  'schedules.mailSettings': method<ScheduleMailSettings>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      "Whether each technician is e-mailed the next day's schedule (`enabled`, default false) and at what hour (`hour`, 0–23, default 18) in the organisation's time zone.",
+  }),
+  'schedules.saveMailSettings': method<ScheduleMailSettings>()({
+    input: scheduleMailSettings,
+    access: access.admin,
+    summary:
+      "Turns the next day's schedule e-mail on or off and sets its hour (a whole hour, 0 to 23, in the organisation's time zone). From that hour each technician with visits the next day and an e-mail address is sent their schedule as a PDF attachment, once per day. Audited.",
   }),
 
   'dispatch.recommend': method<Recommendation>()({

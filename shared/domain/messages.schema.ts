@@ -43,6 +43,11 @@ export const reminderSettings = z.strictObject({
   leadHours: z.int('Whole hours').min(1, 'At least 1 hour').max(168, 'At most a week (168 hours)'),
 });
 
+export const scheduleMailSettings = z.strictObject({
+  enabled: z.boolean(),
+  hour: z.int('A whole hour').min(0, 'An hour from 0 to 23').max(23, 'An hour from 0 to 23'),
+});
+
 export const clientUpdateDraftInput = z.strictObject({
   ticketId: id,
   /** The template to start from; by default the free-text update's own. */

@@ -16,6 +16,7 @@ export const messageKinds = [
   'delay-notice',
   'visit-reminder',
   'client-update',
+  'technician-schedule',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -42,7 +43,14 @@ export const technicianMessageKinds = [
   'assignment-notice',
   'assignment-update',
   'assignment-cancellation',
+  'technician-schedule',
 ] as const satisfies readonly MessageKind[];
+
+/**
+ * Kinds that go by e-mail only: the technician's schedule is its PDF attachment, which a webhook
+ * for text messages could not carry.
+ */
+export const emailOnlyMessageKinds: readonly MessageKind[] = ['technician-schedule'];
 
 export function messageAudience(kind: MessageKind): 'client' | 'technician' {
   return (technicianMessageKinds as readonly MessageKind[]).includes(kind) ? 'technician' : 'client';
@@ -62,6 +70,7 @@ export const messageKindLabels: Record<MessageKind, string> = {
   'delay-notice': 'Delay notice',
   'visit-reminder': 'Reminder before the visit',
   'client-update': 'Update from the ticket panel',
+  'technician-schedule': "Technician's schedule for tomorrow",
 };
 
 /** When each kind is sent, in words, for the admin guide and the template editor. */
@@ -81,6 +90,8 @@ export const messageKindTriggers: Record<MessageKind, string> = {
   'visit-reminder':
     "Before a booked visit (24 h by default, never 21:00–07:00 at the site): to the ticket's contact. Not for a visit moved or cancelled since.",
   'client-update': "When someone sends an update from the ticket panel: to the ticket's contact, as they wrote it.",
+  'technician-schedule':
+    "At the hour an admin sets (Admin › E-mail, off by default), in the organisation's time zone: to each technician with visits the next day, their printed schedule as a PDF attachment. Once per technician and day.",
 };
 
 /** The placeholders a template may name, e.g. {{ticketNumber}}; any other name is refused. */
@@ -108,6 +119,9 @@ export const messagePlaceholders = {
   cancelReason: 'Why the visit was cancelled',
   feedbackLink:
     "The link to the ticket's feedback page (in a feedback request only; empty when no public address is set)",
+  scheduleDay: "The day of a technician's schedule, e.g. Tuesday 2 March 2027 (in the schedule e-mail only)",
+  scheduleVisits:
+    "The schedule's visits, one per line, e.g. 08:30–09:30 T-2027-000123 Northwind, Rynek office (in the schedule e-mail only)",
 } as const;
 export type MessagePlaceholder = keyof typeof messagePlaceholders;
 export const messagePlaceholderNames = Object.keys(messagePlaceholders) as MessagePlaceholder[];
@@ -160,6 +174,17 @@ export interface ReminderSettings {
 }
 
 export const defaultReminderSettings: ReminderSettings = { leadHours: 24 };
+
+/**
+ * Whether each technician is e-mailed the next day's schedule, and at what hour (0–23, in the
+ * organisation's time zone).
+ */
+export interface ScheduleMailSettings {
+  enabled: boolean;
+  hour: number;
+}
+
+export const defaultScheduleMailSettings: ScheduleMailSettings = { enabled: false, hour: 18 };
 
 /** A free-text update as the ticket panel starts it: a template rendered for the ticket, to edit. */
 export interface ClientUpdateDraftDto {

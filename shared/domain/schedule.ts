@@ -1,4 +1,5 @@
 import type { Priority } from './ticket';
+import type { LatLng } from './travel';
 import type { VisitChecklist, VisitCrewMember, VisitStatus } from './visit';
 
 /** Whose day a schedule covers: one technician, everyone on a team, or every active technician. */
@@ -28,6 +29,8 @@ export interface ScheduleVisit {
    */
   driveMinutes: number | null;
   checklist: VisitChecklist;
+  /** Where the site is, for the route sketch; null when it has no coordinates. */
+  location: LatLng | null;
 }
 
 /** One technician's page(s). */
@@ -41,6 +44,8 @@ export interface ScheduleTechnicianDay {
   shift: string[];
   /** When to leave base for the first visit: its start less the drive there; null without a visit or a drive time. */
   firstDepartureAt: string | null;
+  /** The technician's base (home), where the day's drive starts; null without coordinates. */
+  base: LatLng | null;
   visits: ScheduleVisit[];
 }
 

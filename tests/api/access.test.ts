@@ -102,6 +102,9 @@ const intended: Record<MethodName, Callers> = {
   // only their own day (the fixture asks for the technician's own).
   'schedules.day': [dispatcher, technician, manager, supervisor, admin],
   'schedules.pdf': [dispatcher, technician, manager, supervisor, admin],
+  // The schedule e-mail is set up on Admin › E-mail; nobody else needs to read it.
+  'schedules.mailSettings': [admin],
+  'schedules.saveMailSettings': [admin],
   // The ranking is dispatch's tool; the manager and supervisor read it to follow an escalation.
   'dispatch.recommend': [dispatcher, manager, supervisor, admin],
   'dispatch.optimize': [dispatcher, admin],

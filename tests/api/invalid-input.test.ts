@@ -633,6 +633,14 @@ const cases: Record<MethodName, Case[]> = {
     ['an unknown team', () => ({ date: '2027-01-04', team: 'Atlantis' }), ['team']],
     ['a paper size that does not exist', with_('schedules.pdf', { paper: 'A3' }), ['paper']],
   ],
+  'schedules.mailSettings': [],
+  'schedules.saveMailSettings': [
+    ['no hour', () => ({ enabled: true }), ['hour']],
+    ['hour 24', () => ({ enabled: true, hour: 24 }), ['hour']],
+    ['a negative hour', () => ({ enabled: true, hour: -1 }), ['hour']],
+    ['half past six as 18.5', () => ({ enabled: true, hour: 18.5 }), ['hour']],
+    ['"yes" for enabled', () => ({ enabled: 'yes', hour: 18 }), ['enabled']],
+  ],
   'dispatch.recommend': [
     ['a ticket number instead of its id', with_('dispatch.recommend', { ticketId: 'T-2026-000001' }), ['ticketId']],
     ['a day that does not exist', with_('dispatch.recommend', { day: '2027-02-30' }), ['day']],

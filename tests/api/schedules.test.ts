@@ -231,6 +231,38 @@ describe('printed daily schedules over HTTP', () => {
     }
   });
 
+  it("draws each technician's stops in order on a small map over the offline basemap", async () => {
+    const pdf = valueOf(
+      await f.server.call('schedules.pdf', { date: DAY, technicianId: technicianIds.zoe }, supervisor),
+    );
+    const file = savePdf(pdf);
+    const text = pageText(file, 1);
+    // The legend beside the sketch: the stops numbered in visit order, the 08:30 one first.
+    expect(text).toMatch(/■ +Base/);
+    expect(text).toMatch(/1 +08:30 +Rynek office[^]*2 +11:00 +Wawel depot/);
+    expect(text).toMatch(/not\s+the\s+roads/);
+    // The page as an image (PPM, 72 dpi: one pixel a point): where the sketch sits, under the
+    // header and left of the legend, the basemap's land colour fills it and the route is drawn dark.
+    const image = execFileSync('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-singlefile', file], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const [, w = '0', h = '0'] = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(image.subarray(0, 20).toString('latin1')) ?? [];
+    const pixels = image.subarray(image.length - Number(w) * Number(h) * 3);
+    const counts = { land: 0, dark: 0 };
+    for (let y = 70; y < 205; y++) {
+      for (let x = 45; x < 335; x++) {
+        const i = (y * Number(w) + x) * 3;
+        const [r = 0, g = 0, b = 0] = pixels.subarray(i, i + 3);
+        if (Math.abs(r - 0xf5) + Math.abs(g - 0xf3) + Math.abs(b - 0xee) < 12) counts.land += 1;
+        if (r + g + b < 200) counts.dark += 1;
+      }
+    }
+    expect(counts.land, 'land fills most of the sketch').toBeGreaterThan(290 * 135 * 0.8);
+    expect(counts.dark, 'the route, the base and the stops').toBeGreaterThan(60);
+    const fonts = poppler('pdffonts', [file]);
+    expect(fonts).not.toMatch(/Helvetica|Times|Courier/);
+  });
+
   it('gives a one-page "No visits" document for a day without visits', async () => {
     const pdf = valueOf(await f.server.call('schedules.pdf', { date: EMPTY_DAY, team: TEAM }, supervisor));
     const file = savePdf(pdf);
@@ -281,6 +313,13 @@ describe('printed daily schedules over HTTP', () => {
     );
     await refused(f.server.call('schedules.pdf', { date: '2027-13-01', everyone: true }, supervisor), 'date');
     await refused(f.server.call('schedules.day', { date: '2035-03-02', everyone: true }, supervisor), 'date');
+    // The refusal says what was wrong and what is allowed, in the words the page shows.
+    const far = await f.server.call('schedules.pdf', { date: '2035-03-02', everyone: true }, supervisor);
+    expect(far.body.ok ? null : far.body.error.issues?.[0]?.message).toMatch(
+      new RegExp(
+        `^2035-03-02 is \\d+ days after today \\(\\d{4}-\\d{2}-\\d{2}\\): a schedule covers a day at most 400 days before or after today\\.$`,
+      ),
+    );
     await refused(f.server.call('schedules.day', { date: DAY }, supervisor), 'technicianId');
   });
 });

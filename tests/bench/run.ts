@@ -7,6 +7,7 @@ import { benchOutbox } from './outbox.bench';
 import { benchQueue } from './queue.bench';
 import { benchRecommend } from './recommend.bench';
 import { benchReports } from './reports.bench';
+import { benchSchedulePdf } from './schedule-pdf.bench';
 
 async function main() {
   console.log(`Dispatch Console benchmarks (Node ${process.version}, ${new Date().toISOString()})`);
@@ -19,6 +20,7 @@ async function main() {
   await benchAudit();
   await benchOutbox();
   await benchReports();
+  await benchSchedulePdf();
 }
 
 main().catch((error: unknown) => {

@@ -110,6 +110,8 @@ export class TestEnvironment {
       delayWatchIntervalMs: options.delayWatchIntervalMs ?? false,
       // And the daily backup only when a test ticks it.
       backupCheckIntervalMs: options.backupCheckIntervalMs ?? false,
+      // And the schedule mailer (scheduleMailer.tick).
+      scheduleMailIntervalMs: options.scheduleMailIntervalMs ?? false,
     });
     this.defer(() => runtime.close());
     return runtime;

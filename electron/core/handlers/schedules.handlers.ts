@@ -7,6 +7,11 @@ import { teamExists } from '../repositories/schedule.repository';
 import { technicianIdsOfUser } from '../repositories/visit.repository';
 import { loadDispatchSettings } from '../services/dispatch/dispatch-settings.service';
 import { daySchedule } from '../services/schedules/day-schedule.service';
+import {
+  loadScheduleMailSettings,
+  saveScheduleMailSettings,
+  SCHEDULE_MAIL_SETTINGS_KEY,
+} from '../services/schedules/schedule-mail-settings.service';
 import { renderSchedulePdf } from '../services/schedules/schedule-pdf';
 import { defaultCalendar } from '../services/sla/sla-config.service';
 import { findTechnicianPlaces } from '../services/visit-status/travel-eta';
@@ -48,9 +53,13 @@ async function loadSchedule(ctx: HandlerContext, input: ScheduleDayInput): Promi
   const db = ctx.database.db;
   const calendar = await defaultCalendar(db);
   const today = DateTime.fromISO(ctx.now(), { zone: calendar.timeZone }).startOf('day');
-  const away = Math.abs(DateTime.fromISO(input.date, { zone: calendar.timeZone }).diff(today, 'days').days);
-  if (away > MAX_DAYS_FROM_TODAY) {
-    refuse('date', `A day within ${MAX_DAYS_FROM_TODAY} days of today (${today.toISODate() ?? ''})`);
+  const offset = Math.round(DateTime.fromISO(input.date, { zone: calendar.timeZone }).diff(today, 'days').days);
+  if (Math.abs(offset) > MAX_DAYS_FROM_TODAY) {
+    refuse(
+      'date',
+      `${input.date} is ${Math.abs(offset)} days ${offset > 0 ? 'after' : 'before'} today (${today.toISODate() ?? ''}): ` +
+        `a schedule covers a day at most ${MAX_DAYS_FROM_TODAY} days before or after today.`,
+    );
   }
   const { scope, label } = await resolveScope(ctx, input);
   const settings = await loadDispatchSettings(db);
@@ -87,4 +96,15 @@ export const scheduleHandlers = {
       contentBase64: pdf.bytes.toString('base64'),
     };
   },
+
+  'schedules.mailSettings': async (_input, ctx) => loadScheduleMailSettings(ctx.database.db),
+
+  'schedules.saveMailSettings': async (input, ctx) =>
+    ctx.write(async ({ tx, audit, publish }) => {
+      const before = await loadScheduleMailSettings(tx);
+      await saveScheduleMailSettings(tx, input);
+      await audit({ entity: 'schedule_mail_settings', entityId: SCHEDULE_MAIL_SETTINGS_KEY, before, after: input });
+      await publish({ type: 'settings.changed' });
+      return input;
+    }),
 } satisfies Partial<Handlers>;

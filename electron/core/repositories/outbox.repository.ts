@@ -70,6 +70,17 @@ export async function enqueueMessage(tx: Tx, message: NewOutboxMessage): Promise
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Which of these event keys are queued already (in any state): their messages need no second look. */
+export async function existingEventKeys(db: Tx, eventKeys: readonly string[]): Promise<Set<string>> {
+  if (eventKeys.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('outbox')
+    .select('event_key')
+    .where('event_key', 'in', [...eventKeys])
+    .execute();
+  return new Set(rows.map((r) => r.event_key));
+}
+
 const summaryColumns = [
   'id',
   'event_key',

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 // Hash routes: Electron serves only real files under app:// (index.html for the page), so a path
 // route reloaded there would be refused; the hash never reaches the protocol handler.
@@ -23,12 +23,25 @@ export const routeNames = [
   'backup',
   'users',
 ] as const;
-export type Route = { name: (typeof routeNames)[number] };
+/**
+ * A view and what it was opened on (`#/schedule?date=2027-03-02&team=North`): the query part
+ * lives in the hash too, so a reload or a bookmark opens the same thing.
+ */
+export type Route = { name: (typeof routeNames)[number]; params?: Readonly<Record<string, string>> };
 
-function parse(hash: string, landing: Route['name']): Route {
-  const path = hash.replace(/^#\/?/, '').replace(/\?.*$/, '');
+/** The route a hash names; `landing` when it names none. */
+export function parseRoute(hash: string, landing: Route['name']): Route {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const name = routeNames.find((r) => r === path);
-  return { name: name ?? landing };
+  if (!name) return { name: landing };
+  const params = Object.fromEntries(new URLSearchParams(query));
+  return Object.keys(params).length > 0 ? { name, params } : { name };
+}
+
+/** The hash for a route, its parameters encoded as a query (`#/schedule?date=…`). */
+export function routeHash(route: Route): string {
+  const query = new URLSearchParams(route.params).toString();
+  return `#/${route.name}${query ? `?${query}` : ''}`;
 }
 
 function subscribe(onChange: () => void) {
@@ -39,11 +52,19 @@ function subscribe(onChange: () => void) {
 /** The current route; `landing` when the address names none (each role has its own first view). */
 export function useRoute(landing: Route['name'] = 'queue'): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parse(hash, landing);
+  // Memoised on the hash: useSyncExternalStore needs the same object while nothing changed.
+  return useMemo(() => parseRoute(hash, landing), [hash, landing]);
 }
 
 export function navigate(route: Route): void {
-  window.location.hash = `#/${route.name}`;
+  window.location.hash = routeHash(route);
+}
+
+/** Changes the current route's parameters without a new history entry (a picker's choice). */
+export function replaceRoute(route: Route): void {
+  window.history.replaceState(null, '', routeHash(route));
+  // replaceState fires no hashchange: tell the subscribers, as a navigation would.
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
 /** A value the current view keeps in its address after "?" (e.g. which report), so a reload or a link keeps it. */

@@ -110,6 +110,7 @@ export function useLiveUpdates(enabled: boolean): void {
             'outbox.status',
             'mail.settings',
             'reminders.settings',
+            'schedules.mailSettings',
             'webhook.settings',
             'feedback.settings',
           ]);

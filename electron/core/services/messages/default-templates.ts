@@ -210,4 +210,16 @@ If you have any questions, reply to this message or call us and quote {{ticketNu
 
 ${signOff}`,
   },
+  'technician-schedule': {
+    subject: 'Your schedule for {{scheduleDay}}',
+    body: `Hello {{technicianFirstName}},
+
+Your schedule for {{scheduleDay}} is attached as a PDF, ready to print: every visit with its site, contact, access, parts and checklist, and room for notes.
+
+{{scheduleVisits}}
+
+Times are in your own time zone. The board may still change: the console and your day view always show the latest.
+
+${signOff}`,
+  },
 };

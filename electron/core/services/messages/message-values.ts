@@ -79,5 +79,7 @@ export async function messageValues(
         : '',
     cancelReason: visit?.cancelReason ?? '',
     feedbackLink: input.feedbackLink ?? '',
+    scheduleDay: '',
+    scheduleVisits: '',
   };
 }

@@ -155,6 +155,7 @@ export async function daySchedule(
         crew: v.crew,
         driveMinutes: drives[leg++]?.travelMinutes ?? null,
         checklist: v.checklist,
+        location: v.site ? latLngOf(v.site.latitude, v.site.longitude) : null,
       };
     });
     const first = visits[0];
@@ -170,6 +171,7 @@ export async function daySchedule(
       timeZone: zoneOf(t),
       shift: shifts.get(t.id) ?? [],
       firstDepartureAt,
+      base: latLngOf(t.home.latitude, t.home.longitude),
       visits,
     };
   });

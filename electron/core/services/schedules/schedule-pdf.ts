@@ -9,6 +9,7 @@ import {
   type ScheduleVisit,
 } from '../../../../shared/domain/schedule';
 import { priorityLabels } from '../../../../shared/domain/ticket';
+import { routeSketchSvg } from './route-sketch';
 import { fontsDirectory, scheduleFonts } from './schedule-fonts';
 
 export type PaperSize = 'A4' | 'LETTER';
@@ -91,6 +92,48 @@ function visitBlock(visit: ScheduleVisit, first: boolean, zone: string, width: n
   };
 }
 
+const SKETCH = { width: 300, height: 150 };
+
+/** The day's stops on a small map beside their numbers, times and sites; nothing without coordinates. */
+function routeBlock(day: ScheduleTechnicianDay): Content[] {
+  const svg = routeSketchSvg(
+    day.base,
+    day.visits.map((v) => v.location),
+    SKETCH,
+  );
+  if (!svg) return [];
+  const legend: Content[] = day.visits.map((v, i) => ({
+    text: [
+      { text: `${i + 1}  ${localTime(v.startsAt, day.timeZone)}  `, style: 'strong' },
+      v.location ? (v.siteName ?? v.clientName) : `${v.siteName ?? v.clientName} (not on the map)`,
+    ],
+    margin: [0, 0, 0, 2],
+  }));
+  return [
+    {
+      unbreakable: true,
+      margin: [0, 0, 0, 12],
+      columns: [
+        { svg, width: SKETCH.width, height: SKETCH.height },
+        {
+          width: '*',
+          fontSize: 8.5,
+          stack: [
+            ...(day.base ? [{ text: '■  Base', margin: [0, 0, 0, 2] } as Content] : []),
+            ...legend,
+            {
+              text: 'Stops in visit order, joined by straight lines: not the roads.',
+              style: 'note',
+              margin: [0, 4, 0, 0],
+            },
+          ],
+        },
+      ],
+      columnGap: 12,
+    },
+  ];
+}
+
 function technicianSection(
   day: ScheduleTechnicianDay,
   date: string,
@@ -100,7 +143,7 @@ function technicianSection(
   const departure = day.firstDepartureAt ? localTime(day.firstDepartureAt, day.timeZone) : 'not known';
   const shift = day.shift.length > 0 ? day.shift.join(', ') : 'no shift';
   return {
-    section: day.visits.map((v, i) => visitBlock(v, i === 0, day.timeZone, width)),
+    section: [...routeBlock(day), ...day.visits.map((v, i) => visitBlock(v, i === 0, day.timeZone, width))],
     header: () => ({
       margin: [MARGIN, 18, MARGIN, 0],
       stack: [

@@ -7,6 +7,8 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import PrintIcon from '@mui/icons-material/Print';
+import Tooltip from '@mui/material/Tooltip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
@@ -20,6 +22,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { access, roleIn } from '../../../../shared/api/access';
 import type { UserDto } from '../../../../shared/domain/directory';
 import type { QueueRow } from '../../../../shared/domain/ticket';
+import { navigate } from '../../app/router';
 import { select, useSelection } from '../../app/selection';
 import { useApiQuery } from '../../transport/queries';
 import { defaultTravelSettings } from '../../../../shared/domain/travel';
@@ -38,6 +41,7 @@ import {
 import { markDataArrived, markEventsRendered } from './board-perf';
 import { BookingDialog } from './booking-dialog';
 import { PlanPreviewBar } from './plan-preview-bar';
+import { printDayOf } from './print-day';
 import { UnassignedPanel } from './unassigned-panel';
 import { ticketMinutes, useBoardWrites, type BookingDraft, type WriteFailure } from './use-board-writes';
 import { useOptimizer } from './use-optimizer';
@@ -186,6 +190,7 @@ export function BoardPage({ user }: { user: UserDto }) {
   const { startMinutes, endMinutes } = dayWindow;
   const views = useMemo(() => boardViews({ startMinutes, endMinutes }), [startMinutes, endMinutes]);
   const moving = useMemo(() => movingVisitIds(plan), [plan]);
+  const printDay = selection.day ? printDayOf(selection.day, team, selection.technicianId, shownTechnicians) : null;
   // The visit clicked here, else one of the ticket selected elsewhere (the map, the panel).
   const selectedVisit =
     visitList.data?.find((v) => v.id === selectedVisitId && v.ticketId === selection.ticketId) ??
@@ -504,6 +509,13 @@ export function BoardPage({ user }: { user: UserDto }) {
           >
             {days && days.from !== days.to ? 'Optimize week' : 'Optimize day'}
           </Button>
+        )}
+        {printDay && (
+          <Tooltip describeChild title={`Opens the printable schedule of ${printDay.whose} for ${selection.day ?? ''}`}>
+            <Button variant="outlined" size="small" startIcon={<PrintIcon />} onClick={() => navigate(printDay.route)}>
+              Print day
+            </Button>
+          </Tooltip>
         )}
         {!canWrite && <Chip size="small" label="Read only" />}
         <Box sx={{ flex: 1 }} />

@@ -9,11 +9,12 @@ import { MailTestPanel } from './mail-test-panel';
 import { OutboxStatusPanel } from './outbox-status-panel';
 import { ReminderSettingsPanel } from './reminder-settings-panel';
 import { RetrySettingsPanel } from './retry-settings-panel';
+import { ScheduleMailPanel } from './schedule-mail-panel';
 import { WebhookSettingsPanel } from './webhook-settings-panel';
 
 /**
  * Admin: the SMTP server, the webhook, the feedback links' address, a test send, the retry schedule,
- * reminders and the outbox at a glance.
+ * reminders, tomorrow's schedule for the technicians and the outbox at a glance.
  */
 export function MailAdminPage() {
   const mail = useApiQuery('mail.settings', {});
@@ -22,7 +23,15 @@ export function MailAdminPage() {
   const reminders = useApiQuery('reminders.settings', {});
   const webhook = useApiQuery('webhook.settings', {});
   const feedback = useApiQuery('feedback.settings', {});
-  const error = mail.error ?? retries.error ?? status.error ?? reminders.error ?? webhook.error ?? feedback.error;
+  const scheduleMail = useApiQuery('schedules.mailSettings', {});
+  const error =
+    mail.error ??
+    retries.error ??
+    status.error ??
+    reminders.error ??
+    webhook.error ??
+    feedback.error ??
+    scheduleMail.error;
   return (
     <Stack spacing={2} sx={{ height: '100%', overflow: 'auto' }}>
       <Typography variant="h6" component="h1">
@@ -40,6 +49,7 @@ export function MailAdminPage() {
           {mail.data && <MailTestPanel configured={mail.data.configured} />}
           {retries.data && <RetrySettingsPanel settings={retries.data} />}
           {reminders.data && <ReminderSettingsPanel settings={reminders.data} />}
+          {scheduleMail.data && <ScheduleMailPanel settings={scheduleMail.data} />}
         </Stack>
       </Box>
     </Stack>

@@ -12,7 +12,7 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { messageKindLabels, messageKinds } from '../../../../shared/domain/messages';
+import { emailOnlyMessageKinds, messageKindLabels, messageKinds } from '../../../../shared/domain/messages';
 import type { WebhookSettingsDto } from '../../../../shared/domain/webhook';
 import { SettingsSaveRow } from '../../components/settings-save-row';
 import { useApiMutation } from '../../transport/queries';
@@ -171,19 +171,21 @@ export function WebhookSettingsPanel({ settings }: { settings: WebhookSettingsDt
             Messages posted
           </Typography>
           <FormGroup sx={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', columnGap: 2 }}>
-            {messageKinds.map((kind) => (
-              <FormControlLabel
-                key={kind}
-                control={
-                  <Checkbox
-                    size="small"
-                    checked={form.kinds.has(kind)}
-                    onChange={(e) => change(withKind(form, kind, e.target.checked))}
-                  />
-                }
-                label={<Typography variant="body2">{messageKindLabels[kind]}</Typography>}
-              />
-            ))}
+            {messageKinds
+              .filter((kind) => !emailOnlyMessageKinds.includes(kind))
+              .map((kind) => (
+                <FormControlLabel
+                  key={kind}
+                  control={
+                    <Checkbox
+                      size="small"
+                      checked={form.kinds.has(kind)}
+                      onChange={(e) => change(withKind(form, kind, e.target.checked))}
+                    />
+                  }
+                  label={<Typography variant="body2">{messageKindLabels[kind]}</Typography>}
+                />
+              ))}
           </FormGroup>
           {kindsProblem && <FormHelperText error>{kindsProblem}</FormHelperText>}
         </Box>

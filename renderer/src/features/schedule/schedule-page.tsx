@@ -13,7 +13,9 @@ import { DateTime } from 'luxon';
 import { useState } from 'react';
 import type { ApiInput } from '../../../../shared/api/contract';
 import type { UserDto } from '../../../../shared/domain/directory';
+import { replaceRoute, useRoute } from '../../app/router';
 import { call } from '../../transport/client';
+import { printView } from '../../transport/print-view';
 import { useApiQuery } from '../../transport/queries';
 import { base64ToBlob, saveFile } from '../visit-docs/file-upload';
 import { SchedulePrintStyles } from './schedule-print-styles';
@@ -29,17 +31,38 @@ function scopeOf(value: string): Scope | null {
   return null;
 }
 
+/** The select's value for the address's parameters (`team=` or `technician=`; else everyone). */
+function pickedOf(params: Readonly<Record<string, string>>): string {
+  if (params.technician) return `technician:${params.technician}`;
+  if (params.team) return `team:${params.team}`;
+  return 'everyone';
+}
+
+/** The address's parameters for the select's value: the inverse of pickedOf. */
+function scopeParams(value: string): Record<string, string> {
+  if (value.startsWith('team:')) return { team: value.slice('team:'.length) };
+  if (value.startsWith('technician:')) return { technician: value.slice('technician:'.length) };
+  return {};
+}
+
 /**
  * The supervisor's printed day: pick a day and a scope, read the schedule on screen in the
- * printed layout, then print it (the browser's print, with the print stylesheet) or save the
+ * printed layout, then print it (the desktop shell's or the browser's print, with the print stylesheet) or save the
  * core's PDF, the same document e-mail will use. A technician sees only their own day.
  */
 export function SchedulePage({ user }: { user: UserDto }) {
   const isTechnician = user.role === 'technician';
-  const [date, setDate] = useState(() => DateTime.now().plus({ days: 1 }).toISODate());
+  // The day and scope live in the address (#/schedule?date=…&team=…), so the board's "Print
+  // day" opens this page on its day and a reload keeps the choice.
+  const route = useRoute('schedule');
+  const params = route.params ?? {};
+  const [tomorrow] = useState(() => DateTime.now().plus({ days: 1 }).toISODate());
+  const date = params.date ?? tomorrow;
   const technicians = useApiQuery('technicians.list', {});
   const own = technicians.data?.find((t) => t.userId === user.id);
-  const [picked, setPicked] = useState(isTechnician ? '' : 'everyone');
+  const picked = pickedOf(params);
+  const setDate = (day: string) => replaceRoute({ name: 'schedule', params: { ...params, date: day } });
+  const setPicked = (value: string) => replaceRoute({ name: 'schedule', params: { date, ...scopeParams(value) } });
   const value = isTechnician ? (own ? `technician:${own.id}` : '') : picked;
   const scope = scopeOf(value);
   const input = scope && date ? { date, ...scope } : null;
@@ -108,7 +131,17 @@ export function SchedulePage({ user }: { user: UserDto }) {
           </TextField>
         )}
         <Box sx={{ flex: 1 }} />
-        <Button startIcon={<PrintIcon />} variant="outlined" onClick={() => window.print()} disabled={!day.data}>
+        <Button
+          startIcon={<PrintIcon />}
+          variant="outlined"
+          onClick={() => {
+            setSaveError(null);
+            void printView().then((outcome) => {
+              if (!outcome.printed && !outcome.cancelled) setSaveError(`Printing failed: ${outcome.reason}`);
+            });
+          }}
+          disabled={!day.data}
+        >
           Print
         </Button>
         <Button
