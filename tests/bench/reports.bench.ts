@@ -33,7 +33,11 @@ function median(values: number[]): number {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export async function seedClosedTickets(tx: Tx, userId: string, clients: { id: string; siteIds: string[] }[]): Promise<void> {
+export async function seedClosedTickets(
+  tx: Tx,
+  userId: string,
+  clients: { id: string; siteIds: string[] }[],
+): Promise<void> {
   const technicians = Array.from({ length: TECHNICIANS }, (_, i): Insertable<TechniciansTable> => ({
     id: randomUUID(),
     user_id: null,
