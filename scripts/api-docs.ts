@@ -107,6 +107,7 @@ const outputs: Record<MethodName, string> = {
   'reports.slaAdherence': 'SlaAdherenceReport',
   'reports.volumes': 'FigureReport',
   'reports.firstTimeFix': 'FigureReport',
+  'reports.escalations': 'FigureReport',
   'reports.tickets': 'ReportTicketList',
   'reports.export': 'ReportFileDto',
   'reviews.pending': 'PendingReviewDto[]',

@@ -64,4 +64,6 @@ export const reportAccess: Record<ReportKind, readonly Role[]> = {
   sla_adherence: access.reportReaders,
   volumes: access.reportReaders,
   first_time_fix: access.reportReaders,
+  // Those who read the escalation list read its figures: every report reader.
+  escalations: access.escalationReaders,
 };

@@ -771,6 +771,12 @@ export const api = {
     summary:
       'First-time fix of the tickets closed in a period (closings in force): fixed first time, not, not recorded, the rate, visits on site per ticket and tickets visited twice or more; and the visits that ended incomplete in the period by reason.',
   }),
+  'reports.escalations': method<FigureReport>()({
+    input: reportInput,
+    access: access.escalationReaders,
+    summary:
+      "Escalations raised in a period, grouped like the other reports by when they were raised: counts by level and by kind (at risk, breached, by hand, low feedback score), acknowledged and not yet, and the median and 90th percentile of the minutes to acknowledge; and the same by kind. Every count opens its tickets through reports.tickets with report 'escalations'.",
+  }),
   'reports.tickets': method<ReportTicketList>()({
     input: reportTicketsInput,
     access: access.reportReaders,

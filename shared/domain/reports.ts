@@ -2,13 +2,14 @@ import type { Channel, Priority, TicketStatus } from './ticket';
 import type { SlaOutcome } from './closure';
 
 /** The reports the console draws; each but SLA adherence answers a FigureReport. */
-export const reportKinds = ['sla_adherence', 'volumes', 'first_time_fix'] as const;
+export const reportKinds = ['sla_adherence', 'volumes', 'first_time_fix', 'escalations'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 export const reportKindLabels: Record<ReportKind, string> = {
   sla_adherence: 'SLA adherence',
   volumes: 'Volumes and backlog',
   first_time_fix: 'First-time fix',
+  escalations: 'Escalations',
 };
 
 /** What an SLA adherence report may be grouped by: a dimension of the ticket, or a period bucket. */

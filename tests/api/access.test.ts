@@ -145,6 +145,8 @@ const intended: Record<MethodName, Callers> = {
   'reports.slaAdherence': [dispatcher, manager, supervisor, admin],
   'reports.volumes': [dispatcher, manager, supervisor, admin],
   'reports.firstTimeFix': [dispatcher, manager, supervisor, admin],
+  // Escalation figures for those who read the escalations themselves.
+  'reports.escalations': [dispatcher, manager, supervisor, admin],
   'reports.tickets': [dispatcher, manager, supervisor, admin],
   'reports.export': [dispatcher, manager, supervisor, admin],
   'reviews.pending': [manager, supervisor, admin],

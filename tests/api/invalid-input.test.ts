@@ -893,6 +893,11 @@ const cases: Record<MethodName, Case[]> = {
     ['a team no technician is on', with_('reports.firstTimeFix', { team: 'Atlantis' }), ['team']],
     ['a client that does not exist', with_('reports.firstTimeFix', { clientId: randomUUID() }), ['clientId']],
   ],
+  'reports.escalations': [
+    ['an end before the start', with_('reports.escalations', { from: '2026-12-31', to: '2026-12-01' }), ['to']],
+    ['a team no technician is on', with_('reports.escalations', { team: 'Atlantis' }), ['team']],
+    ['a priority that does not exist', with_('reports.escalations', { priority: 'urgent' }), ['priority']],
+  ],
   'reports.tickets': [
     ['a report that does not exist', with_('reports.tickets', { report: 'weather' }), ['report']],
     ['a table the report has not', with_('reports.tickets', { report: 'volumes', table: 'weather' }), ['table']],
@@ -903,6 +908,11 @@ const cases: Record<MethodName, Case[]> = {
     ],
     ['an SLA outcome on another report', with_('reports.tickets', { report: 'volumes', outcome: 'met' }), ['outcome']],
     ['a figure on the SLA report', with_('reports.tickets', { measure: 'received' }), ['measure']],
+    [
+      'a percentile, which opens no list',
+      with_('reports.tickets', { report: 'escalations', table: 'raised', measure: 'ack_minutes_median' }),
+      ['measure'],
+    ],
     ['no group key', without('reports.tickets', 'key'), ['key']],
     ['an outcome that does not exist', with_('reports.tickets', { outcome: 'late' }), ['outcome']],
     ['an end before the start', with_('reports.tickets', { from: '2026-12-31', to: '2026-12-01' }), ['to']],

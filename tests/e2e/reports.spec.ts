@@ -175,3 +175,77 @@ test('a supervisor switches to volumes and first-time fix, the address keeping t
   await supervisor.reload();
   await expect(supervisor.getByRole('heading', { name: 'First-time fix', level: 1 })).toBeVisible();
 });
+
+test('a dispatcher reads the escalations report: by kind, the minutes to acknowledge, and the tickets behind a count', async ({
+  browser,
+}) => {
+  test.slow();
+  const stamp = Date.now().toString(36);
+  const admin = await openConsoleAs(browser, 'admin');
+  const client = await invoke<{ id: string }>(admin, 'clients.create', { name: `Litware ${stamp}` });
+  const ticket = await invoke<{ id: string; number: string }>(admin, 'tickets.create', {
+    channel: 'phone',
+    receivedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+    clientId: client.id,
+    description: 'Kiosk frozen',
+    priority: 'low',
+  });
+  // Two by hand: one at level 2 taken at once by the manager, one at level 1 left open.
+  const urgent = await invoke<{ id: string }>(admin, 'escalations.create', {
+    ticketId: ticket.id,
+    level: 2,
+    reason: 'Client called twice',
+  });
+  await invoke(admin, 'escalations.acknowledge', { id: urgent.id, note: 'Calling them back' });
+  await invoke(admin, 'escalations.create', { ticketId: ticket.id, level: 1, reason: 'Still waiting' });
+
+  const dispatcher = await openConsoleAs(browser, 'dispatcher');
+  await dispatcher.getByRole('tab', { name: 'Reports' }).click();
+  // The top bar has an Escalations view too: this is the report's tab.
+  await dispatcher.getByRole('tablist', { name: 'Report' }).getByRole('tab', { name: 'Escalations' }).click();
+  await expect(dispatcher.getByRole('heading', { name: 'Escalations', level: 1 })).toBeVisible();
+  expect(dispatcher.url()).toContain('report=escalations');
+  const filters = dispatcher.getByRole('form', { name: 'Report filters' });
+  await filters.getByLabel('From').fill(localDate(Date.now() - 86_400_000));
+  await filters.getByLabel('To').fill(localDate(Date.now() + 86_400_000));
+  await filters.getByLabel('Client').click();
+  await dispatcher.getByRole('option', { name: `Litware ${stamp}` }).click();
+  await expect(dispatcher.getByRole('listbox')).toBeHidden();
+
+  const raised = dispatcher.getByRole('table', { name: 'Escalations raised figures' });
+  // Raised 2: level 1 and level 2 one each, both by hand; one acknowledged within the minute.
+  await expect(
+    raised
+      .getByRole('row', { name: /^Total/ })
+      .getByRole('cell')
+      .nth(0),
+  ).toHaveText('2');
+  const kinds = dispatcher.getByRole('table', { name: 'Escalations by kind figures' });
+  const byHand = kinds.getByRole('row', { name: /^By hand/ });
+  await expect(byHand.getByRole('cell')).toHaveText(['2', '1', '1', '1', '1', '0', '0']);
+  await expect(
+    kinds
+      .getByRole('row', { name: /^At risk/ })
+      .getByRole('cell')
+      .nth(0),
+  ).toHaveText('0');
+  await expect(dispatcher.getByRole('figure', { name: 'Escalations raised: chart' })).toContainText('1 level 2');
+  await screenshot(dispatcher, 'reports-escalations');
+
+  await byHand.getByRole('button', { name: /1 Not yet acknowledged: By hand/ }).click();
+  const list = dispatcher.getByRole('table', { name: 'Tickets behind the figure' });
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await expect(list).toContainText(ticket.number);
+  await list.scrollIntoViewIfNeeded();
+  await screenshot(dispatcher, 'reports-escalations-drill');
+
+  const [download] = await Promise.all([
+    dispatcher.waitForEvent('download'),
+    dispatcher.getByRole('button', { name: 'Export XLSX', exact: true }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^escalations-by-priority-.*\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+  expect(book.worksheets.map((s) => s.name)).toEqual(['Escalations raised', 'Escalations by kind']);
+  expect(book.worksheets[1]?.getRow(5).values).toEqual([undefined, 'By hand', 2, 1, 1, 1, 1, 0, 0]);
+});

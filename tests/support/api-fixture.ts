@@ -566,6 +566,7 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'reports.slaAdherence': () => ({ from: '2026-12-01', to: '2026-12-31', groupBy: 'priority' }),
   'reports.volumes': () => ({ from: '2026-12-01', to: '2026-12-31', groupBy: 'week' }),
   'reports.firstTimeFix': () => ({ from: '2026-12-01', to: '2026-12-31', groupBy: 'priority' }),
+  'reports.escalations': () => ({ from: '2026-12-01', to: '2026-12-31', groupBy: 'week' }),
   'reports.tickets': () => ({ from: '2026-12-01', to: '2026-12-31', groupBy: 'priority', key: 'high' }),
   'reports.export': () => ({ from: '2026-12-01', to: '2026-12-31', groupBy: 'priority', format: 'csv' }),
   'reviews.pending': () => ({}),

@@ -5,6 +5,7 @@
 // ROW_NUMBER() windows as the SLA report for percentiles); a drill-down selects the distinct
 // tickets of the base rows behind one figure. Nothing loads every row into JavaScript.
 import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { escalationKinds } from '../../../shared/domain/escalation';
 import { channels, priorities } from '../../../shared/domain/ticket';
 import type { Tx } from '../db/transaction';
 import { firstArrivalLead, groupKey, groupLabel, minutesBetween, type ReportScope } from './report.repository';
@@ -170,6 +171,36 @@ export function incompleteVisitsBase(db: Tx, scope: ReportScope): Base {
     sql<number>`1`.as(figureColumn('visits')),
   ]);
 }
+
+// ——— Escalations ———
+
+/**
+ * Escalations raised in the period (a range of escalations_created_at): one row each, flagged by
+ * level and kind, whether taken by now, and the wall-clock minutes it waited to be acknowledged.
+ * Grouped by the report's grouping at when it was raised, or (`byKind`) by its kind.
+ */
+export function escalationsBase(db: Tx, scope: ReportScope, byKind = false): Base {
+  const base = db
+    .selectFrom('escalations as e')
+    .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+    .where('e.created_at', '>=', scope.start)
+    .where('e.created_at', '<', scope.end);
+  return withTicketDimensions(base, scope).select([
+    ...(byKind
+      ? [sql<string>`e.kind`.as('group_key'), sql<string | null>`cast(null as text)`.as('group_label')]
+      : grouped(scope, sql`e.created_at`)),
+    't.id as ticket_id',
+    sql<number>`1`.as(figureColumn('raised')),
+    ...escalationLevelIds.map((level) => flag(sql`e.level = ${level}`).as(figureColumn(`level_${level}`))),
+    ...escalationKinds.map((k) => flag(sql`e.kind = ${k}`).as(figureColumn(`kind_${k}`))),
+    flag(sql`e.acknowledged_at is not null`).as(figureColumn('acknowledged')),
+    flag(sql`e.acknowledged_at is null`).as(figureColumn('unacknowledged')),
+    minutesBetween(scope.dialect, sql`e.created_at`, sql`e.acknowledged_at`).as(figureColumn('ack_minutes')),
+  ]);
+}
+
+/** The levels an escalation can have: 1 (at risk, low feedback, or by hand) and 2 (breached, or by hand). */
+export const escalationLevelIds = [1, 2] as const;
 
 /** Runs a base query's aggregation: each figure folded per group (or over all rows with `overall`). */
 export async function foldFigures(

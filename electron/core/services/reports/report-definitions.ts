@@ -3,10 +3,13 @@
 // of its base column (m_<id>) unless it names another (a median and a p90 of one duration).
 import type { FigureMeasure, ReportGrouping } from '../../../../shared/domain/reports';
 import { reportGroupingLabels } from '../../../../shared/domain/reports';
+import { escalationKindLabels, escalationKinds } from '../../../../shared/domain/escalation';
 import { channelLabels, channels, priorities, priorityLabels } from '../../../../shared/domain/ticket';
 import { incompleteReasonLabels, incompleteReasons } from '../../../../shared/domain/visit';
 import {
   ageBands,
+  escalationLevelIds,
+  escalationsBase,
   fixBase,
   incompleteVisitsBase,
   openAtBase,
@@ -124,7 +127,43 @@ const firstTimeFix: TableSpec[] = [
   },
 ];
 
+/** Median and 90th percentile of one duration's column, which neither opens a ticket list. */
+const minutesOf = (column: string, label: string): MeasureSpec[] => [
+  { id: `${column}_median`, label: `${label}, median`, kind: 'minutes', drill: false, fold: 'median', column },
+  { id: `${column}_p90`, label: `${label}, 90th percentile`, kind: 'minutes', drill: false, fold: 'p90', column },
+];
+
+const escalationMeasures = (withKinds: boolean): MeasureSpec[] => [
+  count('raised', 'Raised'),
+  ...escalationLevelIds.map((level) => count(`level_${level}`, `Level ${level}`)),
+  ...(withKinds ? escalationKinds.map((k) => count(`kind_${k}`, escalationKindLabels[k])) : []),
+  count('acknowledged', 'Acknowledged'),
+  count('unacknowledged', 'Not yet acknowledged'),
+  ...minutesOf('ack_minutes', 'Minutes to acknowledge'),
+];
+
+const escalations: TableSpec[] = [
+  {
+    id: 'raised',
+    title: 'Escalations raised',
+    note: 'Escalations raised in the period, by when they were raised: by level and by kind, how many were acknowledged by now, and the minutes (wall clock) from raising to acknowledging, median and 90th percentile of those acknowledged.',
+    groupLabel: byGrouping,
+    measures: escalationMeasures(true),
+    base: (scope) => (db) => escalationsBase(db, scope),
+  },
+  {
+    id: 'by_kind',
+    title: 'Escalations by kind',
+    note: 'The same escalations by what raised them: the SLA watcher (at risk, breached), a person (by hand, including a visit ended incomplete as escalated) or a client’s low feedback score.',
+    ownGroups: escalationKinds.map((k) => ({ key: k, label: escalationKindLabels[k] })),
+    groupLabel: () => 'Kind',
+    measures: escalationMeasures(false),
+    base: (scope) => (db) => escalationsBase(db, scope, true),
+  },
+];
+
 export const reportDefinitions: Record<FigureReportKind, TableSpec[]> = {
   volumes,
   first_time_fix: firstTimeFix,
+  escalations,
 };

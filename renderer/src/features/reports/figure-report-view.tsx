@@ -9,6 +9,7 @@ import type { Drill, ReportInput } from './report-filters';
 export const figureMethods = {
   volumes: 'reports.volumes',
   first_time_fix: 'reports.firstTimeFix',
+  escalations: 'reports.escalations',
 } as const satisfies Record<Exclude<ReportKind, 'sla_adherence'>, string>;
 
 /** The report of tables the page shows (none while SLA adherence is shown). */

@@ -18,6 +18,8 @@ const charted: Record<string, string[]> = {
   reopened: ['reopened'],
   fix: ['fixed_first', 'not_fixed_first'],
   incomplete: ['visits'],
+  raised: ['level_1', 'level_2'],
+  by_kind: ['raised'],
 };
 
 // Colours differ in lightness too (readable in greyscale); every bar also carries its number and
