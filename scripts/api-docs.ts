@@ -108,6 +108,7 @@ const outputs: Record<MethodName, string> = {
   'reports.volumes': 'FigureReport',
   'reports.firstTimeFix': 'FigureReport',
   'reports.escalations': 'FigureReport',
+  'reports.review': 'FigureReport',
   'reports.tickets': 'ReportTicketList',
   'reports.export': 'ReportFileDto',
   'reviews.pending': 'PendingReviewDto[]',

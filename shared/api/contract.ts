@@ -777,6 +777,12 @@ export const api = {
     summary:
       "Escalations raised in a period, grouped like the other reports by when they were raised: counts by level and by kind (at risk, breached, by hand, low feedback score), acknowledged and not yet, and the median and 90th percentile of the minutes to acknowledge; and the same by kind. Every count opens its tickets through reports.tickets with report 'escalations'.",
   }),
+  'reports.review': method<FigureReport>()({
+    input: reportInput,
+    access: access.reviewReaders,
+    summary:
+      "Reviews and client feedback of a period, grouped like the other reports: reviews made, SOP followed and not, its share, and how often each improvement tag was given; feedback scores given (page or phone), their average, the count of each score 1–5, low scores (2 or less) and their share. Every count opens its tickets through reports.tickets with report 'review'. For those who read reviews: client service managers, supervisors and admins.",
+  }),
   'reports.tickets': method<ReportTicketList>()({
     input: reportTicketsInput,
     access: access.reportReaders,

@@ -2,7 +2,7 @@ import type { Channel, Priority, TicketStatus } from './ticket';
 import type { SlaOutcome } from './closure';
 
 /** The reports the console draws; each but SLA adherence answers a FigureReport. */
-export const reportKinds = ['sla_adherence', 'volumes', 'first_time_fix', 'escalations'] as const;
+export const reportKinds = ['sla_adherence', 'volumes', 'first_time_fix', 'escalations', 'review'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 export const reportKindLabels: Record<ReportKind, string> = {
@@ -10,6 +10,7 @@ export const reportKindLabels: Record<ReportKind, string> = {
   volumes: 'Volumes and backlog',
   first_time_fix: 'First-time fix',
   escalations: 'Escalations',
+  review: 'Review and feedback',
 };
 
 /** What an SLA adherence report may be grouped by: a dimension of the ticket, or a period bucket. */

@@ -898,6 +898,11 @@ const cases: Record<MethodName, Case[]> = {
     ['a team no technician is on', with_('reports.escalations', { team: 'Atlantis' }), ['team']],
     ['a priority that does not exist', with_('reports.escalations', { priority: 'urgent' }), ['priority']],
   ],
+  'reports.review': [
+    ['an end before the start', with_('reports.review', { from: '2026-12-31', to: '2026-12-01' }), ['to']],
+    ['a client that does not exist', with_('reports.review', { clientId: randomUUID() }), ['clientId']],
+    ['a grouping that does not exist', with_('reports.review', { groupBy: 'mood' }), ['groupBy']],
+  ],
   'reports.tickets': [
     ['a report that does not exist', with_('reports.tickets', { report: 'weather' }), ['report']],
     ['a table the report has not', with_('reports.tickets', { report: 'volumes', table: 'weather' }), ['table']],
@@ -911,6 +916,11 @@ const cases: Record<MethodName, Case[]> = {
     [
       'a percentile, which opens no list',
       with_('reports.tickets', { report: 'escalations', table: 'raised', measure: 'ack_minutes_median' }),
+      ['measure'],
+    ],
+    [
+      'an average, which opens no list',
+      with_('reports.tickets', { report: 'review', table: 'feedback', measure: 'average' }),
       ['measure'],
     ],
     ['no group key', without('reports.tickets', 'key'), ['key']],

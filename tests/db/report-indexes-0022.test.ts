@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connect';
 import type { Tx } from '../../electron/core/db/transaction';
-import { escalationsBase } from '../../electron/core/repositories/figure-report.repository';
+import { escalationsBase, feedbackBase, reviewsBase } from '../../electron/core/repositories/figure-report.repository';
 import type { ReportScope } from '../../electron/core/repositories/report.repository';
 import { describeEachDatabase, useTestEnvironment } from '../support/test-runtime';
 
@@ -42,5 +42,10 @@ describeEachDatabase('migration 0022-escalation-review-utilization-indexes', (ki
     const byTeam = await planOf((tx) => escalationsBase(tx, { ...scope, groupBy: 'team', team: 'North' }, true));
     expect(byTeam).toMatch(/escalations_created_at/);
     expect(byTeam).toMatch(/visits_ticket_arrival/);
+  });
+
+  it('reads the reviews of the period by ticket_reviews_reviewed_at and the feedback by feedback_recorded', async () => {
+    expect(await planOf((tx) => reviewsBase(tx, scope))).toMatch(/ticket_reviews_reviewed_at/);
+    expect(await planOf((tx) => feedbackBase(tx, { ...scope, groupBy: 'technician' }))).toMatch(/feedback_recorded/);
   });
 });

@@ -249,3 +249,96 @@ test('a dispatcher reads the escalations report: by kind, the minutes to acknowl
   expect(book.worksheets.map((s) => s.name)).toEqual(['Escalations raised', 'Escalations by kind']);
   expect(book.worksheets[1]?.getRow(5).values).toEqual([undefined, 'By hand', 2, 1, 1, 1, 1, 0, 0]);
 });
+
+test('a service manager reads reviews and feedback: SOP share, tags and scores, and opens the tickets behind a low score; a dispatcher has no such tab', async ({
+  browser,
+}) => {
+  test.slow();
+  const stamp = Date.now().toString(36);
+  const admin = await openConsoleAs(browser, 'admin');
+  const client = await invoke<{ id: string }>(admin, 'clients.create', { name: `Proseware ${stamp}` });
+  const contact = await invoke<{ id: string }>(admin, 'contacts.create', { clientId: client.id, name: 'Lee Park' });
+  // Two closed tickets: one reviewed with parts missing (SOP not followed) and scored 2 by the
+  // client; the other reviewed clean and scored 5.
+  const poor = await closedTicket(admin, {
+    clientId: client.id,
+    contactId: contact.id,
+    description: 'Till dead',
+    stamp,
+  });
+  const good = await closedTicket(admin, {
+    clientId: client.id,
+    contactId: contact.id,
+    description: 'Scale drifts',
+    stamp: `${stamp}b`,
+  });
+  await invoke(admin, 'reviews.record', {
+    ticketId: poor.id,
+    note: 'Came without the PSU',
+    tags: ['parts_missing'],
+    sopFollowed: false,
+  });
+  await invoke(admin, 'reviews.record', { ticketId: good.id, note: 'Fine', tags: [], sopFollowed: true });
+  await invoke(admin, 'feedback.record', { ticketId: poor.id, score: 2 });
+  await invoke(admin, 'feedback.record', { ticketId: good.id, score: 5 });
+
+  const manager = await openConsoleAs(browser, 'manager');
+  await manager.getByRole('tab', { name: 'Reports' }).click();
+  await manager.getByRole('tablist', { name: 'Report' }).getByRole('tab', { name: 'Review and feedback' }).click();
+  await expect(manager.getByRole('heading', { name: 'Review and feedback', level: 1 })).toBeVisible();
+  expect(manager.url()).toContain('report=review');
+  const filters = manager.getByRole('form', { name: 'Report filters' });
+  await filters.getByLabel('From').fill(localDate(Date.now() - 86_400_000));
+  await filters.getByLabel('To').fill(localDate(Date.now() + 86_400_000));
+  await filters.getByLabel('Client').click();
+  await manager.getByRole('option', { name: `Proseware ${stamp}` }).click();
+  await expect(manager.getByRole('listbox')).toBeHidden();
+
+  const reviews = manager.getByRole('table', { name: 'Reviews figures' });
+  // Reviewed 2, SOP followed 1, not 1, 50.0%, Parts missing 1 (second of the eight tags).
+  await expect(
+    reviews
+      .getByRole('row', { name: /^Total/ })
+      .getByRole('cell')
+      .nth(3),
+  ).toHaveText('50.0%');
+  await expect(
+    reviews
+      .getByRole('row', { name: /^Total/ })
+      .getByRole('cell')
+      .nth(5),
+  ).toHaveText('1');
+  const feedback = manager.getByRole('table', { name: 'Client feedback figures' });
+  const total = feedback.getByRole('row', { name: /^Total/ });
+  // Scores 2, average 3.50, one each of 2 and 5, one low: 50.0%.
+  await expect(total.getByRole('cell')).toHaveText(['2', '3.50', '0', '1', '0', '0', '1', '1', '50.0%']);
+  await expect(manager.getByRole('figure', { name: 'Client feedback: chart' })).toContainText('1 score 5');
+  // Bar labels read as words in a sentence, acronyms kept.
+  await expect(manager.getByRole('figure', { name: 'Reviews: chart' })).toContainText('1 SOP followed');
+  await screenshot(manager, 'reports-review');
+
+  await feedback
+    .getByRole('row')
+    .nth(1)
+    .getByRole('button', { name: /1 Low scores/ })
+    .click();
+  const list = manager.getByRole('table', { name: 'Tickets behind the figure' });
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await expect(list).toContainText(poor.number);
+  await list.scrollIntoViewIfNeeded();
+  await screenshot(manager, 'reports-review-drill');
+
+  const [download] = await Promise.all([
+    manager.waitForEvent('download'),
+    manager.getByRole('button', { name: 'Export CSV', exact: true }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^review-and-feedback-by-priority-.*\.csv$/);
+  expect(fs.readFileSync(await download.path(), 'utf8')).toContain('SOP followed share (%)');
+
+  // Reviews are not the dispatcher's to read: no tab, though the other reports are there.
+  const dispatcher = await openConsoleAs(browser, 'dispatcher');
+  await dispatcher.getByRole('tab', { name: 'Reports' }).click();
+  const tabs = dispatcher.getByRole('tablist', { name: 'Report' });
+  await expect(tabs.getByRole('tab', { name: 'Escalations' })).toBeVisible();
+  await expect(tabs.getByRole('tab', { name: 'Review and feedback' })).toHaveCount(0);
+});

@@ -51,6 +51,8 @@ export const reportHandlers = {
 
   'reports.escalations': async (input, ctx) => figureReport(ctx.database, 'escalations', input, ctx.now()),
 
+  'reports.review': async (input, ctx) => figureReport(ctx.database, 'review', input, ctx.now()),
+
   'reports.tickets': async (input, ctx) => {
     const { report, ...rest } = input;
     mayRead(ctx, report);

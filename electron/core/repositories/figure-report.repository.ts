@@ -5,7 +5,9 @@
 // ROW_NUMBER() windows as the SLA report for percentiles); a drill-down selects the distinct
 // tickets of the base rows behind one figure. Nothing loads every row into JavaScript.
 import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { reviewTags } from '../../../shared/domain/closure';
 import { escalationKinds } from '../../../shared/domain/escalation';
+import { LOW_FEEDBACK_SCORE } from '../../../shared/domain/feedback';
 import { channels, priorities } from '../../../shared/domain/ticket';
 import type { Tx } from '../db/transaction';
 import { firstArrivalLead, groupKey, groupLabel, minutesBetween, type ReportScope } from './report.repository';
@@ -201,6 +203,57 @@ export function escalationsBase(db: Tx, scope: ReportScope, byKind = false): Bas
 
 /** The levels an escalation can have: 1 (at risk, low feedback, or by hand) and 2 (breached, or by hand). */
 export const escalationLevelIds = [1, 2] as const;
+
+// ——— Reviews and feedback ———
+
+/**
+ * A LIKE pattern for one tag inside a stored JSON list of tags (["parts_missing","other"]): the
+ * quoted tag, so no tag matches inside another, with LIKE's wildcards escaped. Plain LIKE reads
+ * the text column the same on both engines, where their JSON functions differ.
+ */
+const quotedTagPattern = (tag: string) => `%"${tag.replace(/[\\%_]/g, (c) => `\\${c}`)}"%`;
+
+/**
+ * Reviews made in the period (a range of ticket_reviews_reviewed_at): one row each, whether the
+ * SOP was followed, and a flag per improvement tag.
+ */
+export function reviewsBase(db: Tx, scope: ReportScope): Base {
+  const base = db
+    .selectFrom('ticket_reviews as r')
+    .innerJoin('tickets as t', 't.id', 'r.ticket_id')
+    .where('r.reviewed_at', '>=', scope.start)
+    .where('r.reviewed_at', '<', scope.end);
+  return withTicketDimensions(base, scope).select([
+    ...grouped(scope, sql`r.reviewed_at`),
+    't.id as ticket_id',
+    sql<number>`1`.as(figureColumn('reviewed')),
+    flag(sql`r.sop_followed = 1`).as(figureColumn('sop_followed')),
+    flag(sql`r.sop_followed = 0`).as(figureColumn('sop_not_followed')),
+    ...reviewTags.map((tag) =>
+      flag(sql`r.tags like ${quotedTagPattern(tag)} escape '\\'`).as(figureColumn(`tag_${tag}`)),
+    ),
+  ]);
+}
+
+/** Feedback recorded in the period (a range of feedback_recorded), by page or phone: its score. */
+export function feedbackBase(db: Tx, scope: ReportScope): Base {
+  const base = db
+    .selectFrom('feedback as fb')
+    .innerJoin('tickets as t', 't.id', 'fb.ticket_id')
+    .where('fb.recorded_at', '>=', scope.start)
+    .where('fb.recorded_at', '<', scope.end);
+  return withTicketDimensions(base, scope).select([
+    ...grouped(scope, sql`fb.recorded_at`),
+    't.id as ticket_id',
+    sql<number>`1`.as(figureColumn('feedback')),
+    sql<number>`fb.score`.as(figureColumn('score')),
+    ...feedbackScores.map((n) => flag(sql`fb.score = ${n}`).as(figureColumn(`score_${n}`))),
+    flag(sql`fb.score <= ${LOW_FEEDBACK_SCORE}`).as(figureColumn('low')),
+  ]);
+}
+
+/** The scores a client can give. */
+export const feedbackScores = [1, 2, 3, 4, 5] as const;
 
 /** Runs a base query's aggregation: each figure folded per group (or over all rows with `overall`). */
 export async function foldFigures(

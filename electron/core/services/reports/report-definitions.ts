@@ -3,18 +3,23 @@
 // of its base column (m_<id>) unless it names another (a median and a p90 of one duration).
 import type { FigureMeasure, ReportGrouping } from '../../../../shared/domain/reports';
 import { reportGroupingLabels } from '../../../../shared/domain/reports';
+import { reviewTagLabels, reviewTags } from '../../../../shared/domain/closure';
 import { escalationKindLabels, escalationKinds } from '../../../../shared/domain/escalation';
+import { LOW_FEEDBACK_SCORE } from '../../../../shared/domain/feedback';
 import { channelLabels, channels, priorities, priorityLabels } from '../../../../shared/domain/ticket';
 import { incompleteReasonLabels, incompleteReasons } from '../../../../shared/domain/visit';
 import {
   ageBands,
   escalationLevelIds,
   escalationsBase,
+  feedbackBase,
+  feedbackScores,
   fixBase,
   incompleteVisitsBase,
   openAtBase,
   receivedBase,
   reopenedBase,
+  reviewsBase,
   type FigureBase,
   type FigureFold,
 } from '../../repositories/figure-report.repository';
@@ -162,8 +167,40 @@ const escalations: TableSpec[] = [
   },
 ];
 
+const review: TableSpec[] = [
+  {
+    id: 'reviews',
+    title: 'Reviews',
+    note: 'Reviews of closed tickets made in the period, by when they were made: whether the SOP was followed (its share of the reviews) and how often each improvement tag was given (a review may give several).',
+    groupLabel: byGrouping,
+    measures: [
+      count('reviewed', 'Reviewed'),
+      count('sop_followed', 'SOP followed'),
+      count('sop_not_followed', 'SOP not followed'),
+      percent('sop_share', 'SOP followed share', ['sop_followed', 'sop_followed', 'sop_not_followed']),
+      ...reviewTags.map((tag) => count(`tag_${tag}`, reviewTagLabels[tag])),
+    ],
+    base: (scope) => (db) => reviewsBase(db, scope),
+  },
+  {
+    id: 'feedback',
+    title: 'Client feedback',
+    note: `Feedback clients gave in the period (on the feedback page or by phone), by when it was given: the number of scores, their average, how many of each score 1–5, and the share of low scores (${LOW_FEEDBACK_SCORE} or less, which raise an escalation).`,
+    groupLabel: byGrouping,
+    measures: [
+      count('feedback', 'Scores'),
+      { id: 'average', label: 'Average score', kind: 'mean', drill: false, fold: 'mean', column: 'score' },
+      ...feedbackScores.map((n) => count(`score_${n}`, `Score ${n}`)),
+      count('low', 'Low scores'),
+      percent('low_share', 'Low score share', ['low', 'feedback']),
+    ],
+    base: (scope) => (db) => feedbackBase(db, scope),
+  },
+];
+
 export const reportDefinitions: Record<FigureReportKind, TableSpec[]> = {
   volumes,
   first_time_fix: firstTimeFix,
   escalations,
+  review,
 };

@@ -10,6 +10,7 @@ export const figureMethods = {
   volumes: 'reports.volumes',
   first_time_fix: 'reports.firstTimeFix',
   escalations: 'reports.escalations',
+  review: 'reports.review',
 } as const satisfies Record<Exclude<ReportKind, 'sla_adherence'>, string>;
 
 /** The report of tables the page shows (none while SLA adherence is shown). */

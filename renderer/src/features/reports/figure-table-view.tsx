@@ -20,11 +20,16 @@ const charted: Record<string, string[]> = {
   incomplete: ['visits'],
   raised: ['level_1', 'level_2'],
   by_kind: ['raised'],
+  reviews: ['sop_followed', 'sop_not_followed'],
+  feedback: ['score_1', 'score_2', 'score_3', 'score_4', 'score_5'],
 };
 
 // Colours differ in lightness too (readable in greyscale); every bar also carries its number and
 // its series' name, and the legend names them, so no figure depends on colour.
 const palette = ['#1b5e20', '#81c784', '#0d47a1', '#90caf9', '#e65100'];
+
+/** A label inside a sentence: "Score 5" → "score 5", while an acronym stays ("SOP followed"). */
+const inSentence = (label: string) => label.replace(/\b([A-Z])(?=[a-z])/g, (c) => c.toLowerCase());
 
 /** One table of a report: a bar chart of its main counts beside every figure in numbers; each count opens its tickets. */
 export function FigureTableView({ table, onDrill }: { table: FigureTable; onDrill: (drill: Drill) => void }) {
@@ -82,7 +87,7 @@ export function FigureTableView({ table, onDrill }: { table: FigureTable; onDril
                 data: table.rows.map((r) => r.values[m.id] ?? 0),
                 color: palette[i % palette.length] ?? '#555',
                 barLabel: (item: { value: number | null }) =>
-                  item.value ? `${item.value} ${m.label.toLowerCase()}` : null,
+                  item.value ? `${item.value} ${inSentence(m.label)}` : null,
                 barLabelPlacement: 'outside' as const,
               }))}
               onItemClick={(_event, item) => {
