@@ -109,6 +109,7 @@ const outputs: Record<MethodName, string> = {
   'reports.firstTimeFix': 'FigureReport',
   'reports.escalations': 'FigureReport',
   'reports.review': 'FigureReport',
+  'reports.utilization': 'FigureReport',
   'reports.tickets': 'ReportTicketList',
   'reports.export': 'ReportFileDto',
   'reviews.pending': 'PendingReviewDto[]',

@@ -71,4 +71,7 @@ export const reportAccess: Record<ReportKind, readonly Role[]> = {
   // ticket's feedback but not reviews, and this report puts both side by side per technician and
   // team; the desk and technicians read no report.
   review: access.reviewReaders,
+  // Each technician's hours, read by those who plan the work and manage the crews; technicians
+  // would read their colleagues' figures.
+  utilization: access.reportReaders,
 };

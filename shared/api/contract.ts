@@ -783,6 +783,12 @@ export const api = {
     summary:
       "Reviews and client feedback of a period, grouped like the other reports: reviews made, SOP followed and not, its share, and how often each improvement tag was given; feedback scores given (page or phone), their average, the count of each score 1–5, low scores (2 or less) and their share. Every count opens its tickets through reports.tickets with report 'review'. For those who read reviews: client service managers, supervisors and admins.",
   }),
+  'reports.utilization': method<FigureReport>()({
+    input: reportInput,
+    access: access.reportReaders,
+    summary:
+      "Technician utilization of a period, grouped by technician, team, day, week or month (other groupings, a client and a priority are refused at their field): shift minutes (the technician's pattern or the organisation's hours less closed days, less time off, plus extra shifts), visits, booked minutes, on-site minutes (arrival to finish), driving minutes (the offline travel estimate from the previous stop of the day, or from base), and booked, on-site and driving shares of the shift. Visits and minutes open their tickets through reports.tickets with report 'utilization'.",
+  }),
   'reports.tickets': method<ReportTicketList>()({
     input: reportTicketsInput,
     access: access.reportReaders,

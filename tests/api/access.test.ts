@@ -149,6 +149,8 @@ const intended: Record<MethodName, Callers> = {
   'reports.escalations': [dispatcher, manager, supervisor, admin],
   // Reviews are the manager's verdicts, read by those who read the review list (not dispatchers).
   'reports.review': [manager, supervisor, admin],
+  // Each technician's hours: for those who plan and manage the crews, not the technicians themselves.
+  'reports.utilization': [dispatcher, manager, supervisor, admin],
   'reports.tickets': [dispatcher, manager, supervisor, admin],
   'reports.export': [dispatcher, manager, supervisor, admin],
   'reviews.pending': [manager, supervisor, admin],

@@ -903,6 +903,13 @@ const cases: Record<MethodName, Case[]> = {
     ['a client that does not exist', with_('reports.review', { clientId: randomUUID() }), ['clientId']],
     ['a grouping that does not exist', with_('reports.review', { groupBy: 'mood' }), ['groupBy']],
   ],
+  'reports.utilization': [
+    ['a grouping by a ticket’s priority', with_('reports.utilization', { groupBy: 'priority' }), ['groupBy']],
+    ['a grouping by client', with_('reports.utilization', { groupBy: 'client' }), ['groupBy']],
+    ['a client filter', with_('reports.utilization', { clientId: randomUUID() }), ['clientId']],
+    ['a priority filter', with_('reports.utilization', { priority: 'high' }), ['priority']],
+    ['a team no technician is on', with_('reports.utilization', { team: 'Atlantis' }), ['team']],
+  ],
   'reports.tickets': [
     ['a report that does not exist', with_('reports.tickets', { report: 'weather' }), ['report']],
     ['a table the report has not', with_('reports.tickets', { report: 'volumes', table: 'weather' }), ['table']],
@@ -917,6 +924,11 @@ const cases: Record<MethodName, Case[]> = {
       'a percentile, which opens no list',
       with_('reports.tickets', { report: 'escalations', table: 'raised', measure: 'ack_minutes_median' }),
       ['measure'],
+    ],
+    [
+      'a utilization drill-down grouped by priority',
+      with_('reports.tickets', { report: 'utilization', table: 'utilization', measure: 'booked' }),
+      ['groupBy'],
     ],
     [
       'an average, which opens no list',

@@ -6,6 +6,8 @@ import { openDatabase } from '../../electron/core/db/connect';
 import type { Tx } from '../../electron/core/db/transaction';
 import { escalationsBase, feedbackBase, reviewsBase } from '../../electron/core/repositories/figure-report.repository';
 import type { ReportScope } from '../../electron/core/repositories/report.repository';
+import { utilizationBase } from '../../electron/core/repositories/utilization-report.repository';
+import { defaultTravelSettings } from '../../shared/domain/travel';
 import { describeEachDatabase, useTestEnvironment } from '../support/test-runtime';
 
 describeEachDatabase('migration 0022-escalation-review-utilization-indexes', (kind) => {
@@ -47,5 +49,18 @@ describeEachDatabase('migration 0022-escalation-review-utilization-indexes', (ki
   it('reads the reviews of the period by ticket_reviews_reviewed_at and the feedback by feedback_recorded', async () => {
     expect(await planOf((tx) => reviewsBase(tx, scope))).toMatch(/ticket_reviews_reviewed_at/);
     expect(await planOf((tx) => feedbackBase(tx, { ...scope, groupBy: 'technician' }))).toMatch(/feedback_recorded/);
+  });
+
+  it('reads the crew rows of the period by an index of their starts, each visit by its key', async () => {
+    const options = {
+      travel: defaultTravelSettings,
+      zones: [{ zone: 'America/New_York', segments: [{ until: null, minutes: -300 }] }],
+      shifts: [{ key: 'North', label: null, minutes: 480 }],
+    };
+    const plan = await planOf((tx) => utilizationBase(tx, { ...scope, groupBy: 'team', team: 'North' }, options));
+    // SQLite reads each technician's range of (technician, start); PostgreSQL reads the period's
+    // range of starts, where (technician, start) would be read whole without a technician to seek.
+    expect(plan).toMatch(kind === 'postgres' ? /visit_crew_starts_at/ : /visit_crew_(technician|starts_at)/);
+    expect(plan).toMatch(/visits_pkey|sqlite_autoindex_visits_1/);
   });
 });

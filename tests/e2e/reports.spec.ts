@@ -342,3 +342,86 @@ test('a service manager reads reviews and feedback: SOP share, tags and scores, 
   await expect(tabs.getByRole('tab', { name: 'Escalations' })).toBeVisible();
   await expect(tabs.getByRole('tab', { name: 'Review and feedback' })).toHaveCount(0);
 });
+
+test('a service manager reads technician utilization by technician for a team: shift, booked and drive minutes and shares, the visit behind them, and the XLSX', async ({
+  browser,
+}) => {
+  test.slow();
+  const stamp = Date.now().toString(36);
+  const admin = await openConsoleAs(browser, 'admin');
+  const team = `Crew ${stamp}`;
+  // 08:00–16:00 every day in the organisation's zone: 3 days of the period are 3 × 480 = 1440 min.
+  const everyDay = Object.fromEntries(
+    ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '16:00']]]),
+  );
+  const technician = await invoke<{ id: string }>(admin, 'technicians.save', {
+    name: `Tess ${stamp}`,
+    team,
+    homeLatitude: 40.7,
+    homeLongitude: -74,
+    shiftPattern: everyDay,
+    skills: [],
+    certifications: [],
+  });
+  const client = await invoke<{ id: string }>(admin, 'clients.create', { name: `Woodgrove ${stamp}` });
+  // 0.1° of latitude north of her base: 11.12 km × 1.3 at 40 km/h is 21.7 min, + 5 parking → 27 min.
+  const site = await invoke<{ id: string }>(admin, 'sites.create', {
+    clientId: client.id,
+    name: 'Depot',
+    address: '1 Depot Road',
+    latitude: 40.8,
+    longitude: -74,
+  });
+  const ticket = await invoke<{ id: string; number: string }>(admin, 'tickets.create', {
+    channel: 'phone',
+    receivedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+    clientId: client.id,
+    siteId: site.id,
+    description: 'Forklift charger faulty',
+    priority: 'medium',
+  });
+  await invoke(admin, 'visits.create', {
+    ticketId: ticket.id,
+    technicianId: technician.id,
+    startsAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+    durationMinutes: 90,
+    override: { reason: 'Booked by hand for the test' },
+  });
+
+  const manager = await openConsoleAs(browser, 'manager');
+  await manager.getByRole('tab', { name: 'Reports' }).click();
+  await manager.getByRole('tablist', { name: 'Report' }).getByRole('tab', { name: 'Technician utilization' }).click();
+  await expect(manager.getByRole('heading', { name: 'Technician utilization', level: 1 })).toBeVisible();
+  const filters = manager.getByRole('form', { name: 'Report filters' });
+  // Grouped by technician (priority has no meaning for shifts), and no client to choose.
+  await expect(filters.getByLabel('Group by')).toHaveText('Technician');
+  await expect(filters.getByLabel('Client')).toHaveAttribute('aria-disabled', 'true');
+  await filters.getByLabel('From').fill(localDate(Date.now() - 86_400_000));
+  await filters.getByLabel('To').fill(localDate(Date.now() + 86_400_000));
+  await filters.getByLabel('Team').click();
+  await manager.getByRole('option', { name: team }).click();
+  await expect(manager.getByRole('listbox')).toBeHidden();
+
+  const table = manager.getByRole('table', { name: 'Technician utilization figures' });
+  const row = table.getByRole('row', { name: new RegExp(`^Tess ${stamp}`) });
+  // Shift 1440, 1 visit, booked 90, on site 0 (not reached), driving 27; 6.3%, 0.0%, 1.9%.
+  await expect(row.getByRole('cell')).toHaveText(['1440', '1', '90', '0', '27', '6.3%', '0.0%', '1.9%']);
+  await expect(manager.getByRole('figure', { name: 'Technician utilization: chart' })).toContainText('1440 shift');
+  await screenshot(manager, 'reports-utilization');
+
+  await row.getByRole('button', { name: /27 Driving/ }).click();
+  const list = manager.getByRole('table', { name: 'Tickets behind the figure' });
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await expect(list).toContainText(ticket.number);
+  await list.scrollIntoViewIfNeeded();
+  await screenshot(manager, 'reports-utilization-drill');
+
+  const [download] = await Promise.all([
+    manager.waitForEvent('download'),
+    manager.getByRole('button', { name: 'Export XLSX', exact: true }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^technician-utilization-by-technician-.*\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+  expect(book.worksheets[0]?.getRow(3).values).toEqual([undefined, `Tess ${stamp}`, 1440, 1, 90, 0, 27, 6.3, 0, 1.9]);
+});

@@ -568,6 +568,7 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
   'reports.firstTimeFix': () => ({ from: '2026-12-01', to: '2026-12-31', groupBy: 'priority' }),
   'reports.escalations': () => ({ from: '2026-12-01', to: '2026-12-31', groupBy: 'week' }),
   'reports.review': () => ({ from: '2026-12-01', to: '2026-12-31', groupBy: 'team' }),
+  'reports.utilization': () => ({ from: '2026-12-01', to: '2026-12-31', groupBy: 'technician' }),
   'reports.tickets': () => ({ from: '2026-12-01', to: '2026-12-31', groupBy: 'priority', key: 'high' }),
   'reports.export': () => ({ from: '2026-12-01', to: '2026-12-31', groupBy: 'priority', format: 'csv' }),
   'reviews.pending': () => ({}),

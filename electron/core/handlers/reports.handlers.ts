@@ -53,6 +53,8 @@ export const reportHandlers = {
 
   'reports.review': async (input, ctx) => figureReport(ctx.database, 'review', input, ctx.now()),
 
+  'reports.utilization': async (input, ctx) => figureReport(ctx.database, 'utilization', input, ctx.now()),
+
   'reports.tickets': async (input, ctx) => {
     const { report, ...rest } = input;
     mayRead(ctx, report);

@@ -25,7 +25,7 @@ export interface FigureColumn {
 /** A base query: any FROM, with the aliases t, cl, s and tech, and the columns named in the spec. */
 // The builder's table map differs per report; `any` here is the row shape each base declares by alias.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Base = SelectQueryBuilder<any, any, any>;
+export type Base = SelectQueryBuilder<any, any, any>;
 
 /** Column name of a figure in a base query (ids are the service's, but only [a-z0-9_] reach SQL). */
 export const figureColumn = (id: string): string => {
@@ -50,7 +50,7 @@ function withTicketDimensions<QB extends Base>(query: QB, scope: ReportScope): Q
   return q;
 }
 
-const grouped = (scope: ReportScope, at: RawBuilder<unknown>) => [
+export const grouped = (scope: ReportScope, at: RawBuilder<unknown>) => [
   groupKey(scope, at).as('group_key'),
   groupLabel(scope).as('group_label'),
 ];
@@ -351,7 +351,8 @@ export async function figureTickets(
         : q.where(sql.ref('k.group_key'), '=', drill.key);
     if (drill.column !== null) {
       const ref = sql.ref(`k.${drill.column}`);
-      q = drill.fold === 'sum' ? q.where(ref, '=', 1) : q.where(ref, 'is not', null);
+      // A sum opens the rows it counts: a flag of 1, or minutes above 0 (of a visit, say).
+      q = drill.fold === 'sum' ? q.where(ref, '>', 0) : q.where(ref, 'is not', null);
     }
     return q;
   };

@@ -2,7 +2,7 @@
 // (figure-report.repository.ts), its figures and what they mean. A figure id is also the name
 // of its base column (m_<id>) unless it names another (a median and a p90 of one duration).
 import type { FigureMeasure, ReportGrouping } from '../../../../shared/domain/reports';
-import { reportGroupingLabels } from '../../../../shared/domain/reports';
+import { reportGroupingLabels, utilizationGroupings } from '../../../../shared/domain/reports';
 import { reviewTagLabels, reviewTags } from '../../../../shared/domain/closure';
 import { escalationKindLabels, escalationKinds } from '../../../../shared/domain/escalation';
 import { LOW_FEEDBACK_SCORE } from '../../../../shared/domain/feedback';
@@ -24,6 +24,12 @@ import {
   type FigureFold,
 } from '../../repositories/figure-report.repository';
 import type { ReportScope } from '../../repositories/report.repository';
+import type { Tx } from '../../db/transaction';
+import { utilizationBase } from '../../repositories/utilization-report.repository';
+import { loadDispatchSettings } from '../dispatch/dispatch-settings.service';
+import { defaultCalendar } from '../sla/sla-config.service';
+import { shiftMinutesByGroup, zoneOffsetsOf } from './utilization-shifts';
+import { ApiFailure } from '../../../../shared/errors';
 import type { FigureReportKind } from './figure-report.service';
 
 export interface MeasureSpec extends FigureMeasure {
@@ -43,7 +49,8 @@ export interface TableSpec {
   ownGroups?: readonly { key: string; label: string }[];
   groupLabel: (scope: ReportScope) => string;
   measures: MeasureSpec[];
-  base: (scope: ReportScope, now: string) => FigureBase;
+  /** The base query; a report that needs the core's work first (utilization's shifts) reads the database here. */
+  base: (scope: ReportScope, now: string, db: Tx) => FigureBase | Promise<FigureBase>;
 }
 
 const byGrouping = (scope: { groupBy: ReportGrouping }) => reportGroupingLabels[scope.groupBy];
@@ -198,9 +205,62 @@ const review: TableSpec[] = [
   },
 ];
 
+const minutesSum = (id: string, label: string): MeasureSpec => ({
+  id,
+  label,
+  kind: 'minutes',
+  drill: true,
+  fold: 'sum',
+});
+
+const utilization: TableSpec[] = [
+  {
+    id: 'utilization',
+    title: 'Technician utilization',
+    note: 'Minutes of shift (each technician’s pattern, or the organisation’s hours and not on its closed days, less time off, plus extra shifts) against the minutes of visits starting in the period: booked (the visit’s planned length, for each of its crew), on site (arrival to finish) and driving (the offline travel estimate from the previous stop of the day, or from base for the first; unknown for a site without coordinates). Shares are of the shift minutes. Shifts count active technicians.',
+    groupLabel: byGrouping,
+    measures: [
+      // No ticket is behind a shift.
+      { ...minutesSum('shift', 'Shift'), drill: false },
+      count('visits', 'Visits'),
+      minutesSum('booked', 'Booked'),
+      minutesSum('on_site', 'On site'),
+      minutesSum('drive', 'Driving'),
+      percent('booked_share', 'Booked share', ['booked', 'shift']),
+      percent('on_site_share', 'On-site share', ['on_site', 'shift']),
+      percent('drive_share', 'Driving share', ['drive', 'shift']),
+    ],
+    base: async (scope, _now, db) => {
+      const calendar = await defaultCalendar(db);
+      const { travel } = await loadDispatchSettings(db);
+      const { groups, zones } = await shiftMinutesByGroup(db, scope, calendar);
+      return (tx) => utilizationBase(tx, scope, { travel, zones: zoneOffsetsOf(zones, scope), shifts: groups });
+    },
+  },
+];
+
+/**
+ * Inputs a report refuses beyond the common checks, at their field: utilization is of technicians'
+ * time, so a client, a priority or a grouping by a ticket's dimension has no meaning there.
+ */
+export function checkReportInput(
+  kind: FigureReportKind,
+  input: { groupBy: ReportGrouping; clientId?: string | undefined; priority?: string | undefined },
+): void {
+  if (kind !== 'utilization') return;
+  const refuse = (field: string, message: string): never => {
+    throw new ApiFailure('invalid_input', message, [{ path: [field], message }]);
+  };
+  if (!utilizationGroupings.includes(input.groupBy))
+    refuse('groupBy', 'Utilization is grouped by technician, team, day, week or month');
+  if (input.clientId !== undefined) refuse('clientId', 'Utilization is of technicians’ time, not of a client');
+  if (input.priority !== undefined) refuse('priority', 'Utilization is of technicians’ time, not of a priority');
+}
+
 export const reportDefinitions: Record<FigureReportKind, TableSpec[]> = {
   volumes,
   first_time_fix: firstTimeFix,
   escalations,
   review,
+  utilization,
 };

@@ -22,6 +22,7 @@ const charted: Record<string, string[]> = {
   by_kind: ['raised'],
   reviews: ['sop_followed', 'sop_not_followed'],
   feedback: ['score_1', 'score_2', 'score_3', 'score_4', 'score_5'],
+  utilization: ['shift', 'booked', 'on_site', 'drive'],
 };
 
 // Colours differ in lightness too (readable in greyscale); every bar also carries its number and
@@ -93,7 +94,8 @@ export function FigureTableView({ table, onDrill }: { table: FigureTable; onDril
               onItemClick={(_event, item) => {
                 const row = table.rows[item.dataIndex];
                 const measure = table.measures.find((m) => m.id === item.seriesId);
-                if (row && measure) open(row, measure);
+                // A shift or a percentile has no tickets behind it.
+                if (row && measure?.drill) open(row, measure);
               }}
               skipAnimation
             />
@@ -106,7 +108,7 @@ export function FigureTableView({ table, onDrill }: { table: FigureTable; onDril
                 <TableCell>{table.groupLabel}</TableCell>
                 {table.measures.map((m) => (
                   <TableCell key={m.id} align="right">
-                    {m.label}
+                    {m.kind === 'minutes' ? `${m.label} (min)` : m.label}
                   </TableCell>
                 ))}
               </TableRow>
