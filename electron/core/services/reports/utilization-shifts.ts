@@ -40,6 +40,14 @@ export async function shiftMinutesByGroup(
     group.minutes += minutes;
     groups.set(key, group);
   };
+  // The buckets as spans in order, so each technician's shifts are split in one pass (a bucket
+  // list of a year by day against a year of shifts would otherwise be read 366 times).
+  let previous = from;
+  const spans = scope.buckets.map((b) => {
+    const span = { key: b.key, start: previous, end: Date.parse(b.end) };
+    previous = span.end;
+    return span;
+  });
   for (const t of technicians) {
     const worked = technicianShifts(
       t,
@@ -51,11 +59,10 @@ export async function shiftMinutesByGroup(
     if (scope.groupBy === 'technician') add(t.id, t.name, minutesOf(worked));
     else if (scope.groupBy === 'team') add(t.team, null, minutesOf(worked));
     else {
-      let start = from;
-      for (const bucket of scope.buckets) {
-        const end = Date.parse(bucket.end);
-        add(bucket.key, null, minutesOf(intersect(worked, [{ start, end }])));
-        start = end;
+      let bucket = 0;
+      for (const piece of intersect(worked, spans)) {
+        while ((spans[bucket]?.end ?? Infinity) <= piece.start) bucket += 1;
+        add(spans[bucket]?.key ?? null, null, minutesOf([piece]));
       }
     }
   }
