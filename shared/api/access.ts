@@ -64,4 +64,14 @@ export const reportAccess: Record<ReportKind, readonly Role[]> = {
   sla_adherence: access.reportReaders,
   volumes: access.reportReaders,
   first_time_fix: access.reportReaders,
+  // Those who read the escalation list read its figures: every report reader.
+  escalations: access.escalationReaders,
+  // Reviews are the manager's verdicts on closed work, read by those who read the review list: the
+  // client service manager, the supervisor (who coaches the crews) and admins. Dispatchers read a
+  // ticket's feedback but not reviews, and this report puts both side by side per technician and
+  // team; the desk and technicians read no report.
+  review: access.reviewReaders,
+  // Each technician's hours, read by those who plan the work and manage the crews; technicians
+  // would read their colleagues' figures.
+  utilization: access.reportReaders,
 };

@@ -870,6 +870,24 @@ export const api = {
     summary:
       'First-time fix of the tickets closed in a period (closings in force): fixed first time, not, not recorded, the rate, visits on site per ticket and tickets visited twice or more; and the visits that ended incomplete in the period by reason.',
   }),
+  'reports.escalations': method<FigureReport>()({
+    input: reportInput,
+    access: access.escalationReaders,
+    summary:
+      "Escalations raised in a period, grouped like the other reports by when they were raised: counts by level and by kind (at risk, breached, by hand, low feedback score), acknowledged and not yet, and the median and 90th percentile of the minutes to acknowledge; and the same by kind. Every count opens its tickets through reports.tickets with report 'escalations'.",
+  }),
+  'reports.review': method<FigureReport>()({
+    input: reportInput,
+    access: access.reviewReaders,
+    summary:
+      "Reviews and client feedback of a period, grouped like the other reports: reviews made, SOP followed and not, its share, and how often each improvement tag was given; feedback scores given (page or phone), their average, the count of each score 1–5, low scores (2 or less) and their share. Every count opens its tickets through reports.tickets with report 'review'. For those who read reviews: client service managers, supervisors and admins.",
+  }),
+  'reports.utilization': method<FigureReport>()({
+    input: reportInput,
+    access: access.reportReaders,
+    summary:
+      "Technician utilization of a period, grouped by technician, team, day, week or month (other groupings, a client and a priority are refused at their field): shift minutes (the technician's pattern or the organisation's hours less closed days, less time off, plus extra shifts), visits, booked minutes, on-site minutes (arrival to finish), driving minutes (the offline travel estimate from the previous stop of the day, or from base), and booked, on-site and driving shares of the shift. Visits and minutes open their tickets through reports.tickets with report 'utilization'.",
+  }),
   'reports.tickets': method<ReportTicketList>()({
     input: reportTicketsInput,
     access: access.reportReaders,

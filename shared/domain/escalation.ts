@@ -7,6 +7,13 @@ import type { Priority } from './ticket';
 export const escalationKinds = ['at_risk', 'breached', 'manual', 'low_feedback'] as const;
 export type EscalationKind = (typeof escalationKinds)[number];
 
+export const escalationKindLabels: Record<EscalationKind, string> = {
+  at_risk: 'At risk',
+  breached: 'Breached',
+  manual: 'By hand',
+  low_feedback: 'Low feedback score',
+};
+
 export const escalationLevels: Record<Exclude<EscalationKind, 'manual'>, number> = {
   at_risk: 1,
   breached: 2,

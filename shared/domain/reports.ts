@@ -2,13 +2,23 @@ import type { Channel, Priority, TicketStatus } from './ticket';
 import type { SlaOutcome } from './closure';
 
 /** The reports the console draws; each but SLA adherence answers a FigureReport. */
-export const reportKinds = ['sla_adherence', 'volumes', 'first_time_fix'] as const;
+export const reportKinds = [
+  'sla_adherence',
+  'volumes',
+  'first_time_fix',
+  'escalations',
+  'review',
+  'utilization',
+] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 export const reportKindLabels: Record<ReportKind, string> = {
   sla_adherence: 'SLA adherence',
   volumes: 'Volumes and backlog',
   first_time_fix: 'First-time fix',
+  escalations: 'Escalations',
+  review: 'Review and feedback',
+  utilization: 'Technician utilization',
 };
 
 /** What an SLA adherence report may be grouped by: a dimension of the ticket, or a period bucket. */
@@ -25,6 +35,9 @@ export const reportGroupingLabels: Record<ReportGrouping, string> = {
   week: 'Week',
   month: 'Month',
 };
+
+/** Groupings utilization can be read by: shift time belongs to a technician, not to a client or priority. */
+export const utilizationGroupings: readonly ReportGrouping[] = ['technician', 'team', 'day', 'week', 'month'];
 
 /** The longest period a report covers (about three years), and the most day buckets it draws. */
 export const REPORT_MAX_DAYS = 1100;

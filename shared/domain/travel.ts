@@ -13,7 +13,7 @@ export function latLngOf(latitude: number | null, longitude: number | null): Lat
 }
 
 // IUGG mean Earth radius: the sphere that best fits the ellipsoid on average.
-const EARTH_RADIUS_KM = 6371.0088;
+export const EARTH_RADIUS_KM = 6371.0088;
 const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 
 /** Great-circle distance in kilometres (haversine, stable for short distances). */

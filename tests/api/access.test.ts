@@ -164,6 +164,12 @@ const intended: Record<MethodName, Callers> = {
   'reports.slaAdherence': [dispatcher, manager, supervisor, admin],
   'reports.volumes': [dispatcher, manager, supervisor, admin],
   'reports.firstTimeFix': [dispatcher, manager, supervisor, admin],
+  // Escalation figures for those who read the escalations themselves.
+  'reports.escalations': [dispatcher, manager, supervisor, admin],
+  // Reviews are the manager's verdicts, read by those who read the review list (not dispatchers).
+  'reports.review': [manager, supervisor, admin],
+  // Each technician's hours: for those who plan and manage the crews, not the technicians themselves.
+  'reports.utilization': [dispatcher, manager, supervisor, admin],
   'reports.tickets': [dispatcher, manager, supervisor, admin],
   'reports.export': [dispatcher, manager, supervisor, admin],
   'reviews.pending': [manager, supervisor, admin],

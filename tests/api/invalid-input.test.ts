@@ -963,6 +963,23 @@ const cases: Record<MethodName, Case[]> = {
     ['a team no technician is on', with_('reports.firstTimeFix', { team: 'Atlantis' }), ['team']],
     ['a client that does not exist', with_('reports.firstTimeFix', { clientId: randomUUID() }), ['clientId']],
   ],
+  'reports.escalations': [
+    ['an end before the start', with_('reports.escalations', { from: '2026-12-31', to: '2026-12-01' }), ['to']],
+    ['a team no technician is on', with_('reports.escalations', { team: 'Atlantis' }), ['team']],
+    ['a priority that does not exist', with_('reports.escalations', { priority: 'urgent' }), ['priority']],
+  ],
+  'reports.review': [
+    ['an end before the start', with_('reports.review', { from: '2026-12-31', to: '2026-12-01' }), ['to']],
+    ['a client that does not exist', with_('reports.review', { clientId: randomUUID() }), ['clientId']],
+    ['a grouping that does not exist', with_('reports.review', { groupBy: 'mood' }), ['groupBy']],
+  ],
+  'reports.utilization': [
+    ['a grouping by a ticket’s priority', with_('reports.utilization', { groupBy: 'priority' }), ['groupBy']],
+    ['a grouping by client', with_('reports.utilization', { groupBy: 'client' }), ['groupBy']],
+    ['a client filter', with_('reports.utilization', { clientId: randomUUID() }), ['clientId']],
+    ['a priority filter', with_('reports.utilization', { priority: 'high' }), ['priority']],
+    ['a team no technician is on', with_('reports.utilization', { team: 'Atlantis' }), ['team']],
+  ],
   'reports.tickets': [
     ['a report that does not exist', with_('reports.tickets', { report: 'weather' }), ['report']],
     ['a table the report has not', with_('reports.tickets', { report: 'volumes', table: 'weather' }), ['table']],
@@ -973,6 +990,21 @@ const cases: Record<MethodName, Case[]> = {
     ],
     ['an SLA outcome on another report', with_('reports.tickets', { report: 'volumes', outcome: 'met' }), ['outcome']],
     ['a figure on the SLA report', with_('reports.tickets', { measure: 'received' }), ['measure']],
+    [
+      'a percentile, which opens no list',
+      with_('reports.tickets', { report: 'escalations', table: 'raised', measure: 'ack_minutes_median' }),
+      ['measure'],
+    ],
+    [
+      'a utilization drill-down grouped by priority',
+      with_('reports.tickets', { report: 'utilization', table: 'utilization', measure: 'booked' }),
+      ['groupBy'],
+    ],
+    [
+      'an average, which opens no list',
+      with_('reports.tickets', { report: 'review', table: 'feedback', measure: 'average' }),
+      ['measure'],
+    ],
     ['no group key', without('reports.tickets', 'key'), ['key']],
     ['an outcome that does not exist', with_('reports.tickets', { outcome: 'late' }), ['outcome']],
     ['an end before the start', with_('reports.tickets', { from: '2026-12-31', to: '2026-12-01' }), ['to']],

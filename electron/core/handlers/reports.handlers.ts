@@ -49,6 +49,12 @@ export const reportHandlers = {
 
   'reports.firstTimeFix': async (input, ctx) => figureReport(ctx.database, 'first_time_fix', input, ctx.now()),
 
+  'reports.escalations': async (input, ctx) => figureReport(ctx.database, 'escalations', input, ctx.now()),
+
+  'reports.review': async (input, ctx) => figureReport(ctx.database, 'review', input, ctx.now()),
+
+  'reports.utilization': async (input, ctx) => figureReport(ctx.database, 'utilization', input, ctx.now()),
+
   'reports.tickets': async (input, ctx) => {
     const { report, ...rest } = input;
     mayRead(ctx, report);

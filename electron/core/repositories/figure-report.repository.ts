@@ -5,6 +5,9 @@
 // ROW_NUMBER() windows as the SLA report for percentiles); a drill-down selects the distinct
 // tickets of the base rows behind one figure. Nothing loads every row into JavaScript.
 import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { reviewTags } from '../../../shared/domain/closure';
+import { escalationKinds } from '../../../shared/domain/escalation';
+import { LOW_FEEDBACK_SCORE } from '../../../shared/domain/feedback';
 import { channels, priorities } from '../../../shared/domain/ticket';
 import type { Tx } from '../db/transaction';
 import { firstArrivalLead, groupKey, groupLabel, minutesBetween, type ReportScope } from './report.repository';
@@ -22,7 +25,7 @@ export interface FigureColumn {
 /** A base query: any FROM, with the aliases t, cl, s and tech, and the columns named in the spec. */
 // The builder's table map differs per report; `any` here is the row shape each base declares by alias.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Base = SelectQueryBuilder<any, any, any>;
+export type Base = SelectQueryBuilder<any, any, any>;
 
 /** Column name of a figure in a base query (ids are the service's, but only [a-z0-9_] reach SQL). */
 export const figureColumn = (id: string): string => {
@@ -47,7 +50,7 @@ function withTicketDimensions<QB extends Base>(query: QB, scope: ReportScope): Q
   return q;
 }
 
-const grouped = (scope: ReportScope, at: RawBuilder<unknown>) => [
+export const grouped = (scope: ReportScope, at: RawBuilder<unknown>) => [
   groupKey(scope, at).as('group_key'),
   groupLabel(scope).as('group_label'),
 ];
@@ -171,6 +174,87 @@ export function incompleteVisitsBase(db: Tx, scope: ReportScope): Base {
   ]);
 }
 
+// ——— Escalations ———
+
+/**
+ * Escalations raised in the period (a range of escalations_created_at): one row each, flagged by
+ * level and kind, whether taken by now, and the wall-clock minutes it waited to be acknowledged.
+ * Grouped by the report's grouping at when it was raised, or (`byKind`) by its kind.
+ */
+export function escalationsBase(db: Tx, scope: ReportScope, byKind = false): Base {
+  const base = db
+    .selectFrom('escalations as e')
+    .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+    .where('e.created_at', '>=', scope.start)
+    .where('e.created_at', '<', scope.end);
+  return withTicketDimensions(base, scope).select([
+    ...(byKind
+      ? [sql<string>`e.kind`.as('group_key'), sql<string | null>`cast(null as text)`.as('group_label')]
+      : grouped(scope, sql`e.created_at`)),
+    't.id as ticket_id',
+    sql<number>`1`.as(figureColumn('raised')),
+    ...escalationLevelIds.map((level) => flag(sql`e.level = ${level}`).as(figureColumn(`level_${level}`))),
+    ...escalationKinds.map((k) => flag(sql`e.kind = ${k}`).as(figureColumn(`kind_${k}`))),
+    flag(sql`e.acknowledged_at is not null`).as(figureColumn('acknowledged')),
+    flag(sql`e.acknowledged_at is null`).as(figureColumn('unacknowledged')),
+    minutesBetween(scope.dialect, sql`e.created_at`, sql`e.acknowledged_at`).as(figureColumn('ack_minutes')),
+  ]);
+}
+
+/** The levels an escalation can have: 1 (at risk, low feedback, or by hand) and 2 (breached, or by hand). */
+export const escalationLevelIds = [1, 2] as const;
+
+// ——— Reviews and feedback ———
+
+/**
+ * A LIKE pattern for one tag inside a stored JSON list of tags (["parts_missing","other"]): the
+ * quoted tag, so no tag matches inside another, with LIKE's wildcards escaped. Plain LIKE reads
+ * the text column the same on both engines, where their JSON functions differ.
+ */
+const quotedTagPattern = (tag: string) => `%"${tag.replace(/[\\%_]/g, (c) => `\\${c}`)}"%`;
+
+/**
+ * Reviews made in the period (a range of ticket_reviews_reviewed_at): one row each, whether the
+ * SOP was followed, and a flag per improvement tag.
+ */
+export function reviewsBase(db: Tx, scope: ReportScope): Base {
+  const base = db
+    .selectFrom('ticket_reviews as r')
+    .innerJoin('tickets as t', 't.id', 'r.ticket_id')
+    .where('r.reviewed_at', '>=', scope.start)
+    .where('r.reviewed_at', '<', scope.end);
+  return withTicketDimensions(base, scope).select([
+    ...grouped(scope, sql`r.reviewed_at`),
+    't.id as ticket_id',
+    sql<number>`1`.as(figureColumn('reviewed')),
+    flag(sql`r.sop_followed = 1`).as(figureColumn('sop_followed')),
+    flag(sql`r.sop_followed = 0`).as(figureColumn('sop_not_followed')),
+    ...reviewTags.map((tag) =>
+      flag(sql`r.tags like ${quotedTagPattern(tag)} escape '\\'`).as(figureColumn(`tag_${tag}`)),
+    ),
+  ]);
+}
+
+/** Feedback recorded in the period (a range of feedback_recorded), by page or phone: its score. */
+export function feedbackBase(db: Tx, scope: ReportScope): Base {
+  const base = db
+    .selectFrom('feedback as fb')
+    .innerJoin('tickets as t', 't.id', 'fb.ticket_id')
+    .where('fb.recorded_at', '>=', scope.start)
+    .where('fb.recorded_at', '<', scope.end);
+  return withTicketDimensions(base, scope).select([
+    ...grouped(scope, sql`fb.recorded_at`),
+    't.id as ticket_id',
+    sql<number>`1`.as(figureColumn('feedback')),
+    sql<number>`fb.score`.as(figureColumn('score')),
+    ...feedbackScores.map((n) => flag(sql`fb.score = ${n}`).as(figureColumn(`score_${n}`))),
+    flag(sql`fb.score <= ${LOW_FEEDBACK_SCORE}`).as(figureColumn('low')),
+  ]);
+}
+
+/** The scores a client can give. */
+export const feedbackScores = [1, 2, 3, 4, 5] as const;
+
 /** Runs a base query's aggregation: each figure folded per group (or over all rows with `overall`). */
 export async function foldFigures(
   db: Tx,
@@ -267,7 +351,8 @@ export async function figureTickets(
         : q.where(sql.ref('k.group_key'), '=', drill.key);
     if (drill.column !== null) {
       const ref = sql.ref(`k.${drill.column}`);
-      q = drill.fold === 'sum' ? q.where(ref, '=', 1) : q.where(ref, 'is not', null);
+      // A sum opens the rows it counts: a flag of 1, or minutes above 0 (of a visit, say).
+      q = drill.fold === 'sum' ? q.where(ref, '>', 0) : q.where(ref, 'is not', null);
     }
     return q;
   };

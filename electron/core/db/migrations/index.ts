@@ -19,6 +19,7 @@ import * as m0016 from './0016-report-indexes';
 import * as m0017 from './0017-user-accounts';
 import * as m0019 from './0019-sign-in-throttles';
 import * as m0020 from './0020-more-report-indexes';
+import * as m0022 from './0022-escalation-review-utilization-indexes';
 
 // A static list, so a bundled app needs no file-system scan; names sort in order.
 const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Promise<void> }> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Pr
   '0017-user-accounts': m0017,
   '0019-sign-in-throttles': m0019,
   '0020-more-report-indexes': m0020,
+  '0022-escalation-review-utilization-indexes': m0022,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -128,6 +128,23 @@ export function workingIntervals(
   return subtract(worked, away);
 }
 
+/**
+ * When a technician works within [from, to): their own shift pattern in their zone, or the
+ * organisation's hours (and then not on its closed days), with extra shifts and time off applied.
+ * `exceptions` are the technician's own availability records.
+ */
+export function technicianShifts(
+  technician: { timeZone: string | null; shiftPattern: WeeklyHours | null },
+  calendar: BusinessCalendar,
+  exceptions: readonly AvailabilityDto[],
+  from: number,
+  to: number,
+): Interval[] {
+  const zone = technician.timeZone ?? calendar.timeZone;
+  const closed = technician.shiftPattern ? [] : closedDays(calendar, zone, from, to);
+  return workingIntervals(technician.shiftPattern ?? calendar.hours, zone, exceptions, from, to, closed);
+}
+
 /** The calendar day [start, end) of a YYYY-MM-DD date in a zone (23 or 25 hours on change days). */
 export function dayBounds(date: string, zone: string): Interval {
   const start = DateTime.fromISO(date, { zone }).startOf('day');

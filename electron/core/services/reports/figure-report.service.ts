@@ -22,7 +22,7 @@ import {
 } from '../../repositories/figure-report.repository';
 import type { ReportScope } from '../../repositories/report.repository';
 import { inReadingOrder, labelOf, reportScope } from './sla-adherence.service';
-import { reportDefinitions, type MeasureSpec, type TableSpec } from './report-definitions';
+import { checkReportInput, reportDefinitions, type MeasureSpec, type TableSpec } from './report-definitions';
 
 export type FigureReportKind = Exclude<ReportKind, 'sla_adherence'>;
 
@@ -57,7 +57,7 @@ async function tableOf(
   spec: TableSpec,
   now: string,
 ): Promise<FigureTable> {
-  const base = spec.base(scope, now);
+  const base = await spec.base(scope, now, database.db);
   const columns = foldedColumns(spec);
   const [groups, [total]] = await Promise.all([
     foldFigures(database.db, base, columns),
@@ -102,6 +102,7 @@ export async function figureReport(
   input: ReportInput,
   now: string,
 ): Promise<FigureReport> {
+  checkReportInput(kind, input);
   const scope = await reportScope(database, input);
   const tables = await Promise.all(reportDefinitions[kind].map((spec) => tableOf(database, scope, spec, now)));
   return { report: kind, groupBy: input.groupBy, from: input.from, to: input.to, timeZone: scope.zone, tables };
@@ -157,13 +158,14 @@ export async function figureReportTickets(
   limit = REPORT_TICKET_LIMIT,
 ): Promise<ReportTicketList & { title: string }> {
   const { spec, measure } = drillTarget(kind, input.table, input.measure);
+  checkReportInput(kind, input);
   const scope = await reportScope(database, input);
   // A percentage opens its numerator's tickets.
   const counted = measure?.kind === 'percent' ? spec.measures.find((m) => m.id === measure.of?.[0]) : measure;
   const rows = await figureTickets(
     database.db,
     scope,
-    spec.base(scope, now),
+    await spec.base(scope, now, database.db),
     {
       key: input.key,
       column: counted ? figureColumn(counted.column ?? counted.id) : null,

@@ -17,7 +17,7 @@ import {
   type ScheduleTechnician,
 } from '../../repositories/schedule.repository';
 import { listVisits } from '../../repositories/visit.repository';
-import { closedDays, dayBounds, workingIntervals, type Interval } from '../dispatch/working-time';
+import { dayBounds, technicianShifts, type Interval } from '../dispatch/working-time';
 import { suggestEtas, type EtaLeg } from '../visit-status/travel-eta';
 
 function quantityText(quantity: number, unit: string): string {
@@ -53,17 +53,14 @@ async function shiftsOf(
   for (const t of technicians) {
     const day = bounds.get(t.id);
     if (!day) continue;
-    const zone = zoneOf(t);
-    const closed = t.shiftPattern ? [] : closedDays(calendar, zone, day.start, day.end);
-    const worked = workingIntervals(
-      t.shiftPattern ?? calendar.hours,
-      zone,
+    const worked = technicianShifts(
+      { timeZone: zoneOf(t), shiftPattern: t.shiftPattern },
+      calendar,
       exceptions.filter((e) => e.technicianId === t.id),
       day.start,
       day.end,
-      closed,
     );
-    shifts.set(t.id, localSpans(worked, zone));
+    shifts.set(t.id, localSpans(worked, zoneOf(t)));
   }
   return shifts;
 }

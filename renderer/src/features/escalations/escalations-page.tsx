@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { access, roleIn } from '../../../../shared/api/access';
 import type { UserDto } from '../../../../shared/domain/directory';
-import type { EscalationDto } from '../../../../shared/domain/escalation';
+import { escalationKindLabels, type EscalationDto } from '../../../../shared/domain/escalation';
 import { DataTable } from '../../components/data-table';
 import { formatDateTime } from '../../components/format-time';
 import { PriorityChip } from '../../components/priority-chip';
@@ -17,13 +17,6 @@ import { QuickCreateDialog } from '../../components/quick-create-dialog';
 import { call } from '../../transport/client';
 import { useApiQuery } from '../../transport/queries';
 import { useQueryClient } from '@tanstack/react-query';
-
-const kindLabels: Record<EscalationDto['kind'], string> = {
-  at_risk: 'At risk',
-  breached: 'Breached',
-  manual: 'By hand',
-  low_feedback: 'Low feedback score',
-};
 
 /** The client service manager's list: every escalation, highest level and newest first. */
 export function EscalationsPage({ user }: { user: UserDto }) {
@@ -64,7 +57,7 @@ export function EscalationsPage({ user }: { user: UserDto }) {
               <Chip
                 size="small"
                 color={e.level >= 2 ? 'error' : 'warning'}
-                label={`Level ${e.level} · ${kindLabels[e.kind]}`}
+                label={`Level ${e.level} · ${escalationKindLabels[e.kind]}`}
               />
             </TableCell>
             <TableCell sx={{ fontWeight: 600 }}>{e.ticketNumber}</TableCell>

@@ -9,6 +9,9 @@ import type { Drill, ReportInput } from './report-filters';
 export const figureMethods = {
   volumes: 'reports.volumes',
   first_time_fix: 'reports.firstTimeFix',
+  escalations: 'reports.escalations',
+  review: 'reports.review',
+  utilization: 'reports.utilization',
 } as const satisfies Record<Exclude<ReportKind, 'sla_adherence'>, string>;
 
 /** The report of tables the page shows (none while SLA adherence is shown). */

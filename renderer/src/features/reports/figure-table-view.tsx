@@ -18,11 +18,19 @@ const charted: Record<string, string[]> = {
   reopened: ['reopened'],
   fix: ['fixed_first', 'not_fixed_first'],
   incomplete: ['visits'],
+  raised: ['level_1', 'level_2'],
+  by_kind: ['raised'],
+  reviews: ['sop_followed', 'sop_not_followed'],
+  feedback: ['score_1', 'score_2', 'score_3', 'score_4', 'score_5'],
+  utilization: ['shift', 'booked', 'on_site', 'drive'],
 };
 
 // Colours differ in lightness too (readable in greyscale); every bar also carries its number and
 // its series' name, and the legend names them, so no figure depends on colour.
 const palette = ['#1b5e20', '#81c784', '#0d47a1', '#90caf9', '#e65100'];
+
+/** A label inside a sentence: "Score 5" → "score 5", while an acronym stays ("SOP followed"). */
+const inSentence = (label: string) => label.replace(/\b([A-Z])(?=[a-z])/g, (c) => c.toLowerCase());
 
 /** One table of a report: a bar chart of its main counts beside every figure in numbers; each count opens its tickets. */
 export function FigureTableView({ table, onDrill }: { table: FigureTable; onDrill: (drill: Drill) => void }) {
@@ -80,13 +88,14 @@ export function FigureTableView({ table, onDrill }: { table: FigureTable; onDril
                 data: table.rows.map((r) => r.values[m.id] ?? 0),
                 color: palette[i % palette.length] ?? '#555',
                 barLabel: (item: { value: number | null }) =>
-                  item.value ? `${item.value} ${m.label.toLowerCase()}` : null,
+                  item.value ? `${item.value} ${inSentence(m.label)}` : null,
                 barLabelPlacement: 'outside' as const,
               }))}
               onItemClick={(_event, item) => {
                 const row = table.rows[item.dataIndex];
                 const measure = table.measures.find((m) => m.id === item.seriesId);
-                if (row && measure) open(row, measure);
+                // A shift or a percentile has no tickets behind it.
+                if (row && measure?.drill) open(row, measure);
               }}
               skipAnimation
             />
@@ -99,7 +108,7 @@ export function FigureTableView({ table, onDrill }: { table: FigureTable; onDril
                 <TableCell>{table.groupLabel}</TableCell>
                 {table.measures.map((m) => (
                   <TableCell key={m.id} align="right">
-                    {m.label}
+                    {m.kind === 'minutes' ? `${m.label} (min)` : m.label}
                   </TableCell>
                 ))}
               </TableRow>

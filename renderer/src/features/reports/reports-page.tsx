@@ -16,6 +16,7 @@ import {
   reportGroupings,
   reportKindLabels,
   reportKinds,
+  utilizationGroupings,
   type ReportKind,
 } from '../../../../shared/domain/reports';
 import type { Role } from '../../../../shared/domain/roles';
@@ -30,6 +31,14 @@ import { ReportTicketsPanel } from './report-tickets-panel';
 import { SlaAdherenceChart } from './sla-adherence-chart';
 import { SlaAdherenceTable } from './sla-adherence-table';
 
+/** The filters utilization reads: the same period and team, a grouping of its own, no client or priority. */
+const forUtilization = (form: ReportForm): ReportForm => ({
+  ...form,
+  clientId: '',
+  priority: '',
+  groupBy: utilizationGroupings.includes(form.groupBy) ? form.groupBy : 'technician',
+});
+
 /**
  * The reports, one at a time (a tab each, the address remembering which), over one filter bar and
  * one drill-down panel: SLA adherence first, then the others the role may read.
@@ -38,7 +47,10 @@ export function ReportsPage({ role }: { role: Role }) {
   const readable = reportKinds.filter((k) => roleIn(reportAccess[k], role));
   const asked = useRouteParam('report');
   const kind: ReportKind = readable.find((k) => k === asked) ?? 'sla_adherence';
-  const [form, setForm] = useState<ReportForm>(() => defaultReportForm(new Date()));
+  const [form, setForm] = useState<ReportForm>(() => {
+    const form = defaultReportForm(new Date());
+    return kind === 'utilization' ? forUtilization(form) : form;
+  });
   const [drill, setDrill] = useState<Drill | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const input = useMemo(() => reportInput(form), [form]);
@@ -53,6 +65,8 @@ export function ReportsPage({ role }: { role: Role }) {
     setForm((f) => ({ ...f, [field]: e.target.value }));
   };
   const fieldError = (field: string) => shown.error?.fieldMessage(field);
+  // Utilization is of technicians' time: no client or priority, and only their groupings.
+  const ofTechnicians = kind === 'utilization';
 
   const exportFile = async (format: 'csv' | 'xlsx', withDrill: Drill | null) => {
     const file = await call('reports.export', {
@@ -74,6 +88,7 @@ export function ReportsPage({ role }: { role: Role }) {
         onChange={(_e, value: ReportKind) => {
           setDrill(null);
           setNote(null);
+          if (value === 'utilization') setForm(forUtilization);
           setRouteParam('report', value);
         }}
         variant="scrollable"
@@ -136,6 +151,7 @@ export function ReportsPage({ role }: { role: Role }) {
           label="Client"
           value={form.clientId}
           onChange={set('clientId')}
+          disabled={ofTechnicians}
           sx={{ width: 220 }}
         >
           <MenuItem value="">Every client</MenuItem>
@@ -151,6 +167,7 @@ export function ReportsPage({ role }: { role: Role }) {
           label="Priority"
           value={form.priority}
           onChange={set('priority')}
+          disabled={ofTechnicians}
           sx={{ width: 150 }}
         >
           <MenuItem value="">Every priority</MenuItem>
@@ -170,11 +187,13 @@ export function ReportsPage({ role }: { role: Role }) {
           helperText={fieldError('groupBy')}
           sx={{ width: 160 }}
         >
-          {reportGroupings.map((g) => (
-            <MenuItem key={g} value={g}>
-              {reportGroupingLabels[g]}
-            </MenuItem>
-          ))}
+          {reportGroupings
+            .filter((g) => !ofTechnicians || utilizationGroupings.includes(g))
+            .map((g) => (
+              <MenuItem key={g} value={g}>
+                {reportGroupingLabels[g]}
+              </MenuItem>
+            ))}
         </TextField>
       </Box>
       {note && (
