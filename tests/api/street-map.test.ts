@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { appProtocolResponse } from '../../electron/security/app-protocol';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture';
 import { pngBytes } from '../support/images';
 import { writeMbtiles } from '../support/mbtiles';
@@ -152,6 +153,20 @@ describe('the offline street map (an MBTiles file set by an admin)', () => {
     const head = await getTile('/tiles/0/0/0', dispatcher.cookie, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.headers.get('content-type')).toBe('image/png');
+  });
+
+  it('is served the same way to the desktop window at app://dispatch/tiles/…, and only there', async () => {
+    const tiles = (pathname: string, version: string | null) => f.server.runtime.core.streetTile(pathname, version);
+    const ask = (url: string) => appProtocolResponse(new Request(url), env.tempDir(), tiles);
+    const tile = await ask('app://dispatch/tiles/1/0/0');
+    expect(tile.status).toBe(200);
+    expect(tile.headers.get('content-type')).toBe('image/png');
+    expect(tile.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(Buffer.from(await tile.arrayBuffer()).equals(northWest)).toBe(true);
+    expect((await ask('app://dispatch/tiles/1/2/0')).status).toBe(400);
+    expect((await ask('app://dispatch/tiles/2/3/3')).status).toBe(204);
+    // Another origin is not the app's, whatever its path.
+    expect((await ask('app://elsewhere/tiles/1/0/0')).status).toBe(404);
   });
 
   it('says the file is gone when it was removed after it was set, and serves again once it is back', async () => {
