@@ -22,6 +22,7 @@ import { ConfirmDialog, type ConfirmRequest } from './confirm-dialog';
 import { policyFormFrom, policyFromForm, settingsFromForm, type PolicyForm } from './policy-form';
 import { useScopeNames } from './scope-names';
 import { OrganisationPanel } from './organisation-panel';
+import { StreetMapPanel } from './street-map-panel';
 import { SlaPolicyPanel } from './sla-policy-panel';
 import { TicketsSettingsPanel } from './tickets-settings-panel';
 import { SlaPreviewPanel, useSlaPreview } from './sla-preview-panel';
@@ -307,6 +308,7 @@ export function SlaAdminPage() {
             }}
           />
           <OrganisationPanel />
+          <StreetMapPanel />
           <TicketsSettingsPanel />
         </Stack>
       </Box>
