@@ -85,6 +85,8 @@ const outputs: Record<MethodName, string> = {
   'geocoder.settings': 'GeocoderSettings',
   'geocoder.saveSettings': 'GeocoderSettings',
   'geocoder.search': 'GeocodeResult',
+  'map.streetFile': 'StreetMapDto',
+  'map.saveStreetFile': 'StreetMapDto',
   'organisation.settings': 'OrganisationSettings',
   'organisation.saveSettings': 'OrganisationSettings',
   'parts.list': 'PartDto[]',

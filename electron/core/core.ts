@@ -20,6 +20,7 @@ import { findUserById, recordSignIn } from './repositories/user.repository';
 import { bodyLimitFor, DEFAULT_BODY_BYTES, type BodyLimit } from './services/attachments/upload-limits';
 import { hashToken, newToken, SESSION_IDLE_MS } from './services/credentials';
 import { createFeedbackPage, FEEDBACK_PAGE_METHOD, type FeedbackPage } from './services/feedback/feedback-page.service';
+import { streetTileAnswer, type TileAnswer } from './services/street-map/street-map.service';
 
 /** How the transport identified the caller: a session (cookie or window) or an integration token. */
 export interface Credentials {
@@ -53,6 +54,11 @@ export interface Core {
   announceServedAt(url: string): void;
   /** The public feedback page (no login): its token is the only key. */
   feedbackPage: FeedbackPage;
+  /**
+   * A tile of the organisation's street file for GET /tiles/{z}/{x}/{y}?v=…; the transport checks
+   * who asks (browser mode: a logged-in user) before it calls this.
+   */
+  streetTile(pathname: string, version: string | null): Promise<TileAnswer>;
 }
 
 interface Visit {
@@ -289,6 +295,7 @@ export function createCore(deps: CoreDeps): Core {
     announceServedAt(url) {
       servedAt ??= url.replace(/\/+$/, '');
     },
+    streetTile: (pathname, version) => streetTileAnswer(database.db, pathname, version),
     feedbackPage: createFeedbackPage({
       database,
       now: () => clock.now().toISOString(),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Result } from '../../shared/errors';
 import { fail } from '../../shared/errors';
+import { STREET_TILE_PATH } from '../../shared/domain/street-map';
 import type { Core, Credentials } from '../core/core';
 import type { BodyLimit } from '../core/services/attachments/upload-limits';
 import { createHostGuard, type HostGuard } from './allowed-hosts';
@@ -187,6 +188,17 @@ async function handleEvents(core: Core, req: http.IncomingMessage, res: http.Ser
   req.on('close', close);
 }
 
+/** GET /tiles/{z}/{x}/{y}: a tile of the street file, for a logged-in user (the core picks the file). */
+async function handleTile(core: Core, url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return sendJson(res, WRONG_VERB_STATUS, fail('invalid_input', 'Not allowed.'), { Allow: 'GET, HEAD' });
+  }
+  if (!(await core.authenticate(credentialsOf(req)))) return sendResult(res, fail('unauthenticated', 'Log in first.'));
+  const answer = await core.streetTile(url.pathname, url.searchParams.get('v'));
+  res.writeHead(answer.status, { ...securityHeaders, ...answer.headers });
+  res.end(req.method === 'HEAD' ? undefined : (answer.body ?? undefined));
+}
+
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse) {
   const root = path.resolve(staticDir);
   let relative: string;
@@ -259,6 +271,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(core, req, res);
       if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+      if (url.pathname.startsWith(STREET_TILE_PATH)) return handleTile(core, url, req, res);
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') {
           return sendJson(res, WRONG_VERB_STATUS, fail('invalid_input', 'Call methods with POST.'), { Allow: 'POST' });

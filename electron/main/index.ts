@@ -57,7 +57,12 @@ function chooseDatabaseForThisStart(): DatabaseChoice {
 }
 
 async function start(): Promise<void> {
-  serveAppProtocol(rendererDir);
+  // The window may ask for tiles before the database is open: until then there is no street file.
+  serveAppProtocol(rendererDir, (pathname, version) =>
+    runtime
+      ? runtime.core.streetTile(pathname, version)
+      : Promise.resolve({ status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: null }),
+  );
   const choice = chooseDatabaseForThisStart();
   if (!choice.ok) throw new Error(choice.message);
   const where =

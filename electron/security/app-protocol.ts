@@ -161,10 +161,45 @@ function refusalResponse(status: number, reason: string): Response {
   });
 }
 
-/** The answer to one app:// request: the file from `rootDir`, or a refusal with its reason. */
-export async function appProtocolResponse(request: Request, rootDir: string): Promise<Response> {
+/** A tile of the street file as the core answers it (see the core's streetTile). */
+export interface StreetTileAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | null;
+}
+export type StreetTileSource = (pathname: string, version: string | null) => Promise<StreetTileAnswer>;
+
+/** The path under which app:// serves the street file's tiles instead of renderer files. */
+const TILE_PREFIX = '/tiles/';
+
+function tileRequest(url: string): URL | null {
+  const parsed = parse(url);
+  const ours = parsed?.protocol === `${APP_SCHEME}:` && parsed.hostname === APP_HOST && parsed.port === '';
+  return ours && parsed.pathname.startsWith(TILE_PREFIX) ? parsed : null;
+}
+
+/**
+ * The answer to one app:// request: a tile of the street file from `tiles` for /tiles/…, else the
+ * file from `rootDir`, or a refusal with its reason. Only the app's own windows load app://, so
+ * tiles need no login here; the core still picks the file and refuses any other path.
+ */
+export async function appProtocolResponse(
+  request: Request,
+  rootDir: string,
+  tiles?: StreetTileSource,
+): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return refusalResponse(405, 'only GET and HEAD');
+  }
+  const tile = tiles ? tileRequest(request.url) : null;
+  if (tiles && tile) {
+    const answer = await tiles(tile.pathname, tile.searchParams.get('v'));
+    const body =
+      request.method === 'HEAD' || answer.status === 204 || !answer.body ? null : new Uint8Array(answer.body);
+    return new Response(body, {
+      status: answer.status,
+      headers: { ...COMMON_HEADERS, ...answer.headers },
+    });
   }
   const lookup = await resolveAppFile(request.url, rootDir);
   if (!lookup.ok) return refusalResponse(lookup.status, lookup.reason);

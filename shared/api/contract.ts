@@ -33,6 +33,8 @@ import { type OrganisationSettings } from '../domain/organisation';
 import { organisationSettings } from '../domain/organisation.schema';
 import type { GeocodeResult, GeocoderSettings } from '../domain/geocoder';
 import { geocodeInput, geocoderSettings } from '../domain/geocoder.schema';
+import type { StreetMapDto } from '../domain/street-map';
+import { streetMapSettings } from '../domain/street-map.schema';
 import { type DispatchPlanDto } from '../domain/dispatch-plan';
 import { dispatchOptimizeInput } from '../domain/dispatch-plan.schema';
 import type { EscalationDto } from '../domain/escalation';
@@ -712,6 +714,18 @@ export const api = {
     access: access.directoryEditors,
     summary:
       'Asks the geocoder for up to 5 places matching an address, for the user to pick one. Never an error for the geocoder itself: off, unreachable, slow (timeoutMs) or answering something else comes back as `failure` in words, with no candidates.',
+  }),
+  'map.streetFile': method<StreetMapDto>()({
+    input: empty,
+    access: staff,
+    summary:
+      "The organisation's offline street map: the MBTiles file an admin set (null: none) and, while it can be read, its tile address on this console (GET /tiles/{z}/{x}/{y}, login required), format, zoom range, bounds and attribution; otherwise `problem` says why not (moved, share not mounted).",
+  }),
+  'map.saveStreetFile': method<StreetMapDto>()({
+    input: streetMapSettings,
+    access: access.admin,
+    summary:
+      'Sets the street file (null: none): an absolute path, on the machine that runs the console or a share it has mounted, to a readable MBTiles file of raster tiles (PNG, JPEG or WebP). Anything else is refused with `invalid_input` at `file`, saying why.',
   }),
   'organisation.settings': method<OrganisationSettings>()({
     input: empty,

@@ -117,6 +117,9 @@ const intended: Record<MethodName, Callers> = {
   'geocoder.settings': [desk, dispatcher, admin],
   'geocoder.saveSettings': [admin],
   'geocoder.search': [desk, dispatcher, admin],
+  // Everyone who sees a map may draw the street file on it; the admin alone chooses the file.
+  'map.streetFile': everyone,
+  'map.saveStreetFile': [admin],
   // Everyone who sees a week sees it start on the same day; only the admin chooses which.
   // Backups copy every record; restoring one replaces them all: the admin's job alone.
   'backup.status': [admin],

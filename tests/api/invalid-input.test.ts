@@ -716,6 +716,13 @@ const cases: Record<MethodName, Case[]> = {
     ['an address of 301 characters', with_('geocoder.search', { address: 'x'.repeat(301) }), ['address']],
     ['an unknown field', with_('geocoder.search', { country: 'US' }), ['country']],
   ],
+  'map.streetFile': [],
+  'map.saveStreetFile': [
+    ['a path that is a number', with_('map.saveStreetFile', { file: 42 }), ['file']],
+    ['an empty path', with_('map.saveStreetFile', { file: '   ' }), ['file']],
+    ['a relative path', with_('map.saveStreetFile', { file: 'maps/city.mbtiles' }), ['file']],
+    ['an unknown field', with_('map.saveStreetFile', { url: 'https://tiles.example.com' }), ['url']],
+  ],
   'organisation.settings': [],
   'organisation.saveSettings': [
     ['a first day written out', with_('organisation.saveSettings', { firstDayOfWeek: 'Monday' }), ['firstDayOfWeek']],

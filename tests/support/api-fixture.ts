@@ -530,6 +530,8 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
     timeoutMs: 3000,
   }),
   'geocoder.search': () => ({ address: '350 Fifth Avenue, New York' }),
+  'map.streetFile': () => ({}),
+  'map.saveStreetFile': () => ({ file: null }),
   'organisation.settings': () => ({}),
   'organisation.saveSettings': () => ({ firstDayOfWeek: 'sun' }),
   'parts.list': () => ({ query: 'sfp', includeInactive: true }),

@@ -11,6 +11,7 @@ import { feedbackHandlers } from './feedback.handlers';
 import { geocoderHandlers } from './geocoder.handlers';
 import type { Handlers } from './handler-types';
 import { signOffHandlers } from './sign-offs.handlers';
+import { streetMapHandlers } from './street-map.handlers';
 import { slaHandlers } from './sla.handlers';
 import { technicianHandlers } from './technicians.handlers';
 import { ticketHandlers } from './tickets.handlers';
@@ -43,6 +44,7 @@ export const handlers: Handlers = {
   ...visitStatusHandlers,
   ...dispatchHandlers,
   ...geocoderHandlers,
+  ...streetMapHandlers,
   ...organisationHandlers,
   ...partHandlers,
   ...workLogHandlers,

@@ -106,6 +106,7 @@ export function useLiveUpdates(enabled: boolean): void {
             'closure.settings',
             'dispatch.settings',
             'organisation.settings',
+            'map.streetFile',
             'outbox.settings',
             'outbox.status',
             'mail.settings',

@@ -23,6 +23,7 @@ import { policyFormFrom, policyFromForm, settingsFromForm, type PolicyForm } fro
 import { useScopeNames } from './scope-names';
 import { OrganisationPanel } from './organisation-panel';
 import { SettingsTransferPanel } from './settings-transfer-panel';
+import { StreetMapPanel } from './street-map-panel';
 import { SlaPolicyPanel } from './sla-policy-panel';
 import { TicketsSettingsPanel } from './tickets-settings-panel';
 import { SlaPreviewPanel, useSlaPreview } from './sla-preview-panel';
@@ -308,6 +309,7 @@ export function SlaAdminPage() {
             }}
           />
           <OrganisationPanel />
+          <StreetMapPanel />
           <TicketsSettingsPanel />
           <SettingsTransferPanel />
         </Stack>

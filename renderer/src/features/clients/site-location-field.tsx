@@ -146,8 +146,8 @@ export function SiteLocationField({
         <Suspense fallback={<Typography variant="body2">Loading the map…</Typography>}>
           <SiteLocationMap value={point} near={near} onPick={setPoint} />
           <Typography variant="body2" color="text.secondary">
-            Click where the site is, or drag the pin. Street detail needs online tiles (the Map screen’s basemap
-            setting) at this workstation; the offline basemap shows coasts and borders only.
+            Click where the site is, or drag the pin. Streets show with the offline street file or online tiles (the Map
+            screen’s basemap setting at this workstation); the offline shapes have coasts and borders only.
           </Typography>
         </Suspense>
       )}

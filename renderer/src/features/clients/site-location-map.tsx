@@ -1,8 +1,7 @@
 import Box from '@mui/material/Box';
 import { useEffect, useRef } from 'react';
 import L from '../map/leaflet';
-import { useLeafletMap, useTileLayer } from '../map/use-leaflet-map';
-import { useMapSettings } from '../map/map-settings';
+import { useBasemapLayer, useLeafletMap } from '../map/use-leaflet-map';
 
 export interface LatLon {
   latitude: number;
@@ -36,8 +35,8 @@ export default function SiteLocationMap({
 }) {
   const container = useRef<HTMLDivElement | null>(null);
   const map = useLeafletMap(container);
-  const settings = useMapSettings();
-  useTileLayer(map, settings, () => undefined);
+  // The same basemap as this workstation's big map: at street zoom the street file is what helps.
+  useBasemapLayer(map);
   const marker = useRef<L.Marker | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;

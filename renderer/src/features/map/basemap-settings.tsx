@@ -7,9 +7,15 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { isTileUrl } from './basemap';
-import { saveMapSettings, useMapSettings } from './map-settings';
+import { basemapKinds, saveMapSettings, useMapSettings, type BasemapKind } from './map-settings';
 
-/** Offline basemap or online tiles, for this workstation only. */
+const labels: Record<BasemapKind, string> = {
+  shapes: 'Offline shapes (Natural Earth)',
+  street: 'Offline street file (from the console)',
+  online: 'Online tiles',
+};
+
+/** The bundled shapes, the organisation's street file or online tiles, for this workstation only. */
 export function BasemapSettings() {
   const settings = useMapSettings();
   // Saved on leaving the field, so a half-typed address never becomes a tile layer.
@@ -22,14 +28,15 @@ export function BasemapSettings() {
         <FormLabel id="basemap-label">Basemap (this workstation)</FormLabel>
         <RadioGroup
           aria-labelledby="basemap-label"
-          value={settings.onlineTiles ? 'online' : 'offline'}
-          onChange={(e) => saveMapSettings({ onlineTiles: e.target.value === 'online' })}
+          value={settings.basemap}
+          onChange={(e) => saveMapSettings({ basemap: e.target.value as BasemapKind })}
         >
-          <FormControlLabel value="offline" control={<Radio size="small" />} label="Offline (Natural Earth)" />
-          <FormControlLabel value="online" control={<Radio size="small" />} label="Online tiles" />
+          {basemapKinds.map((kind) => (
+            <FormControlLabel key={kind} value={kind} control={<Radio size="small" />} label={labels[kind]} />
+          ))}
         </RadioGroup>
       </FormControl>
-      {settings.onlineTiles && (
+      {settings.basemap === 'online' && (
         <>
           <TextField
             label="Tile address"

@@ -5,6 +5,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 // lazy chunk so the map has land, coasts and borders with no network at all. 1:110m looked too
 // coarse at city zoom; 1:10m would add 3.6 MB for detail a dispatcher does not need.
 import countries50m from 'world-atlas/countries-50m.json';
+import type { StreetMapTiles } from '../../../../shared/domain/street-map';
 import { escapeHtml } from './html';
 import L from './leaflet';
 
@@ -64,4 +65,22 @@ export function createTileLayer(url: string, attribution: string, onError: () =>
 /** Whether a tile address has the placeholders Leaflet fills in and an http(s) scheme. */
 export function isTileUrl(url: string): boolean {
   return /^https?:\/\/\S+$/.test(url) && ['{z}', '{x}', '{y}'].every((p) => url.includes(p));
+}
+
+/**
+ * The organisation's street file, from the console itself (so it needs no network beyond it).
+ * Tiles are asked for only inside the file's bounds and zoom range; closer in, the deepest tiles
+ * are enlarged rather than asked for and missed.
+ */
+export function createStreetLayer(tiles: StreetMapTiles, onError: () => void): L.TileLayer {
+  const [west, south, east, north] = tiles.bounds ?? [-180, -85.0511, 180, 85.0511];
+  const layer = L.tileLayer(tiles.url, {
+    minNativeZoom: tiles.minZoom,
+    maxNativeZoom: tiles.maxZoom,
+    maxZoom: 19,
+    bounds: L.latLngBounds([south, west], [north, east]),
+    attribution: escapeHtml(tiles.attribution),
+  });
+  layer.on('tileerror', onError);
+  return layer;
 }

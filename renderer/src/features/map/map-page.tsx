@@ -1,20 +1,18 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { select, useSelection } from '../../app/selection';
 import { useNowInSteps } from '../../components/use-now';
 import { useApiQuery } from '../../transport/queries';
-import { isTileUrl } from './basemap';
 import L from './leaflet';
 import { dayWindow, today } from './map-day';
-import { useMapSettings } from './map-settings';
 import { MapSidePanel } from './map-side-panel';
 import { routeFor, type Route } from './route';
 import { createRouteLayer } from './route-line';
 import { fieldStatus, placeTechnician, technicianMarker } from './technician-marker';
 import { isLocated, ticketMarker } from './ticket-marker';
-import { useLeafletMap, useTileLayer } from './use-leaflet-map';
+import { useBasemapLayer, useLeafletMap } from './use-leaflet-map';
 import { useMapLayers } from './use-map-layers';
 import { RANKED_SHOWN, useRanking } from './use-ranking';
 
@@ -40,12 +38,7 @@ export function MapPage() {
 
   const container = useRef<HTMLDivElement>(null);
   const map = useLeafletMap(container);
-  const settings = useMapSettings();
-  const [tilesFailed, setTilesFailed] = useState(false);
-  const onTileError = useCallback(() => setTilesFailed(true), []);
-  const tilesOn = settings.onlineTiles && isTileUrl(settings.tileUrl);
-  useTileLayer(map, { ...settings, onlineTiles: tilesOn }, onTileError);
-  useEffect(() => setTilesFailed(false), [tilesOn, settings.tileUrl]);
+  const basemap = useBasemapLayer(map);
   const layers = useMapLayers(map, selectTechnician, selectTicket);
 
   const dayVisits = useMemo(() => visits.data ?? [], [visits.data]);
@@ -116,9 +109,9 @@ export function MapPage() {
     <Stack direction="row" spacing={2} sx={{ height: '100%' }}>
       <Stack spacing={1} sx={{ flex: 1, minWidth: 0 }}>
         {failed?.error && <Alert severity="error">{failed.error.message}</Alert>}
-        {tilesOn && tilesFailed && (
-          <Alert severity="warning">
-            Online tiles did not load (no connection, or the address is wrong); the offline basemap is shown.
+        {basemap.problem && (
+          <Alert severity="warning" aria-label="Basemap">
+            {basemap.problem} The offline shapes are shown instead.
           </Alert>
         )}
         <Box

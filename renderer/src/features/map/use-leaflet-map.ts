@@ -1,7 +1,8 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { createOfflineBasemap, createTileLayer } from './basemap';
+import { useApiQuery } from '../../transport/queries';
+import { createOfflineBasemap, createStreetLayer, createTileLayer, isTileUrl } from './basemap';
 import L from './leaflet';
-import type { MapSettings } from './map-settings';
+import { useMapSettings, type BasemapKind } from './map-settings';
 
 /**
  * Creates a Leaflet map in the div once it is mounted and removes it on unmount. The map is
@@ -36,14 +37,56 @@ export function useLeafletMap(container: RefObject<HTMLDivElement | null>): L.Ma
   return map;
 }
 
-/** Online tiles above the offline basemap while the setting is on; reports tiles that fail to load. */
-export function useTileLayer(map: L.Map | null, settings: MapSettings, onError: () => void): void {
-  const { onlineTiles, tileUrl, attribution } = settings;
+/** What the map shows beneath its markers, and why not what this workstation chose. */
+export interface BasemapState {
+  chosen: BasemapKind;
+  /** Why the chosen tiles are not shown (or stopped loading); the Natural Earth shapes are shown instead. */
+  problem: string | null;
+}
+
+/**
+ * Tiles above the offline shapes, as this workstation chose: the organisation's street file or
+ * online tiles. Where they do not load, the shapes beneath still show.
+ */
+export function useBasemapLayer(map: L.Map | null): BasemapState {
+  const { basemap, tileUrl, attribution } = useMapSettings();
+  const street = useApiQuery('map.streetFile', {}, { enabled: basemap === 'street' });
+  const streetTiles = basemap === 'street' ? (street.data?.tiles ?? null) : null;
+  const onlineOn = basemap === 'online' && isTileUrl(tileUrl);
+  const [failed, setFailed] = useState(false);
+
   useEffect(() => {
-    if (!map || !onlineTiles) return;
-    const layer = createTileLayer(tileUrl, attribution, onError).addTo(map);
+    setFailed(false);
+    if (!map) return;
+    const onError = () => setFailed(true);
+    const layer = streetTiles
+      ? createStreetLayer(streetTiles, onError)
+      : onlineOn
+        ? createTileLayer(tileUrl, attribution, onError)
+        : null;
+    layer?.addTo(map);
     return () => {
-      layer.remove();
+      layer?.remove();
     };
-  }, [map, onlineTiles, tileUrl, attribution, onError]);
+  }, [map, streetTiles, onlineOn, tileUrl, attribution]);
+
+  // A tile the file lacks (204) fails like a tile from a file that has gone: ask the console once
+  // which it is, and show only a real problem.
+  const { refetch } = street;
+  useEffect(() => {
+    if (failed && basemap === 'street') void refetch();
+  }, [failed, basemap, refetch]);
+
+  if (basemap === 'street') {
+    const why =
+      street.error?.message ??
+      (street.data && !street.data.file ? 'No street file is set (an admin sets one under Settings).' : null) ??
+      street.data?.problem ??
+      null;
+    return { chosen: basemap, problem: why };
+  }
+  if (onlineOn && failed) {
+    return { chosen: basemap, problem: 'Online tiles did not load (no connection, or the address is wrong).' };
+  }
+  return { chosen: basemap, problem: null };
 }
