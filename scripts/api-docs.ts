@@ -127,6 +127,9 @@ const outputs: Record<MethodName, string> = {
   'webhook.settings': 'WebhookSettingsDto',
   'webhook.saveSettings': 'WebhookSettingsDto',
   'webhook.sendTest': 'WebhookTestResult',
+  'mailboxes.list': 'MailboxDto[]',
+  'mailboxes.save': 'MailboxDto',
+  'mailboxes.test': 'MailboxTestResult',
   'templates.list': 'MessageTemplateListDto',
   'templates.get': 'MessageTemplateDto',
   'templates.save': 'MessageTemplateDto',
@@ -341,6 +344,8 @@ ${interfacesOf(path.join(root, 'shared/domain/technician.ts'))}
 ${interfacesOf(path.join(root, 'shared/domain/visit.ts'))}
 
 ${interfacesOf(path.join(root, 'shared/domain/messages.ts'))}
+
+${interfacesOf(path.join(root, 'shared/domain/email-intake.ts'))}
 \`\`\`
 `);
   return parts.join('\n');

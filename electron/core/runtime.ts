@@ -13,6 +13,7 @@ import { ensureDefaultCalendar } from './services/sla/sla-config.service';
 import { startOutboxSender, type OutboxSender } from './services/outbox/outbox-sender';
 import type { SmtpTimeouts } from './services/outbox/smtp-transport';
 import { startSlaWatcher, type SlaWatcher } from './services/sla/sla-watcher';
+import { startMailPoller, type MailPoller } from './services/email-intake/mail-poller';
 
 /**
  * What `--demo` loads into an empty database: 'basic' is the users, clients, sites, parts and a
@@ -35,6 +36,8 @@ export interface RuntimeOptions {
   smtpTimeouts?: SmtpTimeouts;
   /** How often the daily backup's hour is looked for; false leaves it to explicit ticks (tests). Default 60 s. */
   backupCheckIntervalMs?: number | false;
+  /** How often the support mailboxes are read; false leaves it to explicit polls (tests). Default 60 s. */
+  mailPollIntervalMs?: number | false;
 }
 
 export interface Runtime {
@@ -47,6 +50,7 @@ export interface Runtime {
   outboxSender: OutboxSender;
   delayWatcher: DelayWatcher;
   backupScheduler: BackupScheduler;
+  mailPoller: MailPoller;
   close(): Promise<void>;
 }
 
@@ -96,6 +100,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       { database, clock },
       backupInterval === false ? { autoStart: false } : { intervalMs: backupInterval },
     );
+    const mailInterval = options.mailPollIntervalMs ?? 60_000;
+    const mailPoller = startMailPoller(
+      { database, events: hub, clock },
+      mailInterval === false ? { autoStart: false } : { intervalMs: mailInterval },
+    );
     return {
       core,
       database,
@@ -105,7 +114,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       outboxSender,
       delayWatcher,
       backupScheduler,
+      mailPoller,
       async close() {
+        await mailPoller.stop();
         await backupScheduler.stop();
         await delayWatcher.stop();
         await outboxSender.stop();

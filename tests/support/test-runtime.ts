@@ -110,6 +110,7 @@ export class TestEnvironment {
       delayWatchIntervalMs: options.delayWatchIntervalMs ?? false,
       // And the daily backup only when a test ticks it.
       backupCheckIntervalMs: options.backupCheckIntervalMs ?? false,
+      mailPollIntervalMs: options.mailPollIntervalMs ?? false,
     });
     this.defer(() => runtime.close());
     return runtime;

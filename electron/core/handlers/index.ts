@@ -22,6 +22,7 @@ import { partHandlers } from './parts.handlers';
 import { remoteResolutionHandlers } from './remote-resolution.handlers';
 import { scheduleHandlers } from './schedules.handlers';
 import { mailHandlers } from './mail.handlers';
+import { mailboxHandlers } from './mailboxes.handlers';
 import { messageHandlers } from './messages.handlers';
 import { outboxHandlers } from './outbox.handlers';
 import { ticketUpdateHandlers } from './ticket-updates.handlers';
@@ -52,6 +53,7 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...outboxHandlers,
   ...mailHandlers,
+  ...mailboxHandlers,
   ...messageHandlers,
   ...feedbackHandlers,
   ...ticketUpdateHandlers,

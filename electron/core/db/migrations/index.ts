@@ -17,6 +17,7 @@ import * as m0014 from './0014-visit-projections';
 import * as m0015 from './0015-ticket-calls';
 import * as m0016 from './0016-report-indexes';
 import * as m0020 from './0020-more-report-indexes';
+import * as m0023 from './0023-email-intake';
 
 // A static list, so a bundled app needs no file-system scan; names sort in order.
 const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Promise<void> }> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Pr
   '0015-ticket-calls': m0015,
   '0016-report-indexes': m0016,
   '0020-more-report-indexes': m0020,
+  '0023-email-intake': m0023,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

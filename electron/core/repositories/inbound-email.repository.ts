@@ -1,0 +1,39 @@
+import type { Insertable } from 'kysely';
+import { sql } from 'kysely';
+import type { InboundEmailsTable } from '../db/schema';
+import type { Tx } from '../db/transaction';
+
+/** An attachment kept with a message that waits for matching: its blob and the name it will carry. */
+export interface HeldAttachment {
+  sha256: string;
+  fileName: string;
+}
+
+export async function inboundEmailExists(db: Tx, messageId: string): Promise<boolean> {
+  const row = await db.selectFrom('inbound_emails').select('id').where('message_id', '=', messageId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertInboundEmail(db: Tx, row: Insertable<InboundEmailsTable>): Promise<void> {
+  await db.insertInto('inbound_emails').values(row).execute();
+}
+
+/** The active contacts whose address is this one, ignoring case. */
+export async function findContactsByEmail(
+  db: Tx,
+  address: string,
+): Promise<{ id: string; clientId: string; name: string }[]> {
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'client_id as clientId', 'name'])
+    .where(sql<string>`lower(email)`, '=', address.toLowerCase())
+    .where('active', '=', 1)
+    .orderBy('id')
+    .execute();
+}
+
+/** The client's only site, or null when it has none or several. */
+export async function findOnlySite(db: Tx, clientId: string): Promise<string | null> {
+  const rows = await db.selectFrom('sites').select('id').where('client_id', '=', clientId).limit(2).execute();
+  return rows.length === 1 && rows[0] ? rows[0].id : null;
+}
