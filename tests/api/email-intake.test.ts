@@ -228,4 +228,208 @@ describe('e-mail intake from a support mailbox over IMAP', () => {
       expect(await inbound(messageId)).toHaveLength(1);
     });
   });
+
+  describe('replies, noise and bad input', () => {
+    async function timelineOf(ticketId: string) {
+      return valueOf(await f.server.call('tickets.timeline', { ticketId }, desk()));
+    }
+
+    async function firstTicket(subject: string) {
+      const messageId = newMessageId();
+      await imap.append(
+        await composeMessage({ messageId, from: 'nancy.davolio@northwind.example', subject, text: 'First report.' }),
+      );
+      expect(await poll()).toMatchObject({ tickets: 1 });
+      return { messageId, ticket: await ticketFor(messageId) };
+    }
+
+    it("adds a reply naming the ticket's number in its subject to that ticket's timeline, not a new ticket", async () => {
+      const { ticket } = await firstTicket('Scanner offline');
+      const replyId = newMessageId();
+      await imap.append(
+        await composeMessage({
+          messageId: replyId,
+          from: 'nancy.davolio@northwind.example',
+          subject: `RE: [${ticket.number}] Scanner offline`,
+          text: 'It is offline again this morning.',
+        }),
+      );
+      expect(await poll()).toMatchObject({ tickets: 0, replies: 1 });
+      expect(await inbound(replyId)).toMatchObject([{ outcome: 'reply', ticket_id: ticket.id }]);
+      const events = await timelineOf(ticket.id);
+      const reply = events.find((e) => e.kind === 'email');
+      expect(reply?.title).toContain('nancy.davolio@northwind.example');
+      expect(reply?.detail).toContain('It is offline again this morning.');
+    });
+
+    it('adds a reply whose In-Reply-To names a message of the ticket: the first message, or one the outbox sent', async () => {
+      const { messageId, ticket } = await firstTicket('Door sensor');
+      const toFirst = newMessageId();
+      await imap.append(
+        await composeMessage({
+          messageId: toFirst,
+          from: 'nancy.davolio@northwind.example',
+          subject: 'Re: Door sensor',
+          inReplyTo: messageId,
+          references: [messageId],
+          text: 'Adding a photo.',
+          attachments: [{ filename: 'door.png', content: pngBytes(6, 6, 11) }],
+        }),
+      );
+      // The acknowledgement as the outbox sender records it once the SMTP server took it.
+      const sentId = newMessageId();
+      await db()
+        .updateTable('outbox')
+        .set({ status: 'sent', delivery: JSON.stringify({ messageId: sentId, response: '250 OK' }) })
+        .where('ticket_id', '=', ticket.id)
+        .where('kind', '=', 'request-acknowledgement')
+        .execute();
+      const toSent = newMessageId();
+      await imap.append(
+        await composeMessage({
+          messageId: toSent,
+          from: 'facilities@northwind.example',
+          subject: 'Re: We have your request',
+          inReplyTo: sentId,
+          text: 'Thanks, the door is at the back entrance.',
+        }),
+      );
+      expect(await poll()).toMatchObject({ tickets: 0, replies: 2, needsMatching: 0 });
+      expect(await inbound(toFirst)).toMatchObject([{ outcome: 'reply', ticket_id: ticket.id }]);
+      expect(await inbound(toSent)).toMatchObject([{ outcome: 'reply', ticket_id: ticket.id }]);
+      const attachments = valueOf(await f.server.call('attachments.list', { ticketId: ticket.id }, desk()));
+      expect(attachments.map((a) => a.fileName)).toContain('door.png');
+    });
+
+    it('makes no ticket of auto-replies, bulk mail or our own messages, and lists each as ignored with why', async () => {
+      valueOf(
+        await f.server.call(
+          'mail.saveSettings',
+          { host: '127.0.0.1', port: 1, tls: 'none', user: null, fromAddress: 'dispatch@ourdesk.example' },
+          admin(),
+        ),
+      );
+      const autoReply = newMessageId();
+      const bulk = newMessageId();
+      const ours = newMessageId();
+      await imap.append(
+        await composeMessage({
+          messageId: autoReply,
+          from: 'nancy.davolio@northwind.example',
+          subject: 'Out of office',
+          text: 'I am away until Monday.',
+          headers: { 'Auto-Submitted': 'auto-replied' },
+        }),
+      );
+      await imap.append(
+        await composeMessage({
+          messageId: bulk,
+          from: 'news@northwind.example',
+          subject: 'Newsletter',
+          text: 'News.',
+          headers: { Precedence: 'bulk' },
+        }),
+      );
+      await imap.append(
+        await composeMessage({
+          messageId: ours,
+          from: 'Dispatch@OurDesk.example',
+          subject: 'Your visit',
+          text: 'Booked.',
+        }),
+      );
+      expect(await poll()).toMatchObject({ tickets: 0, replies: 0, ignored: 3 });
+      expect((await inbound(autoReply))[0]?.reason).toContain('Auto-Submitted: auto-replied');
+      expect((await inbound(bulk))[0]?.reason).toContain('Precedence: bulk');
+      expect((await inbound(ours))[0]?.reason).toContain('the console itself');
+    });
+
+    it('reads past bad messages: broken MIME, an unknown charset, 200 attachments, an odd sender, 50 MB', async () => {
+      const unknownCharset = newMessageId();
+      const many = newMessageId();
+      const oddSender = newMessageId();
+      const broken = newMessageId();
+      const huge = newMessageId();
+      await imap.append(
+        [
+          'From: nancy.davolio@northwind.example',
+          'Subject: Charset',
+          `Message-ID: ${unknownCharset}`,
+          'MIME-Version: 1.0',
+          'Content-Type: text/plain; charset=x-no-such-charset',
+          '',
+          'The heater makes a noise.',
+          '',
+        ].join('\n'),
+      );
+      await imap.append(
+        await composeMessage({
+          messageId: many,
+          from: 'nancy.davolio@northwind.example',
+          subject: 'All the photos',
+          text: 'Two hundred of them.',
+          attachments: Array.from({ length: 200 }, (_, i) => ({
+            filename: `p${i}.png`,
+            content: pngBytes(4, 4, 100 + i),
+          })),
+        }),
+      );
+      await imap.append(
+        Buffer.from(
+          [
+            'From: =?utf-8?B?w5FhbmTDug==?= <\u00f1and\u00fa\u200b@b\u00fccher.example>',
+            'Subject: Unicode',
+            `Message-ID: ${oddSender}`,
+            'Content-Type: text/plain; charset=utf-8',
+            '',
+            'Hola.',
+            '',
+          ].join('\r\n'),
+        ),
+      );
+      await imap.append(
+        [
+          'From: nancy.davolio@northwind.example',
+          'Subject: Broken',
+          `Message-ID: ${broken}`,
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/mixed; boundary="never-closed"',
+          '',
+          '--never-closed',
+          'Content-Type: text/plain',
+          'Content-Transfer-Encoding: base64',
+          '',
+          '!!!not base64 at all!!!',
+          '--never-closed',
+          'Content-Type: application/pdf; name="cut.pdf"',
+          'Content-Disposition: attachment; filename="cut.pdf"',
+          'Content-Transfer-Encoding: base64',
+          '',
+          'JVBERi0xLjQK',
+          '',
+        ].join('\n'),
+      );
+      const filler = 'A'.repeat(76);
+      const lines = Math.ceil((50 * 1024 * 1024) / 78);
+      await imap.append(
+        Buffer.concat([
+          Buffer.from(`From: nancy.davolio@northwind.example\r\nSubject: Huge\r\nMessage-ID: ${huge}\r\n\r\n`),
+          Buffer.from(`${filler}\r\n`.repeat(lines)),
+        ]),
+      );
+
+      const report = await poll();
+      expect(report).toMatchObject({ failed: 0, tickets: 3, ignored: 1, needsMatching: 1 });
+      expect((await ticketFor(unknownCharset)).description).toContain('heater makes a noise');
+      const manyTicket = await ticketFor(many);
+      const attachments = valueOf(await f.server.call('attachments.list', { ticketId: manyTicket.id }, desk()));
+      expect(attachments).toHaveLength(50);
+      expect(manyTicket.description).toContain('p199.png: not attached, a message adds at most 50 files.');
+      expect(await inbound(oddSender)).toMatchObject([{ outcome: 'needs-matching' }]);
+      expect((await ticketFor(broken)).description).toContain('Broken');
+      const [hugeRow] = await inbound(huge);
+      expect(hugeRow).toMatchObject({ outcome: 'ignored' });
+      expect(hugeRow?.reason).toMatch(/Too large to read: 50 MB/);
+    });
+  });
 });

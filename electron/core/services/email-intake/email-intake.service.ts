@@ -4,11 +4,14 @@ import type { DatabaseHandle } from '../../db/connect';
 import { isUniqueViolation } from '../../db/errors';
 import { inTransaction, type Tx } from '../../db/transaction';
 import type { EventHub } from '../../events/event-hub';
-import { insertAttachment, putBlob } from '../../repositories/attachment.repository';
+import { findSameAttachment, insertAttachment, putBlob } from '../../repositories/attachment.repository';
+import { findTicketForBooking } from '../../repositories/ticket.repository';
 import { insertAudit } from '../../repositories/audit.repository';
 import {
   findContactsByEmail,
   findOnlySite,
+  findTicketByMessageIds,
+  findTicketByNumberIn,
   inboundEmailExists,
   insertInboundEmail,
   type HeldAttachment,
@@ -23,6 +26,8 @@ import { withoutNul, type ReadMessage } from './message-reader';
 
 /** The method name audit rows of the intake carry (no user called it). */
 export const INTAKE_AUDIT_METHOD = 'email.intake';
+/** The method name of the audit row that puts a reply on its ticket's timeline. */
+export const INTAKE_REPLY_AUDIT_METHOD = 'email.reply';
 
 export interface FetchedMessage {
   uid: number;
@@ -34,6 +39,7 @@ export interface FetchedMessage {
 export type IntakeOutcome =
   | { kind: 'duplicate' }
   | { kind: 'ticket'; ticketId: string; number: string }
+  | { kind: 'reply'; ticketId: string }
   | { kind: 'needs-matching' }
   | { kind: 'ignored'; reason: string };
 
@@ -74,6 +80,30 @@ async function storeBlobs(tx: Tx, accepted: VettedAttachment[], now: string): Pr
       thumbnail: null,
       createdAt: now,
     });
+}
+
+/** Stores the files and adds them to the ticket (a file it already has is not added twice). */
+async function attachTo(
+  tx: Tx,
+  ticketId: string,
+  accepted: VettedAttachment[],
+  by: string,
+  now: string,
+): Promise<void> {
+  await storeBlobs(tx, accepted, now);
+  for (const file of accepted) {
+    if (await findSameAttachment(tx, { ticketId, visitId: null, sha256: file.sha256 })) continue;
+    await insertAttachment(tx, {
+      id: randomUUID(),
+      ticketId,
+      visitId: null,
+      sha256: file.sha256,
+      fileName: file.fileName,
+      caption: null,
+      createdAt: now,
+      createdBy: by,
+    });
+  }
 }
 
 /**
@@ -130,6 +160,38 @@ export async function takeInMessage(
         return { kind: 'ignored', reason: ignored };
       }
       const address = read.fromAddress ?? '';
+      // A reply goes onto its ticket's timeline, whoever sent it (a colleague in copy answers too).
+      const answered =
+        (await findTicketByMessageIds(tx, deps.database.dialect, read.refersTo)) ??
+        (await findTicketByNumberIn(tx, read.subject));
+      const answeredTicket = answered ? await findTicketForBooking(tx, answered) : undefined;
+      if (answeredTicket) {
+        await attachTo(tx, answeredTicket.id, accepted, mailbox.createdBy, nowIso);
+        await record('reply', { ticket_id: answeredTicket.id });
+        await insertAudit(tx, {
+          at: nowIso,
+          userId: null,
+          method: INTAKE_REPLY_AUDIT_METHOD,
+          entity: 'inbound_email',
+          entityId: base.id,
+          ticketId: answeredTicket.id,
+          before: null,
+          after: {
+            from: read.fromName ? `${read.fromName} <${address}>` : address,
+            subject: read.subject,
+            text: read.text.slice(0, 2000),
+            problems,
+            ticketStatus: answeredTicket.status,
+          },
+        });
+        await deps.events.publish(tx, {
+          type: 'ticket.updated',
+          ticketId: answeredTicket.id,
+          number: answeredTicket.number,
+          clientId: answeredTicket.clientId,
+        });
+        return { kind: 'reply', ticketId: answeredTicket.id };
+      }
       const contacts = await findContactsByEmail(tx, address);
       const contact = contacts.length === 1 ? contacts[0] : undefined;
       if (!contact) {
@@ -165,18 +227,7 @@ export async function takeInMessage(
         },
         { now: nowIso, loggedBy: mailbox.createdBy },
       );
-      await storeBlobs(tx, accepted, nowIso);
-      for (const file of accepted)
-        await insertAttachment(tx, {
-          id: randomUUID(),
-          ticketId,
-          visitId: null,
-          sha256: file.sha256,
-          fileName: file.fileName,
-          caption: null,
-          createdAt: nowIso,
-          createdBy: mailbox.createdBy,
-        });
+      await attachTo(tx, ticketId, accepted, mailbox.createdBy, nowIso);
       await record('ticket', { ticket_id: ticketId });
       await queueRequestAcknowledgement(tx, ticketId, nowIso);
       await insertAudit(tx, {

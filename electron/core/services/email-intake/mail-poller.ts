@@ -23,6 +23,8 @@ export interface PollReport {
   /** Mailboxes that could not be read (the error is on the mailbox). */
   failed: number;
   tickets: number;
+  /** Messages added to the timeline of the ticket they answer. */
+  replies: number;
   needsMatching: number;
   ignored: number;
   /** Messages already taken in (by this workstation before, or another). */
@@ -52,11 +54,21 @@ export interface MailPollerOptions {
 export const DEFAULT_MAX_MESSAGE_BYTES = 30 * 1024 * 1024;
 
 function emptyReport(): PollReport {
-  return { read: 0, leasedElsewhere: 0, failed: 0, tickets: 0, needsMatching: 0, ignored: 0, duplicates: 0 };
+  return {
+    read: 0,
+    leasedElsewhere: 0,
+    failed: 0,
+    tickets: 0,
+    replies: 0,
+    needsMatching: 0,
+    ignored: 0,
+    duplicates: 0,
+  };
 }
 
 function count(report: PollReport, outcome: IntakeOutcome): void {
   if (outcome.kind === 'ticket') report.tickets += 1;
+  else if (outcome.kind === 'reply') report.replies += 1;
   else if (outcome.kind === 'needs-matching') report.needsMatching += 1;
   else if (outcome.kind === 'ignored') report.ignored += 1;
   else report.duplicates += 1;
