@@ -144,6 +144,9 @@ const outputs: Record<MethodName, string> = {
   'webhook.settings': 'WebhookSettingsDto',
   'webhook.saveSettings': 'WebhookSettingsDto',
   'webhook.sendTest': 'WebhookTestResult',
+  'mailboxes.list': 'MailboxDto[]',
+  'mailboxes.save': 'MailboxDto',
+  'mailboxes.test': 'MailboxTestResult',
   'templates.list': 'MessageTemplateListDto',
   'templates.get': 'MessageTemplateDto',
   'templates.save': 'MessageTemplateDto',
@@ -363,6 +366,7 @@ ${interfacesOf(path.join(root, 'shared/domain/visit.ts'))}
 ${interfacesOf(path.join(root, 'shared/domain/messages.ts'))}
 
 ${interfacesOf(path.join(root, 'shared/domain/settings-transfer.ts'))}
+${interfacesOf(path.join(root, 'shared/domain/email-intake.ts'))}
 \`\`\`
 `);
   return parts.join('\n');

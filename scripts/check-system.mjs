@@ -20,6 +20,10 @@ if (!['pdftotext', 'pdfinfo', 'pdffonts', 'pdftoppm'].every(onPath))
     what: 'poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm) for the schedule PDF tests',
     pkg: 'poppler-utils',
   });
+const dovecot = [process.env.DOVECOT_BIN, '/usr/sbin/dovecot', '/usr/local/sbin/dovecot'].some(
+  (bin) => bin && fs.existsSync(bin),
+);
+if (!dovecot) missing.push({ what: 'Dovecot (an IMAP server) for the e-mail intake tests', pkg: 'dovecot-imapd' });
 if (!postgresBin()) missing.push({ what: 'PostgreSQL (initdb, pg_ctl) for the database tests', pkg: 'postgresql' });
 
 if (missing.length > 0) {

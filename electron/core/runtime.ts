@@ -14,6 +14,7 @@ import { startOutboxSender, type OutboxSender } from './services/outbox/outbox-s
 import { startScheduleMailer, type ScheduleMailer } from './services/schedules/schedule-mailer';
 import type { SmtpTimeouts } from './services/outbox/smtp-transport';
 import { startSlaWatcher, type SlaWatcher } from './services/sla/sla-watcher';
+import { startMailPoller, type MailPoller } from './services/email-intake/mail-poller';
 
 /**
  * What `--demo` loads into an empty database: 'basic' is the users, clients, sites, parts and a
@@ -38,6 +39,8 @@ export interface RuntimeOptions {
   smtpTimeouts?: SmtpTimeouts;
   /** How often the daily backup's hour is looked for; false leaves it to explicit ticks (tests). Default 60 s. */
   backupCheckIntervalMs?: number | false;
+  /** How often the support mailboxes are read; false leaves it to explicit polls (tests). Default 60 s. */
+  mailPollIntervalMs?: number | false;
 }
 
 export interface Runtime {
@@ -51,6 +54,7 @@ export interface Runtime {
   delayWatcher: DelayWatcher;
   backupScheduler: BackupScheduler;
   scheduleMailer: ScheduleMailer;
+  mailPoller: MailPoller;
   close(): Promise<void>;
 }
 
@@ -105,6 +109,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       { database, events: hub, clock },
       mailInterval === false ? { autoStart: false } : { intervalMs: mailInterval },
     );
+    const pollInterval = options.mailPollIntervalMs ?? 60_000;
+    const mailPoller = startMailPoller(
+      { database, events: hub, clock },
+      pollInterval === false ? { autoStart: false } : { intervalMs: pollInterval },
+    );
     return {
       core,
       database,
@@ -115,7 +124,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       delayWatcher,
       backupScheduler,
       scheduleMailer,
+      mailPoller,
       async close() {
+        await mailPoller.stop();
         await backupScheduler.stop();
         await scheduleMailer.stop();
         await delayWatcher.stop();

@@ -27,6 +27,8 @@ import {
   siteUpdateInput,
 } from '../domain/directory.schema';
 import type { QueueRow, TicketDto } from '../domain/ticket';
+import type { MailboxDto, MailboxTestResult } from '../domain/email-intake';
+import { mailboxSaveInput, mailboxTestInput } from '../domain/email-intake.schema';
 import { type DispatchSettings, type Recommendation } from '../domain/dispatch';
 import { dispatchRecommendInput, dispatchSettings } from '../domain/dispatch.schema';
 import { type OrganisationSettings } from '../domain/organisation';
@@ -1002,6 +1004,25 @@ export const api = {
     access: access.admin,
     summary:
       'Posts a signed test document (kind `webhook-test`) to the saved webhook now, outside the outbox, and answers its reply (`delivered: true`, response) or what failed (`delivered: false`, stage: settings, connection, timeout or message; the HTTP status; the error).',
+  }),
+  // E-mail intake (issue 17, section 1).
+  'mailboxes.list': method<MailboxDto[]>()({
+    input: empty,
+    access: access.admin,
+    summary:
+      'The support mailboxes read over IMAP into tickets (host, port, TLS mode, user, folder, `enabled`), with when each was last read and what went wrong then; the password is never returned, only `passwordSet`.',
+  }),
+  'mailboxes.save': method<MailboxDto>()({
+    input: mailboxSaveInput,
+    access: access.admin,
+    summary:
+      "Connects a support mailbox (no `id`) or changes one: tls is 'tls' (from the start, usually port 993), 'starttls' (upgrade required, usually 143) or 'none'; `folder` defaults to INBOX. `password` is required for a new mailbox and left out to keep the stored one. `enabled: false` stops reading it. Audited without the password.",
+  }),
+  'mailboxes.test': method<MailboxTestResult>()({
+    input: mailboxTestInput,
+    access: access.admin,
+    summary:
+      "Logs in with the values given (the stored password of `id` when none is given), opens the folder read-only and answers `connected: true` with its message count and whether the server can IDLE, or `connected: false` with the stage that failed (connection, authentication or folder) and the server's words. Saves nothing.",
   }),
   // Message templates and who receives messages (issue 14, sections 3 and 4).
   'templates.list': method<MessageTemplateListDto>()({

@@ -65,6 +65,8 @@ export type DispatchEvent =
    * changed): boards and queues refetch their projected lateness.
    */
   | { type: 'visits.projected'; visitIds: string[]; ticketIds: string[] }
+  /** Messages were read from a support mailbox that wait for the desk (needs matching) or were ignored. */
+  | { type: 'inbox.changed' }
   | OptimizeProgressEvent;
 
 export type DocumentedPart = 'work_log' | 'attachment' | 'sign_off' | 'resolution' | 'call';

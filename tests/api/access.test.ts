@@ -192,6 +192,10 @@ const intended: Record<MethodName, Callers> = {
   'webhook.settings': [admin],
   'webhook.saveSettings': [admin],
   'webhook.sendTest': [admin],
+  // Admins connect the support mailboxes (their passwords are theirs to hold).
+  'mailboxes.list': [admin],
+  'mailboxes.save': [admin],
+  'mailboxes.test': [admin],
   // Message templates are the organisation's wording: admins edit and preview them. Who receives
   // messages belongs to the client directory: read by everyone, set by those who edit it.
   'templates.list': [admin],

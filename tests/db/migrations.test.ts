@@ -33,6 +33,8 @@ const applicationTables = [
   'feedback',
   'visit_projections',
   'ticket_calls',
+  'mailboxes',
+  'inbound_emails',
 ];
 
 describeEachDatabase('migrations', (kind) => {
@@ -297,6 +299,77 @@ describeEachDatabase('migrations', (kind) => {
       .executeTakeFirstOrThrow();
     expect(stored.attempts).toBe(0);
     expect(new Date(stored.next_attempt_at).toISOString()).toBe(at);
+  });
+
+  it('builds the mailboxes through 0023 reading from UID 0, and takes each Message-ID in once, on both databases', async () => {
+    const config = await env.database(kind);
+    const handle = await openDatabase(config);
+    env.defer(() => handle.close());
+    const at = '2026-11-26T09:00:00.000Z';
+    await handle.db
+      .insertInto('users')
+      .values({
+        id: 'u1',
+        username: 'admin',
+        display_name: 'Admin',
+        role: 'admin',
+        password_hash: 'x',
+        active: 1,
+        created_at: at,
+      })
+      .execute();
+    await handle.db
+      .insertInto('mailboxes')
+      .values({
+        id: 'mb1',
+        name: 'Support',
+        host: 'imap.example',
+        port: 993,
+        tls: 'tls',
+        username: 'support',
+        password: 'secret',
+        folder: 'INBOX',
+        enabled: 1,
+        created_by: 'u1',
+        created_at: at,
+        updated_at: at,
+        uid_validity: null,
+        lease_holder: null,
+        lease_until: null,
+        last_polled_at: null,
+        last_error: null,
+      })
+      .execute();
+    const mailbox = await handle.db.selectFrom('mailboxes').select('last_uid').executeTakeFirstOrThrow();
+    expect(mailbox.last_uid).toBe(0);
+    const message = {
+      id: 'e1',
+      mailbox_id: 'mb1',
+      message_id: '<one@client.example>',
+      uid: 4_000_000_000,
+      received_at: at,
+      read_at: at,
+      from_address: 'kim@client.example',
+      from_name: null,
+      subject: 'Help',
+      outcome: 'needs-matching' as const,
+      ticket_id: null,
+      reason: null,
+      body_text: 'Help',
+      problems: '[]',
+      held_attachments: '[]',
+      refers_to: '[]',
+    };
+    await handle.db.insertInto('inbound_emails').values(message).execute();
+    await expect(
+      handle.db
+        .insertInto('inbound_emails')
+        .values({ ...message, id: 'e2', uid: 5 })
+        .execute(),
+    ).rejects.toThrow();
+    // UIDs are unsigned 32-bit: above what a 32-bit integer column holds.
+    const stored = await handle.db.selectFrom('inbound_emails').select('uid').executeTakeFirstOrThrow();
+    expect(stored.uid).toBe(4_000_000_000);
   });
 
   it('keeps every contact receiving messages through 0011, and one opt-out row per client and kind', async () => {

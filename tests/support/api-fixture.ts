@@ -635,6 +635,24 @@ export const validInputs: { [K in MethodName]: (f: ApiFixture) => ApiInput<K> } 
     kinds: [],
   }),
   'webhook.sendTest': () => ({}),
+  'mailboxes.list': () => ({}),
+  // As for SMTP: nothing listens on port 1, so a test connection is refused at once.
+  'mailboxes.save': () => ({
+    name: 'Support',
+    host: '127.0.0.1',
+    port: 1,
+    tls: 'none',
+    user: 'support',
+    password: 'imap-secret',
+  }),
+  'mailboxes.test': () => ({
+    name: 'Support',
+    host: '127.0.0.1',
+    port: 1,
+    tls: 'none',
+    user: 'support',
+    password: 'imap-secret',
+  }),
   'templates.list': () => ({}),
   'templates.get': () => ({ kind: 'booking-confirmation' }),
   // The shipped wording saved as the admin's own: every allowed call succeeds and changes no text.

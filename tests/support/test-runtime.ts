@@ -112,6 +112,8 @@ export class TestEnvironment {
       backupCheckIntervalMs: options.backupCheckIntervalMs ?? false,
       // And the schedule mailer (scheduleMailer.tick).
       scheduleMailIntervalMs: options.scheduleMailIntervalMs ?? false,
+      // And the mailbox poller (mailPoller.tick).
+      mailPollIntervalMs: options.mailPollIntervalMs ?? false,
     });
     this.defer(() => runtime.close());
     return runtime;

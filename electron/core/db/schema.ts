@@ -12,6 +12,7 @@ import type { AvailabilityKind } from '../../../shared/domain/technician';
 import type { Channel, Priority, TicketStatus } from '../../../shared/domain/ticket';
 import type { ContactMethod, IncompleteReason, VisitCrewMember, VisitStatus } from '../../../shared/domain/visit';
 import type { WorkOutcome } from '../../../shared/domain/work-log';
+import type { ImapTlsMode, InboundOutcome } from '../../../shared/domain/email-intake';
 
 // Row types live here and in repositories only; everything above the repositories speaks DTOs.
 // Instants are ISO 8601 strings in UTC on both databases (pg is told to parse timestamptz so).
@@ -195,6 +196,8 @@ export interface TicketsTable {
   version: Generated<number>;
   /** Set while the ticket is closed; cleared when it is reopened. */
   closed_at: string | null;
+  /** 1 for a ticket read from a message whose priority questions the desk has not answered yet. */
+  awaiting_assessment: Generated<number>;
 }
 
 export interface VisitsTable {
@@ -577,4 +580,49 @@ export interface Database {
   feedback: FeedbackTable;
   visit_projections: VisitProjectionsTable;
   ticket_calls: TicketCallsTable;
+  mailboxes: MailboxesTable;
+  inbound_emails: InboundEmailsTable;
+}
+
+export interface MailboxesTable {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  tls: ImapTlsMode;
+  username: string;
+  password: string | null;
+  folder: string;
+  enabled: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  uid_validity: string | null;
+  last_uid: Generated<number>;
+  lease_holder: string | null;
+  lease_until: string | null;
+  last_polled_at: string | null;
+  last_error: string | null;
+}
+
+export interface InboundEmailsTable {
+  id: string;
+  mailbox_id: string;
+  message_id: string;
+  uid: number;
+  received_at: string;
+  read_at: string;
+  from_address: string;
+  from_name: string | null;
+  subject: string;
+  outcome: InboundOutcome;
+  ticket_id: string | null;
+  reason: string | null;
+  body_text: string;
+  /** JSON string[]. */
+  problems: string;
+  /** JSON HeldAttachment[]. */
+  held_attachments: string;
+  /** JSON string[]. */
+  refers_to: string;
 }

@@ -25,6 +25,7 @@ import { remoteResolutionHandlers } from './remote-resolution.handlers';
 import { scheduleHandlers } from './schedules.handlers';
 import { settingsTransferHandlers } from './settings-transfer.handlers';
 import { mailHandlers } from './mail.handlers';
+import { mailboxHandlers } from './mailboxes.handlers';
 import { messageHandlers } from './messages.handlers';
 import { outboxHandlers } from './outbox.handlers';
 import { ticketUpdateHandlers } from './ticket-updates.handlers';
@@ -57,6 +58,7 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...outboxHandlers,
   ...mailHandlers,
+  ...mailboxHandlers,
   ...messageHandlers,
   ...feedbackHandlers,
   ...ticketUpdateHandlers,

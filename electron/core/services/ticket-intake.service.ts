@@ -26,7 +26,15 @@ export interface NewTicket {
   /** Only when there are no criteria (an integration that already knows the priority). */
   priority: Priority | null;
   needs: NeedsInput;
+  /**
+   * Read from a message: nobody has answered the priority questions yet. It gets no SLA clock
+   * (a guessed priority would start a wrong one) until the desk assesses it.
+   */
+  awaitingAssessment?: boolean;
 }
+
+/** The priority an unassessed ticket carries until the desk answers the questions; it starts no clock. */
+export const UNASSESSED_PLACEHOLDER_PRIORITY: Priority = 'medium';
 
 /** The SLA clock of a ticket under the given settings: when it is due and when it turns at risk. */
 export async function slaClock(
@@ -58,21 +66,25 @@ export async function insertNewTicket(
     ({ priority, impact, urgency } = assessPriority(input.criteria, settings.matrix));
   } else if (input.priority) {
     priority = input.priority;
+  } else if (input.awaitingAssessment) {
+    priority = UNASSESSED_PLACEHOLDER_PRIORITY;
   } else {
     throw new ApiFailure('invalid_input', 'Answer the priority questions or give a priority.', [
       { path: ['criteria'], message: 'Answer the priority questions' },
     ]);
   }
-  const clock = await slaClock(
-    tx,
-    {
-      priority,
-      receivedAt: input.receivedAt,
-      clientId: input.clientId,
-      siteId: input.siteId,
-    },
-    settings,
-  );
+  const clock = input.awaitingAssessment
+    ? { dueAt: null, atRiskAt: null }
+    : await slaClock(
+        tx,
+        {
+          priority,
+          receivedAt: input.receivedAt,
+          clientId: input.clientId,
+          siteId: input.siteId,
+        },
+        settings,
+      );
   const needs = await resolveNeeds(tx, input.needs);
   const year = new Date(meta.now).getUTCFullYear();
   const number = formatTicketNumber(year, await nextTicketSequence(tx, year));
@@ -105,6 +117,7 @@ export async function insertNewTicket(
     first_contact_at: null,
     first_arrival_at: null,
     response_kind: null,
+    awaiting_assessment: input.awaitingAssessment ? 1 : 0,
     ...needs,
   });
   return { id, number };

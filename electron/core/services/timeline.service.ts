@@ -64,6 +64,22 @@ function describe(row: AuditRow, before: Fields, after: Fields, when: When): Des
         .filter(Boolean)
         .join(', '),
     }),
+    'email.intake': () => ({
+      kind: 'logged',
+      title: 'Logged from an e-mail',
+      detail: [text(after.from), text(after.mailbox) && `to ${text(after.mailbox)}`].filter(Boolean).join(' '),
+    }),
+    'email.reply': () => ({
+      kind: 'email',
+      title: `E-mail from ${text(after.from) ?? 'the client'}${after.ticketStatus === 'closed' ? ' (the ticket is closed: reopen it if the problem is back)' : ''}`,
+      detail: [
+        text(after.subject),
+        text(after.text),
+        ...(Array.isArray(after.problems) ? after.problems.map(String) : []),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    }),
     'tickets.overridePriority': () => ({
       kind: 'prioritized',
       title: `Priority set to ${priorityWord(after.priority)}`,

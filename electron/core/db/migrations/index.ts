@@ -20,6 +20,7 @@ import * as m0017 from './0017-user-accounts';
 import * as m0019 from './0019-sign-in-throttles';
 import * as m0020 from './0020-more-report-indexes';
 import * as m0022 from './0022-escalation-review-utilization-indexes';
+import * as m0023 from './0023-email-intake';
 
 // A static list, so a bundled app needs no file-system scan; names sort in order.
 const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Promise<void> }> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, { up(db: Kysely<any>, dialect: DialectName): Pr
   '0019-sign-in-throttles': m0019,
   '0020-more-report-indexes': m0020,
   '0022-escalation-review-utilization-indexes': m0022,
+  '0023-email-intake': m0023,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
