@@ -315,6 +315,7 @@ describeEachDatabase('migrations', (kind) => {
         role: 'admin',
         password_hash: 'x',
         active: 1,
+        must_change_password: 0,
         created_at: at,
       })
       .execute();

@@ -25,7 +25,8 @@ export async function startServerProcess(database: DatabaseConfig): Promise<{ ch
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    // 20.10: the first Node 20 with import attributes, which the core's JSON imports keep (with { type: 'json' }).
+    target: 'node20.10',
     packages: 'external',
     logLevel: 'warning',
   });

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 // The map view's offline basemap (Natural Earth 1:50m countries), so the sketch needs no network.
-import countries50m from 'world-atlas/countries-50m.json';
+import countries50m from 'world-atlas/countries-50m.json' with { type: 'json' };
 import type { LatLng } from '../../../../shared/domain/travel';
 
 const SEA = '#dce9f1';
