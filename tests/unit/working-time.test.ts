@@ -5,7 +5,9 @@ import {
   intersect,
   normalize,
   subtract,
+  technicianShifts,
   weeklyIntervals,
+  type ShiftMemo,
   workingIntervals,
 } from '../../electron/core/services/dispatch/working-time';
 import type { AvailabilityDto } from '../../shared/domain/technician';
@@ -206,5 +208,30 @@ describe('the organisation calendar’s closed days', () => {
     expect(iso(workingIntervals(calendar.hours, 'Europe/Amsterdam', [extra], week.start, week.end, closed))).toEqual([
       ['2027-03-29T07:00:00.000Z', '2027-03-29T09:00:00.000Z'],
     ]);
+  });
+
+  it('answers the same with a memo shared by many technicians, each keeping their own time off', () => {
+    const fortnight = { start: week.start, end: dayBounds('2027-04-11', 'Europe/Amsterdam').end };
+    const onOrganisationHours = { timeZone: null, shiftPattern: null };
+    const own = { timeZone: 'Europe/Amsterdam', shiftPattern: { tue: [['09:00', '12:00']] as [string, string][] } };
+    const away: AvailabilityDto = {
+      id: 'a',
+      technicianId: 't2',
+      kind: 'time_off',
+      startsAt: '2027-04-05T00:00:00Z',
+      endsAt: '2027-04-06T00:00:00Z',
+      note: null,
+    };
+    const memo: ShiftMemo = new Map();
+    const plain = (t: typeof own | typeof onOrganisationHours, off: AvailabilityDto[]) =>
+      technicianShifts(t, calendar, off, fortnight.start, fortnight.end);
+    const memoised = (t: typeof own | typeof onOrganisationHours, off: AvailabilityDto[]) =>
+      technicianShifts(t, calendar, off, fortnight.start, fortnight.end, memo);
+    expect(memoised(onOrganisationHours, [])).toEqual(plain(onOrganisationHours, []));
+    // The second Monday (5 April) is taken off by one technician only; Easter Monday is closed for all.
+    expect(iso(memoised(onOrganisationHours, [away]))).toEqual([]);
+    expect(iso(memoised(onOrganisationHours, []))).toEqual([['2027-04-05T06:00:00.000Z', '2027-04-05T15:00:00.000Z']]);
+    expect(memoised(own, [])).toEqual(plain(own, []));
+    expect(memo.size).toBe(2);
   });
 });

@@ -104,9 +104,29 @@ export function closedDays(calendar: BusinessCalendar, zone: string, from: numbe
 }
 
 /**
+ * Shifts with a technician's own records applied: extra shifts added (an extra shift on a holiday
+ * is worked), then time off and sick leave taken out (they win over an extra shift that overlaps).
+ */
+function withAvailability(
+  shifts: readonly Interval[],
+  exceptions: readonly AvailabilityDto[],
+  from: number,
+  to: number,
+): Interval[] {
+  const window = [{ start: from, end: to }];
+  const toInterval = (a: AvailabilityDto): Interval => ({
+    start: Date.parse(a.startsAt),
+    end: Date.parse(a.endsAt),
+  });
+  const extra = exceptions.filter((a) => a.kind === 'extra_shift').map(toInterval);
+  const away = normalize(exceptions.filter((a) => a.kind !== 'extra_shift').map(toInterval));
+  const worked = normalize([...shifts, ...intersect(normalize(extra), window)]);
+  return subtract(worked, away);
+}
+
+/**
  * When a technician works within [from, to): the weekly shift pattern in their zone except on
- * `closed` days, plus extra shifts (an extra shift on a holiday is worked), minus time off and
- * sick leave (which win over an extra shift that overlaps them).
+ * `closed` days, plus extra shifts, minus time off and sick leave.
  */
 export function workingIntervals(
   shiftPattern: WeeklyHours,
@@ -116,22 +136,22 @@ export function workingIntervals(
   to: number,
   closed: readonly Interval[] = [],
 ): Interval[] {
-  const window = [{ start: from, end: to }];
-  const toInterval = (a: AvailabilityDto): Interval => ({
-    start: Date.parse(a.startsAt),
-    end: Date.parse(a.endsAt),
-  });
-  const extra = exceptions.filter((a) => a.kind === 'extra_shift').map(toInterval);
-  const away = normalize(exceptions.filter((a) => a.kind !== 'extra_shift').map(toInterval));
   const shifts = subtract(weeklyIntervals(shiftPattern, zone, from, to), normalize(closed));
-  const worked = normalize([...shifts, ...intersect(normalize(extra), window)]);
-  return subtract(worked, away);
+  return withAvailability(shifts, exceptions, from, to);
 }
+
+/**
+ * The weekly shifts of many technicians over one period, computed once per pattern and zone: a
+ * team mostly shares both, and walking a year day by day through a zone's rules and the holiday
+ * calendar is the expensive part (the utilization report asks for every technician's year).
+ */
+export type ShiftMemo = Map<string, Interval[]>;
 
 /**
  * When a technician works within [from, to): their own shift pattern in their zone, or the
  * organisation's hours (and then not on its closed days), with extra shifts and time off applied.
- * `exceptions` are the technician's own availability records.
+ * `exceptions` are the technician's own availability records; pass one `memo` for calls over the
+ * same period and calendar.
  */
 export function technicianShifts(
   technician: { timeZone: string | null; shiftPattern: WeeklyHours | null },
@@ -139,10 +159,18 @@ export function technicianShifts(
   exceptions: readonly AvailabilityDto[],
   from: number,
   to: number,
+  memo?: ShiftMemo,
 ): Interval[] {
   const zone = technician.timeZone ?? calendar.timeZone;
-  const closed = technician.shiftPattern ? [] : closedDays(calendar, zone, from, to);
-  return workingIntervals(technician.shiftPattern ?? calendar.hours, zone, exceptions, from, to, closed);
+  const key = `${zone}|${technician.shiftPattern ? JSON.stringify(technician.shiftPattern) : 'organisation'}`;
+  let shifts = memo?.get(key);
+  if (!shifts) {
+    const pattern = technician.shiftPattern ?? calendar.hours;
+    const closed = technician.shiftPattern ? [] : closedDays(calendar, zone, from, to);
+    shifts = subtract(weeklyIntervals(pattern, zone, from, to), normalize(closed));
+    memo?.set(key, shifts);
+  }
+  return withAvailability(shifts, exceptions, from, to);
 }
 
 /** The calendar day [start, end) of a YYYY-MM-DD date in a zone (23 or 25 hours on change days). */

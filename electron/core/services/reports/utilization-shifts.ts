@@ -9,7 +9,7 @@ import type { BusinessCalendar } from '../../../../shared/domain/sla';
 import { availabilityOf, techniciansInScope } from '../../repositories/schedule.repository';
 import type { ReportScope } from '../../repositories/report.repository';
 import type { ShiftGroup, ZoneOffsets } from '../../repositories/utilization-report.repository';
-import { intersect, technicianShifts, type Interval } from '../dispatch/working-time';
+import { intersect, technicianShifts, type Interval, type ShiftMemo } from '../dispatch/working-time';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -48,6 +48,7 @@ export async function shiftMinutesByGroup(
     previous = span.end;
     return span;
   });
+  const memo: ShiftMemo = new Map();
   for (const t of technicians) {
     const worked = technicianShifts(
       t,
@@ -55,6 +56,7 @@ export async function shiftMinutesByGroup(
       exceptions.filter((e) => e.technicianId === t.id),
       from,
       to,
+      memo,
     );
     if (scope.groupBy === 'technician') add(t.id, t.name, minutesOf(worked));
     else if (scope.groupBy === 'team') add(t.team, null, minutesOf(worked));
