@@ -2,17 +2,23 @@
 // throwaway PostgreSQL cluster: how long each report takes over a year and over two, a drill-down
 // and an export. Prints numbers; asserts nothing. The rows are bulk-inserted (the API would take
 // hours to close 100,000 tickets) but hold what the closing methods write: a closing in force with
-// its SLA outcome, the ticket's first arrival, visits that arrived and finished.
+// its SLA outcome, the ticket's first arrival, visits that arrived and finished, their crew rows,
+// and escalations, reviews and feedback on a share of the tickets.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql, type Insertable } from 'kysely';
+import { reviewTags } from '../../shared/domain/closure';
+import { escalationKinds } from '../../shared/domain/escalation';
 import { priorities } from '../../shared/domain/ticket';
 import type { DatabaseConfig } from '../../electron/core/db/connect';
 import type {
+  EscalationsTable,
+  FeedbackTable,
   TechniciansTable,
+  TicketReviewsTable,
   TicketClosuresTable,
   TicketsTable,
   VisitCrewTable,
@@ -77,6 +83,9 @@ export async function seedClosedTickets(
     const visits: Insertable<VisitsTable>[] = [];
     const closures: Insertable<TicketClosuresTable>[] = [];
     const crew: Insertable<VisitCrewTable>[] = [];
+    const escalations: Insertable<EscalationsTable>[] = [];
+    const reviews: Insertable<TicketReviewsTable>[] = [];
+    const feedback: Insertable<FeedbackTable>[] = [];
     for (let n = i; n < Math.min(i + BATCH, TICKETS); n += 1) {
       const client = clients[n % clients.length];
       if (!client) throw new Error('no clients');
@@ -162,8 +171,51 @@ export async function seedClosedTickets(
           active: 0,
         });
       }
+      const closureId = randomUUID();
+      // One ticket in five escalated (most acknowledged), one in two reviewed, one in three scored.
+      if (n % 5 === 0) {
+        escalations.push({
+          id: randomUUID(),
+          ticket_id: ticketId,
+          level: n % 10 === 0 ? 2 : 1,
+          kind: escalationKinds[n % escalationKinds.length] ?? 'manual',
+          reason: 'Bench escalation',
+          auto_key: null,
+          created_at: iso(received + 3_600_000),
+          created_by: userId,
+          acknowledged_at: n % 15 === 0 ? null : iso(received + 3_600_000 + (n % 90) * 60_000),
+          acknowledged_by: n % 15 === 0 ? null : userId,
+          acknowledgement_note: null,
+        });
+      }
+      if (n % 2 === 0) {
+        reviews.push({
+          id: randomUUID(),
+          ticket_id: ticketId,
+          closure_id: closureId,
+          note: 'Bench review',
+          tags: JSON.stringify(n % 4 === 0 ? [reviewTags[n % reviewTags.length]] : []),
+          sop_followed: n % 8 === 0 ? 0 : 1,
+          reviewed_at: iso(closed + 86_400_000),
+          reviewed_by: userId,
+        });
+      }
+      if (n % 3 === 0) {
+        feedback.push({
+          id: randomUUID(),
+          ticket_id: ticketId,
+          request_id: null,
+          score: 1 + (n % 5),
+          comment: null,
+          source: 'phone',
+          recorded_by: userId,
+          recorded_at: iso(closed + 2 * 86_400_000),
+          problem_back: 0,
+          new_ticket_id: null,
+        });
+      }
       closures.push({
-        id: randomUUID(),
+        id: closureId,
         ticket_id: ticketId,
         closed_at: iso(closed),
         closed_by: userId,
@@ -180,6 +232,9 @@ export async function seedClosedTickets(
     await tx.insertInto('visits').values(visits).execute();
     await tx.insertInto('ticket_closures').values(closures).execute();
     await tx.insertInto('visit_crew').values(crew).execute();
+    if (escalations.length > 0) await tx.insertInto('escalations').values(escalations).execute();
+    if (reviews.length > 0) await tx.insertInto('ticket_reviews').values(reviews).execute();
+    if (feedback.length > 0) await tx.insertInto('feedback').values(feedback).execute();
   }
 }
 
@@ -243,6 +298,14 @@ async function benchOne(label: string, database: DatabaseConfig): Promise<void> 
     );
     await time('first-time fix, two years by technician', () =>
       call('reports.firstTimeFix', { ...twoYears, groupBy: 'technician' }),
+    );
+    await time('escalations, two years by month', () => call('reports.escalations', { ...twoYears, groupBy: 'month' }));
+    await time('escalations, two years by team', () => call('reports.escalations', { ...twoYears, groupBy: 'team' }));
+    await time('review and feedback, two years by month', () =>
+      call('reports.review', { ...twoYears, groupBy: 'month' }),
+    );
+    await time('review and feedback, two years by technician', () =>
+      call('reports.review', { ...twoYears, groupBy: 'technician' }),
     );
     await time('utilization, one year by technician', () =>
       call('reports.utilization', { ...year, groupBy: 'technician' }),
