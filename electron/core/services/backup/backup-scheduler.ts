@@ -7,6 +7,7 @@ import { defaultCalendar } from '../sla/sla-config.service';
 import { scheduledBackupDue } from './backup-schedule';
 import { loadBackupSettings, loadLastScheduled, saveLastScheduled } from './backup-settings.service';
 import { backUpDatabase } from './backup.service';
+import { startPeriodicTask } from '../periodic-task';
 
 export const SCHEDULED_BACKUP_METHOD = 'backup.schedule';
 
@@ -26,7 +27,6 @@ export function startBackupScheduler(
   options: { intervalMs?: number; autoStart?: boolean } = {},
 ): BackupScheduler {
   const { database, clock } = deps;
-  let running: Promise<ScheduledBackupOutcome | null> | null = null;
 
   async function runOnce(): Promise<ScheduledBackupOutcome | null> {
     if (!database.backupTo) return null;
@@ -61,30 +61,15 @@ export function startBackupScheduler(
     return outcome;
   }
 
-  function tick(): Promise<ScheduledBackupOutcome | null> {
-    const previous = running ?? Promise.resolve(null);
-    const next = previous.catch(() => null).then(runOnce);
-    running = next;
-    void next.finally(() => {
-      if (running === next) running = null;
-    });
-    return next;
-  }
-
-  const timer =
-    options.autoStart === false
-      ? null
-      : setInterval(() => {
-          if (running) return;
-          tick().catch((error: unknown) => console.error('Scheduled backup failed:', error));
-        }, options.intervalMs ?? 60_000);
-  timer?.unref();
+  const task = startPeriodicTask('Scheduled backup', runOnce, {
+    intervalMs: options.intervalMs ?? 60_000,
+    autoStart: options.autoStart !== false,
+  });
 
   return {
-    tick,
+    tick: task.runNow,
     async stop() {
-      if (timer) clearInterval(timer);
-      await running?.catch(() => undefined);
+      await task.stop();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { EventHub } from '../../events/event-hub';
 import { techniciansWithLiveVisits } from '../../repositories/visit-projection.repository';
 import type { Clock } from '../clock';
 import { refreshTechnicianDays } from './delay-projection.service';
+import { startPeriodicTask } from '../periodic-task';
 
 export interface DelayWatcher {
   /** Projects every technician's day with a live visit now and answers how many delay notices were decided. */
@@ -24,7 +25,6 @@ export function startDelayWatcher(
   options: { intervalMs?: number; autoStart?: boolean } = {},
 ): DelayWatcher {
   const { database, events, clock } = deps;
-  let running: Promise<number> | null = null;
 
   async function runOnce(): Promise<number> {
     const nowMs = clock.now().getTime();
@@ -48,32 +48,15 @@ export function startDelayWatcher(
     return notices;
   }
 
-  function tick(): Promise<number> {
-    // One tick at a time; a caller arriving meanwhile waits for it and then runs its own.
-    const previous = running ?? Promise.resolve(0);
-    const next = previous.catch(() => 0).then(runOnce);
-    running = next;
-    void next.finally(() => {
-      if (running === next) running = null;
-    });
-    return next;
-  }
-
-  const timer =
-    options.autoStart === false
-      ? null
-      : setInterval(() => {
-          // A tick still running is not queued behind again.
-          if (running) return;
-          tick().catch((error: unknown) => console.error('Delay watcher failed:', error));
-        }, options.intervalMs ?? 60_000);
-  timer?.unref();
+  const task = startPeriodicTask('Delay watcher', runOnce, {
+    intervalMs: options.intervalMs ?? 60_000,
+    autoStart: options.autoStart !== false,
+  });
 
   return {
-    tick,
+    tick: task.runNow,
     async stop() {
-      if (timer) clearInterval(timer);
-      await running?.catch(() => undefined);
+      await task.stop();
     },
   };
 }

@@ -14,6 +14,7 @@ import type { Clock } from '../clock';
 import { ignoreUnreadMessage, takeInMessage, type IntakeOutcome } from './email-intake.service';
 import { defaultImapTimeouts, describeImapError, imapClient, type ImapTimeouts } from './imap-client';
 import { readMessage } from './message-reader';
+import { startPeriodicTask } from '../periodic-task';
 
 export interface PollReport {
   /** Mailboxes read by this poller in this round. */
@@ -100,7 +101,6 @@ export function startMailPoller(
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const timeouts = options.timeouts ?? defaultImapTimeouts;
-  let running: Promise<PollReport> | null = null;
   let stopped = false;
   const open = new Set<ImapFlow>();
 
@@ -215,33 +215,17 @@ export function startMailPoller(
     return report;
   }
 
-  function pollOnce(): Promise<PollReport> {
-    // One round at a time per poller; a caller arriving meanwhile waits for it and runs its own.
-    const previous = running ?? Promise.resolve(null);
-    const next = previous.catch(() => null).then(runOnce);
-    running = next;
-    void next.finally(() => {
-      if (running === next) running = null;
-    });
-    return next;
-  }
-
-  const timer =
-    options.autoStart === false
-      ? null
-      : setInterval(() => {
-          if (running) return;
-          pollOnce().catch((error: unknown) => console.error('Mail intake failed:', error));
-        }, options.intervalMs ?? 60_000);
-  timer?.unref();
+  const task = startPeriodicTask('Mail intake', runOnce, {
+    intervalMs: options.intervalMs ?? 60_000,
+    autoStart: options.autoStart !== false,
+  });
 
   return {
-    pollOnce,
+    pollOnce: task.runNow,
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
       for (const client of open) client.close();
-      await running?.catch(() => undefined);
+      await task.stop();
     },
   };
 }

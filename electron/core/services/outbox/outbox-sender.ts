@@ -20,6 +20,7 @@ import { loadActiveWebhook, loadMailSettings, loadOutboxSettings } from './outbo
 import { nextAttemptAt } from './retry-schedule';
 import { defaultSmtpTimeouts, smtpFailure, smtpTransport, type SmtpTimeouts } from './smtp-transport';
 import { webhookTransport } from './webhook-transport';
+import { startPeriodicTask } from '../periodic-task';
 
 export interface DrainReport {
   sent: number;
@@ -73,7 +74,6 @@ export function startOutboxSender(
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const timeouts = options.smtpTimeouts ?? defaultSmtpTimeouts;
   let mail: { key: string; transport: MessageTransport } | null = null;
-  let running: Promise<DrainReport> | null = null;
   let stopped = false;
 
   /** The e-mail transport for the stored settings, kept (with its pooled connections) until they change. */
@@ -176,33 +176,16 @@ export function startOutboxSender(
     return report;
   }
 
-  function drainOnce(): Promise<DrainReport> {
-    // One drain at a time per sender; a caller arriving meanwhile waits for it and runs its own.
-    const previous = running ?? Promise.resolve(null);
-    const next = previous.catch(() => null).then(runOnce);
-    running = next;
-    void next.finally(() => {
-      if (running === next) running = null;
-    });
-    return next;
-  }
-
-  const timer =
-    options.autoStart === false
-      ? null
-      : setInterval(() => {
-          // A drain still running (a long queue, a slow server) is not queued behind again.
-          if (running) return;
-          drainOnce().catch((error: unknown) => console.error('Outbox sender failed:', error));
-        }, options.intervalMs ?? 5_000);
-  timer?.unref();
+  const task = startPeriodicTask('Outbox sender', runOnce, {
+    intervalMs: options.intervalMs ?? 5_000,
+    autoStart: options.autoStart !== false,
+  });
 
   return {
-    drainOnce,
+    drainOnce: task.runNow,
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
-      await running?.catch(() => undefined);
+      await task.stop();
       mail?.transport.close();
       mail = null;
     },

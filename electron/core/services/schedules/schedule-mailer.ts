@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '../../db/connect';
 import type { EventHub } from '../../events/event-hub';
 import type { Clock } from '../clock';
 import { queueNextDaySchedules, type ScheduleMailPass } from './schedule-mail.service';
+import { startPeriodicTask } from '../periodic-task';
 
 export interface ScheduleMailer {
   /** Queues tomorrow's schedules if their hour has come, and answers what it did. */
@@ -19,7 +20,6 @@ export function startScheduleMailer(
   deps: { database: DatabaseHandle; events: EventHub; clock: Clock },
   options: { intervalMs?: number; autoStart?: boolean } = {},
 ): ScheduleMailer {
-  let running: Promise<ScheduleMailPass> | null = null;
   let passed: string | null = null;
 
   async function runOnce(): Promise<ScheduleMailPass> {
@@ -28,31 +28,15 @@ export function startScheduleMailer(
     return pass;
   }
 
-  function tick(): Promise<ScheduleMailPass> {
-    // One pass at a time; a caller arriving meanwhile waits for it and then runs its own.
-    const previous = running ?? Promise.resolve(null);
-    const next = previous.catch(() => null).then(runOnce);
-    running = next;
-    void next.finally(() => {
-      if (running === next) running = null;
-    });
-    return next;
-  }
-
-  const timer =
-    options.autoStart === false
-      ? null
-      : setInterval(() => {
-          if (running) return;
-          tick().catch((error: unknown) => console.error('Schedule mailer failed:', error));
-        }, options.intervalMs ?? 60_000);
-  timer?.unref();
+  const task = startPeriodicTask('Schedule mailer', runOnce, {
+    intervalMs: options.intervalMs ?? 60_000,
+    autoStart: options.autoStart !== false,
+  });
 
   return {
-    tick,
+    tick: task.runNow,
     async stop() {
-      if (timer) clearInterval(timer);
-      await running?.catch(() => undefined);
+      await task.stop();
     },
   };
 }

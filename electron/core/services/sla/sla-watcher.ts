@@ -7,6 +7,7 @@ import type { EventHub } from '../../events/event-hub';
 import { insertAudit } from '../../repositories/audit.repository';
 import { findDueForEscalation, insertAutoEscalation } from '../../repositories/escalation.repository';
 import type { Clock } from '../clock';
+import { startPeriodicTask } from '../periodic-task';
 
 export interface SlaWatcher {
   /** Raises every escalation that is due now; answers how many were new. */
@@ -31,7 +32,6 @@ export function startSlaWatcher(
   options: { intervalMs?: number; autoStart?: boolean } = {},
 ): SlaWatcher {
   const { database, events, clock } = deps;
-  let running: Promise<number> | null = null;
 
   async function runOnce(): Promise<number> {
     const now = clock.now().toISOString();
@@ -79,30 +79,16 @@ export function startSlaWatcher(
     return created;
   }
 
-  function tick(): Promise<number> {
-    // One tick at a time; a caller arriving meanwhile waits for it and then runs its own.
-    const previous = running ?? Promise.resolve(0);
-    const next = previous.catch(() => 0).then(runOnce);
-    running = next;
-    void next.finally(() => {
-      if (running === next) running = null;
-    });
-    return next;
-  }
-
-  const timer =
-    options.autoStart === false
-      ? null
-      : setInterval(() => {
-          tick().catch((error: unknown) => console.error('SLA watcher failed:', error));
-        }, options.intervalMs ?? 15_000);
-  timer?.unref();
+  const task = startPeriodicTask('SLA watcher', runOnce, {
+    intervalMs: options.intervalMs ?? 15_000,
+    autoStart: options.autoStart !== false,
+    whileRunning: 'queue',
+  });
 
   return {
-    tick,
+    tick: task.runNow,
     async stop() {
-      if (timer) clearInterval(timer);
-      await running?.catch(() => undefined);
+      await task.stop();
     },
   };
 }
