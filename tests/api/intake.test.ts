@@ -29,7 +29,11 @@ describe('intake over HTTP, from the caller to the queue', () => {
     expect(listed).toContainEqual(created);
     expect(listed.map((u) => u.username)).toEqual([...listed.map((u) => u.username)].sort());
     const cookie = await f.server.login('jo.tech', 'long-enough-1');
-    expect(valueOf(await f.server.call('auth.status', {}, { cookie })).user).toEqual(created);
+    // The same user, now with the sign-in just made.
+    expect(valueOf(await f.server.call('auth.status', {}, { cookie })).user).toEqual({
+      ...created,
+      lastSignInAt: expect.any(String) as unknown,
+    });
   });
 
   it('refuses a second user with the same username with 409 conflict', async () => {
