@@ -388,5 +388,4 @@ export async function figureTickets(
     .execute();
 }
 
-export type FigureTicketDbRow = Awaited<ReturnType<typeof figureTickets>>[number];
 export type FigureBase = (db: Tx) => Base;

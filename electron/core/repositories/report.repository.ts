@@ -221,8 +221,6 @@ export async function adherenceSummary(db: Tx, scope: ReportScope): Promise<Adhe
     .execute();
 }
 
-export type ReportTicketDbRow = Awaited<ReturnType<ReturnType<typeof keyedClosings>['execute']>>[number];
-
 /** The closings behind one figure: the group's key (null: those without it) and optionally one outcome. */
 export async function drillTickets(
   db: Tx,

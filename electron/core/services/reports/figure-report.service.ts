@@ -8,7 +8,6 @@ import {
   type FigureTable,
   type ReportKind,
   type ReportTicketList,
-  type ReportTicketRow,
 } from '../../../../shared/domain/reports';
 import type { ReportInput } from '../../../../shared/domain/reports.schema';
 import { ApiFailure } from '../../../../shared/errors';
@@ -18,11 +17,11 @@ import {
   figureTickets,
   foldFigures,
   type FigureColumn,
-  type FigureTicketDbRow,
 } from '../../repositories/figure-report.repository';
 import type { ReportScope } from '../../repositories/report.repository';
 import { inReadingOrder, labelOf, reportScope } from './sla-adherence.service';
 import { checkReportInput, reportDefinitions, type MeasureSpec, type TableSpec } from './report-definitions';
+import { reportTicketRow } from './report-ticket-row';
 
 export type FigureReportKind = Exclude<ReportKind, 'sla_adherence'>;
 
@@ -127,28 +126,6 @@ export function drillTarget(
   return { spec, measure: m };
 }
 
-function ticketRow(row: FigureTicketDbRow): ReportTicketRow {
-  return {
-    ticketId: row.ticket_id,
-    number: row.number,
-    channel: row.channel,
-    status: row.status,
-    priority: row.priority,
-    clientName: row.client_name,
-    siteName: row.site_name,
-    technicianName: row.technician_name,
-    team: row.team,
-    receivedAt: row.received_at,
-    slaDueAt: row.sla_due_at,
-    firstArrivalAt: row.first_arrival_at,
-    closedAt: row.closed_at,
-    slaOutcome: row.sla_outcome,
-    slaMinutes: row.sla_minutes,
-    responseMinutes: row.response_minutes,
-    resolutionMinutes: row.resolution_minutes,
-  };
-}
-
 /** The tickets behind one figure (a whole row without a measure), each once, oldest received first. */
 export async function figureReportTickets(
   database: DatabaseHandle,
@@ -179,7 +156,7 @@ export async function figureReportTickets(
       ? labelOf(scope.groupBy, null, null)
       : input.key;
   return {
-    tickets: rows.slice(0, limit).map(ticketRow),
+    tickets: rows.slice(0, limit).map(reportTicketRow),
     truncated: rows.length > limit,
     title: `${spec.title}, ${group}${measure ? `, ${measure.label}` : ''}`,
   };

@@ -1,10 +1,5 @@
 import { priorities, priorityLabels } from '../../../../shared/domain/ticket';
-import type {
-  ReportTicketList,
-  ReportTicketRow,
-  SlaAdherenceReport,
-  SlaAdherenceRow,
-} from '../../../../shared/domain/reports';
+import type { ReportTicketList, SlaAdherenceReport, SlaAdherenceRow } from '../../../../shared/domain/reports';
 import { REPORT_TICKET_LIMIT } from '../../../../shared/domain/reports';
 import type { ReportTicketsInput, SlaAdherenceInput } from '../../../../shared/domain/reports.schema';
 import { ApiFailure } from '../../../../shared/errors';
@@ -16,11 +11,11 @@ import {
   teamExists,
   type AdherenceSummaryRow,
   type ReportScope,
-  type ReportTicketDbRow,
 } from '../../repositories/report.repository';
 import { loadOrganisationSettings } from '../organisation-settings.service';
 import { defaultCalendar } from '../sla/sla-config.service';
 import { periodBuckets, periodInstants } from './report-scope';
+import { reportTicketRow } from './report-ticket-row';
 
 type ReportFilters = SlaAdherenceInput;
 
@@ -118,28 +113,6 @@ export async function slaAdherenceReport(
   };
 }
 
-function ticketRow(row: ReportTicketDbRow): ReportTicketRow {
-  return {
-    ticketId: row.ticket_id,
-    number: row.number,
-    channel: row.channel,
-    status: row.status,
-    priority: row.priority,
-    clientName: row.client_name,
-    siteName: row.site_name,
-    technicianName: row.technician_name,
-    team: row.team,
-    receivedAt: row.received_at,
-    slaDueAt: row.sla_due_at,
-    firstArrivalAt: row.first_arrival_at,
-    closedAt: row.closed_at,
-    slaOutcome: row.sla_outcome,
-    slaMinutes: row.sla_minutes,
-    responseMinutes: row.response_minutes,
-    resolutionMinutes: row.resolution_minutes ?? 0,
-  };
-}
-
 /** The tickets behind one figure of the report: the same period and filters, one group, optionally one outcome. */
 export async function reportTickets(
   database: DatabaseHandle,
@@ -148,5 +121,5 @@ export async function reportTickets(
 ): Promise<ReportTicketList> {
   const scope = await reportScope(database, input);
   const rows = await drillTickets(database.db, scope, { key: input.key, outcome: input.outcome }, limit + 1);
-  return { tickets: rows.slice(0, limit).map(ticketRow), truncated: rows.length > limit };
+  return { tickets: rows.slice(0, limit).map(reportTicketRow), truncated: rows.length > limit };
 }
