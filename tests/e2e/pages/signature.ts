@@ -1,7 +1,29 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
-/** Signs like a person: a few strokes with the mouse pressed, over the pad. */
+/** Whether the pad's canvas holds any ink (a stroke leaves pixels that are not transparent). */
+function hasInk(pad: Locator): Promise<boolean> {
+  return pad.evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext('2d');
+    if (!context || canvas.width === 0 || canvas.height === 0) return false;
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let alpha = 3; alpha < pixels.length; alpha += 4) if ((pixels[alpha] ?? 0) > 0) return true;
+    return false;
+  });
+}
+
+/**
+ * Signs like a person: a few strokes with the mouse pressed, over the pad, again if they left no
+ * ink (on a loaded machine the panel can still be moving into place when the strokes start, and a
+ * person would simply sign again).
+ */
 export async function drawSignature(page: Page, pad: Locator): Promise<void> {
+  await expect(async () => {
+    if (!(await hasInk(pad))) await signOnce(page, pad);
+    expect(await hasInk(pad)).toBe(true);
+  }).toPass({ timeout: 30_000 });
+}
+
+async function signOnce(page: Page, pad: Locator): Promise<void> {
   await pad.scrollIntoViewIfNeeded();
   const box = await pad.boundingBox();
   if (!box) throw new Error('the signature pad is not on screen');
