@@ -53,6 +53,26 @@ export async function openDatabase(
   return handle;
 }
 
+/**
+ * WAL lets readers in other processes work while one writes; it needs a local disk. Switching a
+ * new file to WAL takes an exclusive lock, and SQLite may answer BUSY at once rather than wait on
+ * the busy timeout when another workstation is opening the same new file at that moment (seen in
+ * the two-workstation start test): try again for a while, blocking as better-sqlite3 does.
+ */
+function enableWal(native: SqliteDatabase.Database): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      native.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = error instanceof SqliteDatabase.SqliteError && error.code === 'SQLITE_BUSY';
+      if (!busy || attempt >= 50) throw error;
+      Atomics.wait(pause, 0, 0, 20 * attempt);
+    }
+  }
+}
+
 function openSqlite(file: string): DatabaseHandle {
   if (file !== ':memory:') {
     const share = networkShareKind(path.dirname(file));
@@ -66,10 +86,9 @@ function openSqlite(file: string): DatabaseHandle {
     fs.mkdirSync(path.dirname(file), { recursive: true });
   }
   const native = new SqliteDatabase(file);
-  // WAL lets readers in other processes work while one writes; it needs a local disk.
-  native.pragma('journal_mode = WAL');
-  native.pragma('foreign_keys = ON');
   native.pragma('busy_timeout = 5000');
+  enableWal(native);
+  native.pragma('foreign_keys = ON');
   native.pragma('synchronous = NORMAL');
   // SQLite's built-in lower() folds ASCII only, so the caller search (lower(name) LIKE …) missed
   // "Ärzte am Markt" for "ärzte", which PostgreSQL finds. Unicode lower-casing, as on PostgreSQL.
